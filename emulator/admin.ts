@@ -1,0 +1,81 @@
+// Run-time control for tests, benchmarks and the sandbox: faults, timings, the rate limit, and simulated DNS.
+// The server listens on loopback only, so this needs no token.
+import type { ServiceContext } from './context';
+import { Router, isRecord, json, type EmulatorResponse } from './http';
+import { demoGatewayDomain, DEMO_GATEWAYS, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, READER_CLIENT_ID, READER_CLIENT_SECRET, DEMO_USER_UPN } from './seed/ids';
+
+export function registerAdmin(ctx: ServiceContext): Router {
+  const router = new Router();
+
+  router.add('GET', '/info', 'admin.info', (req) =>
+    json(200, {
+      url: req.origin,
+      tenantId: ctx.state.tenant.id,
+      authorityHost: req.origin,
+      graph: `${req.origin}/graph`,
+      servicePrincipals: [
+        { clientId: OPERATOR_CLIENT_ID, clientSecret: OPERATOR_CLIENT_SECRET, access: 'Owner on both subscriptions, ProvisioningAPI.Admin, Graph directory permissions' },
+        { clientId: READER_CLIENT_ID, clientSecret: READER_CLIENT_SECRET, access: 'Reader, ProvisioningAPI.Read, no Graph permissions' },
+      ],
+      deviceCodeUser: DEMO_USER_UPN,
+      gateways: DEMO_GATEWAYS.map((g) => ({ name: g.name, subscriptionId: g.subscriptionId, resourceGroup: g.resourceGroup, domain: demoGatewayDomain(g) })),
+    }),
+  );
+
+  router.add('GET', '/faults', 'admin.getFaults', () => json(200, ctx.faults.get()));
+  router.add('PATCH', '/faults', 'admin.updateFaults', (req) => {
+    if (!isRecord(req.body)) return badRequest('Send a JSON object such as {"provisioning": {"errorRate": 0.2}, "seed": 7}.');
+    const { seed, ...patch } = req.body;
+    if (seed !== undefined && typeof seed !== 'number') return badRequest('seed must be a number.');
+    try {
+      ctx.faults.update(patch as Record<string, Record<string, number>>, seed);
+    } catch (error) {
+      return badRequest(error instanceof Error ? error.message : String(error));
+    }
+    return json(200, ctx.faults.get());
+  });
+
+  router.add('GET', '/config', 'admin.getConfig', () => json(200, { ...ctx.config, rateLimit: ctx.limiter.settings }));
+  router.add('PATCH', '/config', 'admin.updateConfig', (req) => {
+    if (!isRecord(req.body)) return badRequest('Send a JSON object.');
+    const { rateLimit, ...timings } = req.body;
+    for (const [key, value] of Object.entries(timings)) {
+      if (!(key in ctx.config)) return badRequest(`Unknown setting '${key}'.`);
+      if (value !== null && (typeof value !== 'number' || value < 0)) return badRequest(`${key} must be a non-negative number (or null).`);
+    }
+    if (rateLimit !== undefined) {
+      if (!isRecord(rateLimit)) return badRequest('rateLimit must be an object {requestsPerWindow, windowMs}.');
+      const next = { ...ctx.limiter.settings };
+      for (const key of ['requestsPerWindow', 'windowMs'] as const) {
+        const value = rateLimit[key];
+        if (value === undefined) continue;
+        if (typeof value !== 'number' || value < 0) return badRequest(`rateLimit.${key} must be a non-negative number.`);
+        next[key] = value;
+      }
+      ctx.limiter.settings = next;
+      ctx.limiter.reset();
+    }
+    Object.assign(ctx.config, Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, v ?? undefined])));
+    return json(200, { ...ctx.config, rateLimit: ctx.limiter.settings });
+  });
+
+  router.add('POST', '/rate-limit/reset', 'admin.resetRateLimit', () => {
+    ctx.limiter.reset();
+    return { status: 204 };
+  });
+
+  // Stands in for the operator publishing the TXT record in their DNS zone, so that Graph's verify can succeed.
+  router.add('POST', '/domains/{domainId}/publish-txt', 'admin.publishTxt', (req) => {
+    const domain = ctx.state.directory.domains.find((d) => d.id.toLowerCase() === req.params.domainId.toLowerCase());
+    if (!domain) return json(404, { error: { code: 'NotFound', message: `No domain '${req.params.domainId}' in the directory.` } });
+    domain.txtRecordPublished = true;
+    ctx.persist();
+    return json(200, { id: domain.id, txtRecordPublished: true });
+  });
+
+  return router;
+}
+
+function badRequest(message: string): EmulatorResponse {
+  return json(400, { error: { code: 'BadRequest', message } });
+}

@@ -1,0 +1,47 @@
+// One build for every entry point. Type checking is separate (npm run typecheck).
+import { readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Heavy SDKs are reached only through dynamic import(), so esbuild wraps them in lazy initialisers that run on first
+  // use, never at activation. `vscode` is provided by the host.
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  {
+    ...node,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ACG_VERSION: JSON.stringify(version) },
+  },
+  { ...node, entryPoints: { emulator: 'emulator/main.ts' }, outdir: 'dist' },
+  // Integration tests (run inside VS Code): the entry and every test file, mocha required from node_modules.
+  {
+    ...node,
+    entryPoints: ['test/integration/index.ts', 'test/integration/**/*.test.ts'],
+    outbase: 'test/integration',
+    outdir: 'dist/test/integration',
+    external: ['vscode', 'mocha'],
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

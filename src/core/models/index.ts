@@ -1,0 +1,2 @@
+export * from './arm';
+export * from './provisioning';

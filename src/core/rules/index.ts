@@ -1,0 +1,5 @@
+export * from './types';
+export * from './ruleTable';
+export * from './phoneNumber';
+export * from './validators';
+export { violation } from './violation';

@@ -1,0 +1,229 @@
+// Numbers (Provisioning API NumberResource), number batches and the limits on bulk uploads.
+import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, ASSIGNMENT_STATUSES } from '../models/provisioning';
+import { validateAccountName } from './accountRules';
+import { isNorthAmericanTollFree, normalizeToE164, validateTelephoneNumber } from './phoneNumber';
+import type { RuleViolation, ValuePath } from './types';
+import { badCharacters, checkBoolean, checkEnum, checkEnumList, isRecord, missing, show, violation, wrongType } from './violation';
+
+export const BATCH_MAX_NUMBERS = 100;
+export const CSV_MAX_ROWS = 10_000;
+export const CUSTOM_SIP_HEADER_MAX_LENGTH = 100;
+const SIP_HEADER_CHARACTER = /[A-Za-z0-9_-]/;
+
+type TeamsService = 'teamsOperatorConnect' | 'teamsPhoneMobile';
+
+function hasText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function optionalString(owner: Record<string, unknown>, key: string, path: ValuePath): RuleViolation[] {
+  const value = owner[key];
+  return value === undefined || typeof value === 'string' ? [] : [wrongType([...path, key], 'a string', value)];
+}
+
+function validateCapabilities(value: unknown, path: ValuePath, service: TeamsService): RuleViolation[] {
+  if (value === undefined) return [missing(path)];
+  const found = checkEnumList('ACG-NUM-007', value, CHOOSABLE_CAPABILITIES, path, 'capability');
+  if (service === 'teamsOperatorConnect' && Array.isArray(value)) {
+    value.forEach((item, index) => {
+      if (item === 'Mobile') {
+        found.push(
+          violation(
+            'ACG-NUM-008',
+            [...path, index],
+            'Mobile is a Teams Phone Mobile capability: move this number to serviceDetails.teamsPhoneMobile or remove Mobile.',
+          ),
+        );
+      }
+    });
+  }
+  return found;
+}
+
+/** The emergency-address and displayed-country rules only matter when the service is in use. */
+function validateAddressRules(config: Record<string, unknown>, path: ValuePath, telephoneNumber: unknown): RuleViolation[] {
+  const found: RuleViolation[] = [];
+  const additional = Array.isArray(config['additionalUsages']) ? config['additionalUsages'] : [];
+  const callingUser = config['usage'] === 'CallingUserAssignment' || additional.includes('CallingUserAssignment');
+  const tenantMayUpdate = config['allowTenantAddressUpdate'] === true;
+  if (callingUser && !tenantMayUpdate && !hasText(config['civicAddressId']) && !hasText(config['locationId'])) {
+    found.push(
+      violation(
+        'ACG-NUM-010',
+        path,
+        'A CallingUserAssignment number needs an emergency address: set civicAddressId or locationId (from the enterprise\'s Teams admin center), or set allowTenantAddressUpdate to true.',
+      ),
+    );
+  }
+  if (typeof telephoneNumber === 'string' && isNorthAmericanTollFree(telephoneNumber) && !hasText(config['displayedCountryCode'])) {
+    found.push(
+      violation(
+        'ACG-NUM-011',
+        [...path, 'displayedCountryCode'],
+        `${telephoneNumber} is a North American toll-free number: set displayedCountryCode to the country to show (for example US or CA).`,
+      ),
+    );
+  }
+  return found;
+}
+
+function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsService, enabled: boolean, telephoneNumber: unknown): RuleViolation[] {
+  if (config === undefined) return [];
+  if (!isRecord(config)) return [wrongType(path, 'an object', config)];
+  const usage = config['usage'];
+  const additional = config['additionalUsages'];
+  const found = [
+    ...(usage === undefined ? [missing([...path, 'usage'])] : checkEnum('ACG-NUM-006', usage, NUMBER_USAGES, [...path, 'usage'], 'usage')),
+    ...validateCapabilities(config['choosableCapabilities'], [...path, 'choosableCapabilities'], service),
+    ...(additional === undefined ? [] : checkEnumList('ACG-NUM-006', additional, NUMBER_USAGES, [...path, 'additionalUsages'], 'usage')),
+    ...optionalString(config, 'civicAddressId', path),
+    ...optionalString(config, 'locationId', path),
+    ...optionalString(config, 'displayedCountryCode', path),
+    ...checkBoolean(config, 'allowTenantAddressUpdate', path, false),
+  ];
+  return enabled ? [...found, ...validateAddressRules(config, path, telephoneNumber)] : found;
+}
+
+function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsService, telephoneNumber: unknown): RuleViolation[] {
+  if (!isRecord(details)) return [wrongType(path, 'an object', details)];
+  const status = details['assignmentStatus'];
+  const config = details['configuration'];
+  const enabled = details['enabled'] === true;
+  const found = [
+    ...checkBoolean(details, 'enabled', path, true),
+    ...(status === undefined ? [] : checkEnum('ACG-NUM-009', status, ASSIGNMENT_STATUSES, [...path, 'assignmentStatus'], 'assignment status')),
+    ...validateTeamsConfig(config, [...path, 'configuration'], service, enabled, telephoneNumber),
+  ];
+  // Without a configuration there is nowhere to put the displayed country, so the finding points at where it belongs.
+  if (enabled && config === undefined && typeof telephoneNumber === 'string' && isNorthAmericanTollFree(telephoneNumber)) {
+    found.push(
+      violation(
+        'ACG-NUM-011',
+        [...path, 'configuration'],
+        `${telephoneNumber} is a North American toll-free number: add configuration.displayedCountryCode (for example US or CA).`,
+      ),
+    );
+  }
+  return found;
+}
+
+function validateServiceDetails(details: unknown, path: ValuePath, telephoneNumber: unknown): RuleViolation[] {
+  if (details === undefined) return [missing(path, 'serviceDetails')];
+  if (!isRecord(details)) return [wrongType(path, 'an object', details)];
+  const found: RuleViolation[] = [];
+  for (const service of ['teamsOperatorConnect', 'teamsPhoneMobile'] as const) {
+    if (details[service] !== undefined) found.push(...validateTeamsDetails(details[service], [...path, service], service, telephoneNumber));
+  }
+  for (const service of ['teamsDirectRouting', 'zoomPhoneCloudPeering', 'azureOperatorCallProtection']) {
+    const entry = details[service];
+    if (entry === undefined) continue;
+    found.push(...(isRecord(entry) ? checkBoolean(entry, 'enabled', [...path, service], true) : [wrongType([...path, service], 'an object', entry)]));
+  }
+  return found;
+}
+
+export function validateCustomSipHeader(value: unknown, path: ValuePath = []): RuleViolation[] {
+  if (value === undefined) return [];
+  if (typeof value !== 'string') return [wrongType(path, 'a string', value)];
+  if (value.length === 0 || value.length > CUSTOM_SIP_HEADER_MAX_LENGTH) {
+    return [violation('ACG-NUM-012', path, `The custom SIP header value has ${value.length} characters: use 1 to ${CUSTOM_SIP_HEADER_MAX_LENGTH}.`)];
+  }
+  const bad = badCharacters(value, SIP_HEADER_CHARACTER);
+  if (bad === '') return [];
+  return [violation('ACG-NUM-012', path, `Custom SIP header value ${show(value)} contains ${bad}: use only letters, digits, _ or -.`)];
+}
+
+function serviceEnabled(details: unknown, service: string): boolean {
+  return isRecord(details) && isRecord(details[service]) && details[service]['enabled'] === true;
+}
+
+function validateNumberConfiguration(config: unknown, path: ValuePath, serviceDetails: unknown): RuleViolation[] {
+  if (config === undefined) return [];
+  if (!isRecord(config)) return [wrongType(path, 'an object', config)];
+  const header = config['customSipHeader'];
+  const headerPath = [...path, 'customSipHeader'];
+  const found = validateCustomSipHeader(header, headerPath);
+  if (header === undefined) return found;
+  const blocked = [
+    serviceEnabled(serviceDetails, 'teamsPhoneMobile') ? 'Teams Phone Mobile' : undefined,
+    serviceEnabled(serviceDetails, 'azureOperatorCallProtection') ? 'Azure Operator Call Protection' : undefined,
+  ].filter((name): name is string => name !== undefined);
+  if (blocked.length > 0) {
+    found.push(
+      violation('ACG-NUM-013', headerPath, `A custom SIP header cannot be set on a ${blocked.join(' or ')} number: remove customSipHeader.`),
+    );
+  }
+  return found;
+}
+
+/** Checks a NumberResource body. Paths are relative to `resource`, under `path`. */
+export function validateNumber(resource: unknown, path: ValuePath = []): RuleViolation[] {
+  if (!isRecord(resource)) return [wrongType(path, 'a number object', resource)];
+  const telephoneNumber = resource['telephoneNumber'];
+  return [
+    ...validateTelephoneNumber(telephoneNumber, [...path, 'telephoneNumber']),
+    ...validateAccountName(resource['accountName'], [...path, 'accountName']),
+    ...validateServiceDetails(resource['serviceDetails'], [...path, 'serviceDetails'], telephoneNumber),
+    ...validateNumberConfiguration(resource['configuration'], [...path, 'configuration'], resource['serviceDetails']),
+  ];
+}
+
+/** `path` points at the list of numbers. */
+export function validateBatchSize(count: number, path: ValuePath = []): RuleViolation[] {
+  if (count <= BATCH_MAX_NUMBERS) return [];
+  const batches = Math.ceil(count / BATCH_MAX_NUMBERS);
+  return [violation('ACG-BATCH-001', path, `${count} numbers in one request: at most ${BATCH_MAX_NUMBERS}, so split them into ${batches} requests.`)];
+}
+
+/** `count` is the number of data rows, not counting the header row. */
+export function validateCsvRowCount(count: number, path: ValuePath = []): RuleViolation[] {
+  if (count <= CSV_MAX_ROWS) return [];
+  return [violation('ACG-CSV-001', path, `This file has ${count.toLocaleString('en-US')} rows: at most 10,000 per file, so split it.`)];
+}
+
+/**
+ * Flags every repeat of a number within one list, at the repeat's index. Numbers are compared in E.164 form, so
+ * "+44 20 7946 0000" repeats "+442079460000". With `key`, the items are objects holding the number under that key.
+ */
+export function validateNoDuplicateNumbers(numbers: readonly unknown[], path: ValuePath = [], key?: string): RuleViolation[] {
+  const firstSeen = new Map<string, number>();
+  const found: RuleViolation[] = [];
+  numbers.forEach((item, index) => {
+    const value = key === undefined ? item : isRecord(item) ? item[key] : undefined;
+    if (typeof value !== 'string') return;
+    const canonical = normalizeToE164(value) ?? value;
+    const first = firstSeen.get(canonical);
+    if (first === undefined) {
+      firstSeen.set(canonical, index);
+      return;
+    }
+    const itemPath = key === undefined ? [...path, index] : [...path, index, key];
+    found.push(violation('ACG-NUM-014', itemPath, `${show(value)} is already listed at index ${first}: list each number once.`));
+  });
+  return found;
+}
+
+function validateBatchBody(body: unknown, path: ValuePath, validateItem: (item: unknown, itemPath: ValuePath) => RuleViolation[]): RuleViolation[] {
+  if (!isRecord(body)) return [wrongType(path, 'an object with a numbers list', body)];
+  const numbers = body['numbers'];
+  const numbersPath = [...path, 'numbers'];
+  if (numbers === undefined) return [missing(numbersPath)];
+  if (!Array.isArray(numbers)) return [wrongType(numbersPath, 'an array', numbers)];
+  return [
+    ...validateBatchSize(numbers.length, numbersPath),
+    ...numbers.flatMap((item, index) => validateItem(item, [...numbersPath, index])),
+    ...validateNoDuplicateNumbers(numbers, numbersPath, 'telephoneNumber'),
+  ];
+}
+
+/** Checks a `:createOrUpdateNumbers` body (BatchNumbers). */
+export function validateNumberBatch(body: unknown, path: ValuePath = []): RuleViolation[] {
+  return validateBatchBody(body, path, validateNumber);
+}
+
+/** Checks a `:deleteNumbers` body (BatchNumbersDelete). */
+export function validateNumberDeleteBatch(body: unknown, path: ValuePath = []): RuleViolation[] {
+  return validateBatchBody(body, path, (item, itemPath) =>
+    isRecord(item) ? validateTelephoneNumber(item['telephoneNumber'], [...itemPath, 'telephoneNumber']) : [wrongType(itemPath, 'an object', item)],
+  );
+}

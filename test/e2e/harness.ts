@@ -1,0 +1,129 @@
+// End-to-end harness: code-server with the extension, the workbench in headless Chromium, screenshots and, on
+// failure, a screenshot plus the window's console and code-server's logs (server, extension host, our log channel).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  codeServerMissingReason,
+  exposeAutomation,
+  launchBrowser,
+  saveServerLogs,
+  startCodeServer,
+  testResultsDir,
+  workbenchUrl,
+  type CodeServer,
+} from '../runner';
+
+export const screenshotsDir = path.join(testResultsDir, 'screenshots');
+export const e2eResultsDir = path.join(testResultsDir, 'e2e');
+
+/** The container's title in the activity bar, and its views, as package.json contributes them. */
+export const CONTAINER_TITLE = 'Communications Gateway';
+
+export interface WorkbenchOptions {
+  /** Load this folder as the extension under development (payload extensionDevelopmentPath). */
+  extensionDevelopmentPath?: string;
+  /** Use extensions installed here (for the packaged .vsix). */
+  extensionsDir?: string;
+  env?: Record<string, string>;
+}
+
+export interface Workbench {
+  readonly server: CodeServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Saves test-results/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Saves a screenshot, the window's console and code-server's logs under test-results/e2e/<name>/. */
+  saveFailure(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Skip the calling suite, with the reason printed, when code-server is not installed. */
+export function skipWithoutCodeServer(context: Mocha.Context): void {
+  const missing = codeServerMissingReason();
+  if (missing) {
+    console.log(`    skipped: ${missing}`);
+    context.skip();
+  }
+}
+
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const browserPromise = launchBrowser();
+  browserPromise.catch(() => undefined);
+  const server = await startCodeServer({ extensionsDir: options.extensionsDir, env: options.env });
+  let browser: Browser | undefined;
+  try {
+    browser = await browserPromise;
+    // Tall enough for the three views' welcome content to show in full.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 960 } });
+    const page = await context.newPage();
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`));
+    // Not a test run, so the workbench never calls codeAutomationExit; its log lines still arrive here.
+    await exposeAutomation(page, {
+      onLog: (type, text) => consoleLines.push(`[${type}] ${text}`),
+      onExit: () => undefined,
+    });
+    await page.goto(workbenchUrl(server, { extensionDevelopmentPath: options.extensionDevelopmentPath }));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 30_000 });
+
+    const opened = browser;
+    return {
+      server,
+      browser: opened,
+      page,
+      async screenshot(name) {
+        fs.mkdirSync(screenshotsDir, { recursive: true });
+        const file = path.join(screenshotsDir, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      async saveFailure(name) {
+        const dir = path.join(e2eResultsDir, slug(name));
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir, { recursive: true });
+        await page.screenshot({ path: path.join(dir, 'failure.png'), timeout: 10_000 }).catch(() => undefined);
+        fs.writeFileSync(path.join(dir, 'window-console.txt'), `${consoleLines.join('\n')}\n`);
+        fs.writeFileSync(path.join(dir, 'code-server.log'), server.output());
+        saveServerLogs(server, path.join(dir, 'server-logs'));
+        return dir;
+      },
+      async close() {
+        await opened.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+}
+
+/** The activity bar entry of our container. */
+export function containerTab(page: Page): Locator {
+  return page.getByRole('tab', { name: CONTAINER_TITLE });
+}
+
+/** Opens the command palette with ">" + `filter`, and returns its rows. */
+export async function commandPalette(page: Page, filter: string): Promise<Locator> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${filter}`);
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+}
+
+/** Waits until the side bar has settled: no view still loading (the extension activates when its views open). */
+export async function sideBarSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.part.sidebar .monaco-progress-container.active').length === 0);
+  // Move the pointer off the activity bar and let its hover go, so that no tooltip covers the views in a screenshot.
+  await page.mouse.move(800, 600);
+  await page.locator('.workbench-hover-container').waitFor({ state: 'detached' });
+}
