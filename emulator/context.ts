@@ -11,6 +11,8 @@ export interface RuntimeConfig {
   armOperationDelayMs: number;
   /** Device codes are approved automatically after this many ms; undefined means only through /devicelogin. */
   deviceCodeAutoApproveMs: number | undefined;
+  /** Page size of ARM list operations (small values exercise `nextLink` paging with few gateways). */
+  armPageSize: number;
 }
 
 export interface ServiceContext {

@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   const where = path.relative(repoRoot, result.resultsDir);
   const seconds = (result.durationMs / 1000).toFixed(1);
   if (result.exitCode !== 0) {
-    console.error(`test:integration: FAILED after ${seconds} s: ${result.reason} (report, logs, screenshot in ${where})`);
+    console.error(`test:integration: FAILED after ${seconds} s: ${result.reason} (results in ${where})`);
     return result.exitCode;
   }
   console.log(`test:integration: ok in ${seconds} s (report and logs in ${where})`);

@@ -40,10 +40,11 @@ export function withApiVersion(supported: readonly string[], handler: Handler): 
 /** ARM's error body with `details`, used for validation failures so that every broken rule is reported at once. */
 export function armValidationError(code: string, violations: readonly RuleViolation[], pathPrefix = ''): EmulatorResponse {
   const target = (v: RuleViolation) => [pathPrefix, ...v.path.map(String)].filter(Boolean).join('.');
-  const base = armError(400, code, violations.map((v) => v.message).join(' '), target(violations[0]) || undefined);
+  const message = violations.map((v) => v.message).join(' ');
+  const first = violations.length > 0 ? target(violations[0]) : '';
   const details = violations.map((v) => ({ code: v.ruleId, message: v.message, target: target(v) }));
-  const error = (base.body as { error: Record<string, unknown> }).error;
-  return { ...base, body: { error: { ...error, details } } };
+  // armError gives the status and headers; the body is rebuilt to add `details`, which armError does not take.
+  return { ...armError(400, code, message), body: { error: { code, message, ...(first ? { target: first } : {}), details } } };
 }
 
 /** ARM deserialises request bodies strictly; this is its wording for a member the type does not have. */

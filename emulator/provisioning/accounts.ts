@@ -62,17 +62,17 @@ export function putAccount(env: ProvisioningEnv, req: RequestContext): EmulatorR
   const name = req.params.accountName;
   const body = req.body;
   if (!isRecord(body)) return badRequest('The body must be a JSON account object.');
-  if (body.name !== undefined && body.name !== name) {
+  // The spec makes name a required body property, so it is not filled in from the URL.
+  const invalid = validationResponse(validateAccount(body));
+  if (invalid) return invalid;
+  if (body.name !== name) {
     return badRequest(`The body names account '${String(body.name)}' but the URL names '${name}': they must match.`, 'name');
   }
-  const candidate = { ...body, name };
-  const invalid = validationResponse(validateAccount(candidate));
-  if (invalid) return invalid;
 
   const existing = getOwn(env.data.accounts, name);
   const failed = checkWriteConditions(req, existing?.etag);
   if (failed) return failed;
-  const resource = writableAccount(candidate);
+  const resource = writableAccount(body);
   if (existing) {
     const conflict = tenantChangeConflict(env, existing, resource);
     if (conflict) return conflict;

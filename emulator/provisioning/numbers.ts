@@ -67,11 +67,11 @@ export function putNumber(env: ProvisioningEnv, req: RequestContext): EmulatorRe
   if (!getOwn(env.data.accounts, accountName)) return accountNotFound(accountName);
   const body = req.body;
   if (!isRecord(body)) return badRequest('The body must be a JSON number object.');
+  // telephoneNumber and accountName are required body properties in the spec, so they are not filled in from the URL.
+  const invalid = validationResponse(validateNumber(body));
+  if (invalid) return invalid;
   const mismatch = keyMismatch(body, accountName, telephoneNumber);
   if (mismatch) return mismatch;
-  const candidate = { ...body, telephoneNumber, accountName };
-  const invalid = validationResponse(validateNumber(candidate));
-  if (invalid) return invalid;
 
   const elsewhere = locateNumber(env.data, telephoneNumber);
   if (elsewhere && elsewhere.account !== accountName) {
@@ -82,7 +82,7 @@ export function putNumber(env: ProvisioningEnv, req: RequestContext): EmulatorRe
   const current = locateInAccount(env.data, accountName, telephoneNumber);
   const failed = checkWriteConditions(req, current ? etagOf(current) : undefined);
   if (failed) return failed;
-  const stored = buildStored(env, candidate);
+  const stored = buildStored(env, body);
   const created = storeNumber(env.data, accountName, stored);
   env.ctx.persist();
   return json(created ? 201 : 200, materialise({ account: accountName, kind: 'explicit', stored }, env.clock), { ETag: stored.etag });
@@ -106,18 +106,18 @@ export function createOrUpdateNumbers(env: ProvisioningEnv, req: RequestContext)
   const body = req.body;
   if (!isRecord(body) || !Array.isArray(body.numbers)) return validationResponse(validateNumberBatch(body)) ?? badRequest('The body must be {"numbers": [...]}.');
   const numbers: unknown[] = body.numbers;
-  // accountName may be left out of each number: the URL says which account they go to.
-  const filled = numbers.map((n) => (isRecord(n) && n.accountName === undefined ? { ...n, accountName } : n));
-  for (let i = 0; i < filled.length; i++) {
-    const item = filled[i];
-    if (isRecord(item) && item.accountName !== accountName) {
-      return badRequest(`numbers[${i}] names account '${String(item.accountName)}' but the URL names '${accountName}': they must match.`, `numbers[${i}].accountName`);
+  const invalid = validationResponse(validateNumberBatch(body));
+  if (invalid) return invalid;
+  const records = numbers.filter(isRecord);
+  for (let i = 0; i < records.length; i++) {
+    if (records[i].accountName !== accountName) {
+      return badRequest(
+        `numbers[${i}] names account '${String(records[i].accountName)}' but the URL names '${accountName}': they must match.`,
+        `numbers[${i}].accountName`,
+      );
     }
   }
-  const invalid = validationResponse(validateNumberBatch({ numbers: filled }));
-  if (invalid) return invalid;
 
-  const records = filled.filter(isRecord);
   const conflicts: CoreErrorDetail[] = [];
   records.forEach((item, i) => {
     const telephoneNumber = String(item.telephoneNumber);
@@ -161,10 +161,10 @@ export function deleteNumbers(env: ProvisioningEnv, req: RequestContext): Emulat
 function keyMismatch(body: Record<string, unknown>, accountName: string, telephoneNumber: string): EmulatorResponse | undefined {
   const invalidPath = validationResponse(validateTelephoneNumber(telephoneNumber, ['telephoneNumber']));
   if (invalidPath) return invalidPath;
-  if (body.telephoneNumber !== undefined && body.telephoneNumber !== telephoneNumber) {
+  if (body.telephoneNumber !== telephoneNumber) {
     return badRequest(`The body has telephoneNumber ${String(body.telephoneNumber)} but the URL names ${telephoneNumber}: they must match.`, 'telephoneNumber');
   }
-  if (body.accountName !== undefined && body.accountName !== accountName) {
+  if (body.accountName !== accountName) {
     return badRequest(`The body names account '${String(body.accountName)}' but the URL names '${accountName}': they must match.`, 'accountName');
   }
   return undefined;

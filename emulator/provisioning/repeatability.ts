@@ -33,6 +33,8 @@ export async function withRepeatability(
   now: number,
   run: () => EmulatorResponse | Promise<EmulatorResponse>,
 ): Promise<EmulatorResponse> {
+  // Forget expired requests on every write, so that the saved state never keeps them long.
+  prune(data, now);
   const requestId = header(ctx, 'repeatability-request-id');
   const firstSentRaw = header(ctx, 'repeatability-first-sent');
   if (requestId === undefined && firstSentRaw === undefined) return run();
@@ -54,7 +56,6 @@ export async function withRepeatability(
       ),
     );
   }
-  prune(data, now);
   if (firstSent < now - REPEATABILITY_WINDOW_MS) {
     return rejected(
       coreError(412, 'PreconditionFailed', 'Repeatability-First-Sent is more than 5 minutes old, so the request cannot be safely repeated.', {

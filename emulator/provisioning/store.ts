@@ -134,7 +134,7 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T): voi
 }
 
 export function deleteOwn<T>(record: Record<string, T>, key: string): void {
-  if (Object.prototype.hasOwnProperty.call(record, key)) delete record[key];
+  if (Object.prototype.hasOwnProperty.call(record, key)) Reflect.deleteProperty(record, key);
 }
 
 /** The collection of an account, created on first use. */

@@ -39,13 +39,10 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Skip the calling suite, with the reason printed, when code-server is not installed. */
-export function skipWithoutCodeServer(context: Mocha.Context): void {
+/** End-to-end tests are asked for explicitly (npm run test:e2e): without code-server they fail, saying why. */
+export function requireCodeServer(): void {
   const missing = codeServerMissingReason();
-  if (missing) {
-    console.log(`    skipped: ${missing}`);
-    context.skip();
-  }
+  if (missing) throw new Error(missing);
 }
 
 export function slug(text: string): string {

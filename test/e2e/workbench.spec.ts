@@ -2,7 +2,7 @@
 // Screenshots go to test-results/screenshots/; a failing test also leaves test-results/e2e/<test>/.
 import * as assert from 'node:assert/strict';
 import { repoRoot } from '../runner';
-import { commandPalette, containerTab, openWorkbench, sideBarSettled, skipWithoutCodeServer, type Workbench } from './harness';
+import { commandPalette, containerTab, openWorkbench, requireCodeServer, sideBarSettled, type Workbench } from './harness';
 
 const VIEWS = [
   { name: 'Gateways', welcome: 'Browse your Azure Communications Gateway deployments', button: 'Select Cloud' },
@@ -16,8 +16,8 @@ describe('workbench: the extension in code-server + Chromium', function () {
   this.timeout(60_000);
   let workbench: Workbench | undefined;
 
-  before(async function () {
-    skipWithoutCodeServer(this);
+  before(async () => {
+    requireCodeServer();
     workbench = await openWorkbench({ extensionDevelopmentPath: repoRoot });
   });
 

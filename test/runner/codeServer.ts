@@ -22,6 +22,8 @@ export interface CodeServerOptions {
   onOutput?: (text: string) => void;
   /** How long to wait for /healthz. */
   startTimeoutMs?: number;
+  /** A fixed port (the sandbox); default: a free one. */
+  port?: number;
 }
 
 export interface CodeServerExit {
@@ -132,7 +134,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   );
   if (!fs.existsSync(codeServerConfig)) fs.writeFileSync(codeServerConfig, 'auth: none\ncert: false\n');
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const authority = `127.0.0.1:${port}`;
   const args = [
     codeServerEntry,

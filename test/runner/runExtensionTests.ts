@@ -23,7 +23,7 @@ export interface RunSetup {
 }
 
 /** Runs before code-server starts, e.g. to start the emulator and pass its URL and CA file (NODE_EXTRA_CA_CERTS). */
-export type BeforeRun = (context: BeforeRunContext) => RunSetup | void | Promise<RunSetup | void>;
+export type BeforeRun = (context: BeforeRunContext) => RunSetup | undefined | Promise<RunSetup | undefined>;
 
 export interface RunOptions {
   /** Names the run's folder: test-results/<name>/. */

@@ -2,7 +2,7 @@
 // 2023-09-01 and Provisioning 2024-02-29-preview swaggers, their examples, and the Graph field lists, and checks
 // exchanges against them.
 //
-// Where the specs live: $ACG_SPECS_DIR when set, otherwise `../shared/specs` relative to the repository root (not to
+// Where the specs live: $ACG_SPECS_DIR when set (a relative value is taken from the repository root), otherwise `../shared/specs` relative to the repository root (not to
 // the current directory). When neither holds the two swaggers, `loadContract()` says why and the tests skip.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -88,9 +88,22 @@ export interface ExtraOperation {
   service: SwaggerService;
   operationId: string;
   why: string;
-  /** Stand-in definition name in ARM_EXTRA_DEFINITIONS for 2xx bodies; errors use ErrorResponse. */
-  schema: string;
+  /** 2xx statuses the operation answers with. */
+  statuses: number[];
+  /** Stand-in definition (ARM_EXTRA_DEFINITIONS) for 2xx bodies; undefined: any or no body. Errors use ErrorResponse. */
+  schema: string | undefined;
 }
+
+/**
+ * The documented list of emulator operations that no swagger here describes. Everything else the emulator serves for
+ * ARM or the Provisioning API must be an operation of the 2023-09-01 or 2024-02-29-preview swagger.
+ */
+export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
+  { service: 'arm', operationId: 'Subscriptions_List', why: 'Microsoft.Resources (subscriptions), not Microsoft.VoiceServices', statuses: [200], schema: 'SubscriptionListResult' },
+  { service: 'arm', operationId: 'Subscriptions_Get', why: 'Microsoft.Resources (subscriptions), not Microsoft.VoiceServices', statuses: [200], schema: 'Subscription' },
+  { service: 'arm', operationId: 'OperationStatuses_Get', why: "the Azure-AsyncOperation URL of a long-running PUT (ARM's asynchronous operation contract)", statuses: [200], schema: 'OperationStatusResult' },
+  { service: 'arm', operationId: 'OperationResults_Get', why: "the Location URL of a long-running DELETE (ARM's asynchronous operation contract)", statuses: [200, 202, 204], schema: undefined },
+];
 
 export class Contract {
   readonly examples: SpecExample[];
@@ -119,7 +132,7 @@ export class Contract {
 
   /** Checks one exchange against the operation the emulator says it served. */
   check(service: ContractService, operationId: string, exchange: HttpExchange, options: CheckOptions = {}): ContractIssue[] {
-    if (service === 'graph') return this.graph.check(operationId, exchange);
+    if (service === 'graph') return this.graph.check(operationId, exchange, options);
     return this.swagger(service).check(operationId, exchange, options);
   }
 
@@ -128,21 +141,19 @@ export class Contract {
    * ErrorResponse (4xx/5xx).
    */
   checkExtra(extra: ExtraOperation, exchange: HttpExchange): ContractIssue[] {
+    const issue = (pointer: string, message: string): ContractIssue => ({ severity: 'error', service: extra.service, operationId: extra.operationId, where: 'response', pointer, message });
+    if (exchange.status < 400 && !extra.statuses.includes(exchange.status)) {
+      return [issue('/status', `status ${exchange.status} is not one ARM answers this with (${extra.statuses.join(', ')})`)];
+    }
     const name = exchange.status >= 400 ? 'ErrorResponse' : extra.schema;
+    if (!name) return [];
     let validate = this.extraValidators.get(name);
     if (!validate) {
       validate = this.ajv.compile({ $ref: `urn:acg-contract:arm-extras#/definitions/${name}` });
       this.extraValidators.set(name, validate);
     }
     const { errors } = runValidator(validate, exchange.responseBody);
-    return describeErrors(errors, exchange.responseBody).map((e) => ({
-      severity: 'error' as const,
-      service: extra.service,
-      operationId: extra.operationId,
-      where: 'response' as const,
-      pointer: `/body${e.pointer}`,
-      message: `${e.message} (stand-in schema ${name})`,
-    }));
+    return describeErrors(errors, exchange.responseBody).map((e) => issue(`/body${e.pointer}`, `${e.message} (stand-in schema ${name})`));
   }
 }
 

@@ -34,10 +34,13 @@ export interface ContractIssue {
   /** A JSON pointer into the request or response: `/body/properties/name`, `/query/api-version`, `/status`, … */
   pointer: string;
   message: string;
+  /** The exchange, for messages (`PUT /accounts/a1 → 201`). */
+  context?: string;
 }
 
 export function formatIssue(issue: ContractIssue): string {
-  return `${issue.severity === 'error' ? 'ERROR' : 'warning'} ${issue.service} ${issue.operationId} ${issue.where} ${issue.pointer || '/'}: ${issue.message}`;
+  const where = `${issue.severity === 'error' ? 'ERROR' : 'warning'} ${issue.service} ${issue.operationId} ${issue.where} ${issue.pointer || '/'}: ${issue.message}`;
+  return issue.context ? `${where}  [${issue.context}]` : where;
 }
 
 /** One HTTP request and its answer, as a contract test saw it. Header names in any case. */
@@ -74,6 +77,8 @@ interface ResponseSpec {
   code: string;
   /** Validator for the body, when the response declares a schema. */
   validate: ValidateFunction | undefined;
+  /** Where the schema is in the (transformed) document, for the undeclared-property walk. */
+  schemaRef: string | undefined;
   headers: Record<string, JsonObject>;
 }
 
@@ -89,6 +94,7 @@ export interface OperationSpec {
   longRunning: boolean;
   finalStateVia: string | undefined;
   bodyValidator: ValidateFunction | undefined;
+  bodySchemaRef: string | undefined;
   bodyRequired: boolean;
 }
 
@@ -234,13 +240,15 @@ function transformSchema(node: unknown, mode: 'request' | 'response', strictEnum
   delete node.discriminator;
   if (node.type === 'file') delete node.type;
   if (typeof node.format === 'string' && !knownFormats.has(node.format)) unknownFormats.add(node.format);
-  for (const key of ['exclusiveMaximum', 'exclusiveMinimum'] as const) {
-    const bound = key === 'exclusiveMaximum' ? 'maximum' : 'minimum';
-    if (node[key] === true && typeof node[bound] === 'number') {
-      node[key] = node[bound];
-      delete node[bound];
-    } else if (typeof node[key] === 'boolean') delete node[key];
-  }
+  // Draft-04 booleans (Swagger 2.0) → draft-07 numbers
+  if (node.exclusiveMaximum === true && typeof node.maximum === 'number') {
+    node.exclusiveMaximum = node.maximum;
+    delete node.maximum;
+  } else if (typeof node.exclusiveMaximum === 'boolean') delete node.exclusiveMaximum;
+  if (node.exclusiveMinimum === true && typeof node.minimum === 'number') {
+    node.exclusiveMinimum = node.minimum;
+    delete node.minimum;
+  } else if (typeof node.exclusiveMinimum === 'boolean') delete node.exclusiveMinimum;
   const msEnum = node['x-ms-enum'];
   if (!strictEnums && Array.isArray(node.enum) && isObject(msEnum) && msEnum.modelAsString === true) {
     node[EXTENSIBLE_ENUM] = node.enum;
@@ -335,6 +343,8 @@ export class SwaggerContract {
   readonly unknownFormats: string[];
   private readonly ajv: Ajv;
   private readonly paramValidators = new Map<string, ValidateFunction>();
+  /** The transformed documents, for walking schemas (undeclared properties). */
+  private readonly documents: Record<'request' | 'response', JsonObject> = { request: {}, response: {} };
 
   private constructor(service: string, bundled: JsonObject, strictEnums: boolean, ajv: Ajv) {
     this.service = service;
@@ -351,6 +361,7 @@ export class SwaggerContract {
       forEachSchemaRoot(copy, (schema) => transformSchema(schema, mode, strictEnums, unknown, knownFormats));
       for (const format of unknown) if (!ajv.formats[format]) ajv.addFormat(format, true);
       ajv.addSchema({ ...copy, $id: ids[mode] } as AnySchema);
+      this.documents[mode] = copy;
     }
     this.unknownFormats = [...unknown].sort();
     this.buildOperations(bundled, ids);
@@ -405,7 +416,7 @@ export class SwaggerContract {
             const validate = node.schema !== undefined ? this.ajv.compile({ $ref: `${ids.response}#${at}/schema` }) : undefined;
             const headers: Record<string, JsonObject> = {};
             if (isObject(node.headers)) for (const [name, h] of Object.entries(node.headers)) if (isObject(h)) headers[name.toLowerCase()] = h;
-            responses.set(code, { code, validate, headers });
+            responses.set(code, { code, validate, headers, schemaRef: node.schema !== undefined ? `#${at}/schema` : undefined });
           }
         }
         const pageableRaw = op['x-ms-pageable'];
@@ -427,6 +438,7 @@ export class SwaggerContract {
           longRunning: op['x-ms-long-running-operation'] === true,
           finalStateVia: isObject(lroOptions) && typeof lroOptions['final-state-via'] === 'string' ? lroOptions['final-state-via'] : undefined,
           bodyValidator: bodyPointer !== undefined ? this.ajv.compile({ $ref: `${ids.request}#${bodyPointer}` }) : undefined,
+          bodySchemaRef: bodyPointer !== undefined ? `#${bodyPointer}` : undefined,
           bodyRequired,
         };
         this.operations.set(spec.operationId, spec);
@@ -460,14 +472,6 @@ export class SwaggerContract {
       );
     }
     return responseIssues;
-  }
-
-  /** Checks a request only (the examples' own parameters, or what a test is about to send). */
-  checkRequestOnly(operationId: string, exchange: Pick<HttpExchange, 'method' | 'path' | 'query' | 'requestHeaders' | 'requestBody'>): ContractIssue[] {
-    const op = this.operations.get(operationId);
-    if (!op) return [{ severity: 'error', service: this.service, operationId, where: 'operation', pointer: '', message: 'not in the spec' }];
-    const full: HttpExchange = { ...exchange, status: 0, responseHeaders: {}, responseBody: undefined };
-    return this.checkRequest(op, full, (severity, where, pointer, message) => ({ severity, service: this.service, operationId, where, pointer, message }));
   }
 
   /** Validates a response body alone against the schema of one status code (used for the spec's own examples). */
@@ -517,6 +521,7 @@ export class SwaggerContract {
         if (op.bodyRequired) out.push(issue('error', 'request', '/body', 'the operation requires a body, and none was sent'));
       } else {
         out.push(...this.schemaIssues(op.bodyValidator, ex.requestBody, '/body', (s, p, m) => issue(s, 'request', p, m)));
+        if (op.bodySchemaRef) for (const u of undeclaredProperties(this.documents.request, { $ref: op.bodySchemaRef }, ex.requestBody, '/body')) out.push(issue('warning', 'request', u.pointer, u.message));
       }
     }
     if (hasBody) {
@@ -532,6 +537,15 @@ export class SwaggerContract {
     const out: ContractIssue[] = [];
     const code = String(ex.status);
     let response = op.responses.get(code);
+    if (!response && ex.status === 304) {
+      // RFC 9110 §15.4.5: the declared If-None-Match / If-Modified-Since parameters mean a GET may answer 304, without a body.
+      const conditional = op.parameters.some((p) => p.in === 'header' && ['if-none-match', 'if-modified-since'].includes(p.name.toLowerCase()));
+      const sent = Object.keys(lowerKeys(ex.requestHeaders)).some((h) => h === 'if-none-match' || h === 'if-modified-since');
+      if (conditional && sent && op.method === 'GET') {
+        const body = ex.responseBody;
+        return body === undefined || body === '' ? out : [issue('error', 'response', '/body', '304 Not Modified must not carry a body')];
+      }
+    }
     if (!response) {
       const declared = [...op.responses.keys()].join(', ');
       if (ex.status >= 400 && op.responses.has('default')) {
@@ -546,9 +560,13 @@ export class SwaggerContract {
     const hasBody = ex.responseBody !== undefined && ex.responseBody !== '' && op.method !== 'HEAD';
     if (response.validate) {
       if (!hasBody) out.push(issue('error', 'response', '/body', `status ${code} declares a body, and none was returned`));
-      else out.push(...this.schemaIssues(response.validate, ex.responseBody, '/body', (s, p, m) => issue(s, 'response', p, m)));
+      else {
+        out.push(...this.schemaIssues(response.validate, ex.responseBody, '/body', (s, p, m) => issue(s, 'response', p, m)));
+        if (response.schemaRef) for (const u of undeclaredProperties(this.documents.response, { $ref: response.schemaRef }, ex.responseBody, '/body')) out.push(issue('warning', 'response', u.pointer, u.message));
+      }
+      // Checked when recorded: the emulator's exchange log may omit headers its HTTP layer adds on the wire.
       const type = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (hasBody && !op.produces.map((c) => c.toLowerCase()).includes(type)) {
+      if (hasBody && type && !op.produces.map((c) => c.toLowerCase()).includes(type)) {
         out.push(issue('error', 'response', '/headers/content-type', `content-type '${type}' is not one the operation produces (${op.produces.join(', ')})`));
       }
     } else if (hasBody) {
@@ -560,6 +578,7 @@ export class SwaggerContract {
       const problem = this.checkSimpleValue({ ...spec, name, in: 'header' } as SwaggerParameter, value, true);
       if (problem) out.push(issue('error', 'response', `/headers/${name}`, problem));
     }
+    out.push(...declaredHeaderPresence(response, ex, headers).map(([severity, pointer, message]) => issue(severity, 'response', pointer, message)));
     if (op.pageable && ex.status < 300 && hasBody) {
       const body = ex.responseBody;
       if (!isObject(body) || !Array.isArray(body[op.pageable.itemName])) {
@@ -605,6 +624,109 @@ export class SwaggerContract {
     const first = describeErrors(errors, coerced.value)[0] ?? warnings[0];
     return first ? `'${raw}': ${first.message}` : undefined;
   }
+}
+
+/**
+ * Properties the schema does not declare (where it says nothing about `additionalProperties`). Swagger allows them, so
+ * they are warnings: an emulator leaking an internal field, or a client sending one the service does not know.
+ */
+export function undeclaredProperties(document: JsonObject, schema: unknown, data: unknown, pointer: string, depth = 0): { pointer: string; message: string }[] {
+  if (depth > 40) return [];
+  const node = derefSchema(document, schema);
+  if (!node) return [];
+  if (Array.isArray(data)) {
+    const items = node.items ?? collectMembers(document, node).map((m) => m.items).find((i) => i !== undefined);
+    return items === undefined ? [] : data.flatMap((item, i) => undeclaredProperties(document, items, item, `${pointer}/${i}`, depth + 1));
+  }
+  if (!isObject(data)) return [];
+  const members = collectMembers(document, node).filter((m) => matchesCondition(m, data));
+  const properties = new Map<string, unknown>();
+  let additional: unknown;
+  for (const member of members) {
+    if (isObject(member.properties)) for (const [name, child] of Object.entries(member.properties)) if (!properties.has(name)) properties.set(name, child);
+    if (member.additionalProperties === true || isObject(member.additionalProperties)) additional = member.additionalProperties;
+  }
+  if (properties.size === 0 && additional === undefined) return [];
+  const out: { pointer: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const child = properties.get(key);
+    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (child !== undefined) out.push(...undeclaredProperties(document, child, value, at, depth + 1));
+    else if (isObject(additional)) out.push(...undeclaredProperties(document, additional, value, at, depth + 1));
+    else if (additional === undefined) out.push({ pointer: at, message: `'${key}' is not a property the spec declares here` });
+  }
+  return out;
+}
+
+/** A schema node with `$ref`s followed, and the `x-nullable` wrapper (anyOf [null, X]) unwrapped. */
+function derefSchema(document: JsonObject, schema: unknown): JsonObject | undefined {
+  let node = schema;
+  for (let i = 0; i < 32; i++) {
+    if (!isObject(node)) return undefined;
+    if (typeof node.$ref === 'string') {
+      node = resolvePointer(document, node.$ref);
+      continue;
+    }
+    if (Array.isArray(node.anyOf) && node.anyOf.length === 2 && isObject(node.anyOf[0]) && node.anyOf[0].type === 'null') {
+      node = node.anyOf[1];
+      continue;
+    }
+    return node;
+  }
+  return undefined;
+}
+
+/** The node and everything it inherits through allOf (and discriminator `then` branches). */
+function collectMembers(document: JsonObject, node: JsonObject, seen: Set<JsonObject> = new Set()): JsonObject[] {
+  if (seen.has(node)) return [];
+  seen.add(node);
+  const out = [node];
+  for (const part of Array.isArray(node.allOf) ? node.allOf : []) {
+    const member = derefSchema(document, part);
+    if (member) out.push(...collectMembers(document, member, seen));
+    if (isObject(part) && part.then !== undefined) {
+      const then = derefSchema(document, part.then);
+      if (then) out.push(...collectMembers(document, { ...then, 'x-acg-condition': part.if }, seen));
+    }
+  }
+  return out;
+}
+
+/** Whether a discriminator branch (`x-acg-condition` = the `if` of its rule) applies to the data. */
+function matchesCondition(member: JsonObject, data: JsonObject): boolean {
+  const condition = member['x-acg-condition'];
+  if (!isObject(condition) || !isObject(condition.properties)) return true;
+  return Object.entries(condition.properties).every(([name, rule]) => isObject(rule) && data[name] === rule.const);
+}
+
+/**
+ * Swagger 2.0 cannot mark a response header required, but the headers these specs declare come with rules (Azure
+ * Core): a declared header is due when the request asked for it. Returns [severity, pointer, message] triples.
+ */
+function declaredHeaderPresence(response: ResponseSpec, ex: HttpExchange, headers: Record<string, string>): [Severity, string, string][] {
+  const out: [Severity, string, string][] = [];
+  const requestHeaders = lowerKeys(ex.requestHeaders);
+  const query = normalizeQuery(ex.query);
+  const declared = (name: string) => response.headers[name] !== undefined;
+  const missing = (name: string) => headers[name] === undefined;
+  if (declared('x-ms-record-count') && query.get('countRecords')?.[0] === 'true' && missing('x-ms-record-count')) {
+    out.push(['error', '/headers/x-ms-record-count', 'countRecords=true was requested, and the declared x-ms-record-count header is missing']);
+  }
+  if (declared('x-ms-client-request-id') && requestHeaders['x-ms-client-request-id'] !== undefined) {
+    if (missing('x-ms-client-request-id')) out.push(['error', '/headers/x-ms-client-request-id', 'the request sent x-ms-client-request-id; the declared response header must echo it']);
+    else if (headers['x-ms-client-request-id'] !== requestHeaders['x-ms-client-request-id']) out.push(['error', '/headers/x-ms-client-request-id', 'does not echo the request\'s x-ms-client-request-id']);
+  }
+  if (declared('repeatability-result') && requestHeaders['repeatability-request-id'] !== undefined && missing('repeatability-result')) {
+    out.push(['error', '/headers/repeatability-result', 'the request sent Repeatability-Request-ID; the declared Repeatability-Result header is missing']);
+  }
+  if (declared('etag') && missing('etag') && ex.status < 300) out.push(['warning', '/headers/etag', 'the declared ETag header is missing']);
+  if (declared('x-ms-error-code') && ex.status >= 400) {
+    const body = ex.responseBody;
+    const code = isObject(body) && isObject(body.error) ? body.error.code : undefined;
+    if (missing('x-ms-error-code')) out.push(['error', '/headers/x-ms-error-code', 'the declared x-ms-error-code header is missing from an error answer']);
+    else if (typeof code === 'string' && headers['x-ms-error-code'] !== code) out.push(['error', '/headers/x-ms-error-code', `'${headers['x-ms-error-code']}' differs from the body's error.code '${code}'`]);
+  }
+  return out;
 }
 
 function coerce(spec: JsonObject, raw: string, isHeader: boolean): { value: unknown } | { error: string } {

@@ -1,0 +1,156 @@
+// The examples in the spec folders (ARM 2023-09-01 and Provisioning 2024-02-29-preview), sent to the emulator as
+// requests, get one of the status codes the example documents, and the exchange satisfies the contract.
+//
+// Substitutions, because the examples name resources of an imaginary tenant:
+// - ARM: subscription 00000000-0000-0000-0000-000000000000 and resource group `testrg` become the demo production
+//   subscription and resource group (the emulator, like ARM, refuses a PUT into a group that does not exist). The
+//   examples' own gateway and test line names (`myname`, `myline`) are kept: the CreateOrUpdate examples run first
+//   and create them, and each long-running PUT is polled until it finishes before the next example.
+// - Provisioning: the examples run against the demo production gateway's Provisioning API. Account `contoso` is
+//   created by PutAccount (run first) and its numbers by PutAccountNumber / PostAccountNumbersBatch; deletes run last.
+//   A `civicAddressId` the account does not have becomes the first civic address of a seeded account that has one
+//   (and `accountName` that account); a Teams `tenantId` with no request for information becomes the first seeded one.
+// Every substitution made is printed.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import { GATEWAY_PRODUCTION, demoGatewayDomain } from '../../../emulator/seed/ids';
+import { buildExampleRequest, type ExampleRequest } from '../../support/contract/examples';
+import { ContractHarness, PROVISIONING_API_VERSION, checkExchanges } from '../../support/contract/harness';
+import { formatIssue, loadContract, locateSpecs, printSkipOnce, type Contract, type SpecExample } from '../../support/contract/specs';
+import { isObject } from '../../support/contract/swagger';
+
+const location = locateSpecs();
+const PLACEHOLDER_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+
+/** Creates first, reads and updates next, deletes last; parents before children. */
+function rank(example: SpecExample, method: string, path: string): number {
+  const depth = path.split('/').length;
+  if (method === 'DELETE' || example.operationId.endsWith('DeleteNumbers')) return 300 - depth;
+  if (method === 'PUT' || example.operationId.endsWith('CreateOrUpdateNumbers')) return 100 + depth;
+  return 200;
+}
+
+interface Outcome {
+  example: SpecExample;
+  request: ExampleRequest;
+  status: number;
+  body: unknown;
+  substitutions: string[];
+}
+
+describe('contract: the spec examples, sent to the emulator', function () {
+  if (!location.found) {
+    printSkipOnce(location);
+    return;
+  }
+  this.timeout(180_000);
+  let emulator: RunningEmulator;
+  let dataDir: string;
+  let contract: Contract;
+  let harness: ContractHarness;
+  const outcomes: Outcome[] = [];
+
+  before(async () => {
+    const loaded = await loadContract();
+    assert.ok(loaded.contract);
+    contract = loaded.contract;
+    dataDir = mkdtempSync(join(tmpdir(), 'acg-contract-examples-'));
+    emulator = await startEmulator({
+      port: 0,
+      dataDir,
+      config: { syncDelayMs: 20, armOperationDelayMs: 20, deviceCodeAutoApproveMs: 0 },
+      rateLimit: { requestsPerWindow: 100_000 },
+    });
+    harness = new ContractHarness(emulator, demoGatewayDomain(GATEWAY_PRODUCTION));
+
+    const planned = contract.examples.map((example) => {
+      const swagger = contract.swagger(example.service);
+      const op = swagger.operations.get(example.operationId);
+      return { example, order: (example.service === 'arm' ? 0 : 1000) + rank(example, op?.method ?? 'GET', op?.pathTemplate ?? '') };
+    });
+    planned.sort((a, b) => a.order - b.order || a.example.relative.localeCompare(b.example.relative));
+    for (const { example } of planned) outcomes.push(await runExample(contract, harness, example));
+  });
+
+  after(async () => {
+    harness?.dispose();
+    await emulator?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends every example in the spec folders', () => {
+    const lines = outcomes.map((o) => {
+      const subs = o.substitutions.length ? `  (${o.substitutions.join('; ')})` : '';
+      return `        ${o.example.service.padEnd(12)} ${o.example.relative.split(/[\\/]/).pop()!.padEnd(52)} ${o.request.method.padEnd(6)} → ${o.status} (documented ${o.request.expectedStatuses.join('/')})${subs}`;
+    });
+    console.log(`      examples sent:\n${lines.join('\n')}`);
+    assert.equal(outcomes.length, contract.examples.length);
+  });
+
+  it('each example gets one of the status codes it documents', () => {
+    const wrong = outcomes
+      .filter((o) => !o.request.expectedStatuses.includes(o.status))
+      .map((o) => `${o.example.relative}: ${o.request.method} ${o.request.path} → ${o.status}, documented ${o.request.expectedStatuses.join('/')}: ${JSON.stringify(o.body).slice(0, 400)}`);
+    assert.deepEqual(wrong, []);
+  });
+
+  it('every exchange of the examples run satisfies the contract', () => {
+    const report = checkExchanges(contract, harness.exchanges);
+    const errors = report.issues.filter((i) => i.severity === 'error').map(formatIssue);
+    assert.deepEqual(errors, [], errors.join('\n'));
+  });
+});
+
+async function runExample(contract: Contract, h: ContractHarness, example: SpecExample): Promise<Outcome> {
+  const swagger = contract.swagger(example.service);
+  const substitutions: string[] = [];
+  const replaced = new Map<string, unknown>();
+  if (example.service === 'arm') {
+    if (example.parameters.subscriptionId === PLACEHOLDER_SUBSCRIPTION) replaced.set('subscriptionId', GATEWAY_PRODUCTION.subscriptionId);
+    if (example.parameters.resourceGroupName !== undefined) replaced.set('resourceGroupName', GATEWAY_PRODUCTION.resourceGroup);
+  } else {
+    await substituteProvisioning(h, example, replaced);
+  }
+  for (const [name, value] of replaced) substitutions.push(`${name} ${JSON.stringify(example.parameters[name])} → ${JSON.stringify(value)}`);
+  const request = buildExampleRequest(swagger, example, (name, value) => (replaced.has(name) ? replaced.get(name) : value));
+  const query = request.query.toString();
+  const body = request.body === undefined ? undefined : request.headers['content-type'] === 'application/json' ? request.body : JSON.stringify(request.body);
+  const res = await h.call(example.service, request.method, `${request.path}${query ? `?${query}` : ''}`, { headers: request.headers, body });
+  if (example.service === 'arm' && (res.headers['azure-asyncoperation'] || res.headers.location)) await h.waitForArmOperation(res);
+  return { example, request, status: res.status, body: res.body, substitutions };
+}
+
+/** Provisioning examples name a Teams tenant and a civic address the demo tenant does not have: use seeded ones. */
+async function substituteProvisioning(h: ContractHarness, example: SpecExample, replaced: Map<string, unknown>): Promise<void> {
+  const q = `api-version=${PROVISIONING_API_VERSION}`;
+  const tenantId = example.parameters.tenantId;
+  if (typeof tenantId === 'string') {
+    const found = await h.call('provisioning', 'GET', `/teamsRequestsForInformation/${tenantId}?${q}`);
+    if (found.status === 404) {
+      const list = await h.call('provisioning', 'GET', `/teamsRequestsForInformation?${q}`);
+      const first = isObject(list.body) && Array.isArray(list.body.value) ? list.body.value.find(isObject) : undefined;
+      if (first && typeof first.tenantId === 'string') replaced.set('tenantId', first.tenantId);
+    }
+  }
+  const civicAddressId = example.parameters.civicAddressId;
+  const accountName = example.parameters.accountName;
+  if (typeof civicAddressId === 'string' && typeof accountName === 'string') {
+    const found = await h.call('provisioning', 'GET', `/accounts/${encodeURIComponent(accountName)}/teamsCivicAddresses/${encodeURIComponent(civicAddressId)}?${q}`);
+    if (found.status === 404) {
+      const accounts = await h.call('provisioning', 'GET', `/accounts?${q}`);
+      for (const account of isObject(accounts.body) && Array.isArray(accounts.body.value) ? accounts.body.value.filter(isObject) : []) {
+        const name = String(account.name);
+        const list = await h.call('provisioning', 'GET', `/accounts/${encodeURIComponent(name)}/teamsCivicAddresses?${q}`);
+        const first = isObject(list.body) && Array.isArray(list.body.value) ? list.body.value.find(isObject) : undefined;
+        if (first && typeof first.id === 'string') {
+          replaced.set('accountName', name);
+          replaced.set('civicAddressId', first.id);
+          return;
+        }
+      }
+    }
+  }
+}
