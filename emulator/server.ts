@@ -180,7 +180,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...(clientRequestId ? { 'x-ms-client-request-id': clientRequestId } : {}),
       ...response.headers,
     };
-    send(res, { ...response, headers });
+    const sentHeaders = send(res, { ...response, headers });
     if (listeners.size > 0) {
       const exchange: Exchange = {
         id: requestId,
@@ -192,7 +192,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         requestHeaders: flattenHeaders(req.headers),
         requestBody: parsed.ok ? parsed.value : undefined,
         status: response.status,
-        responseHeaders: lowerCaseKeys(headers),
+        responseHeaders: lowerCaseKeys(sentHeaders),
         responseBody: response.body,
       };
       for (const listener of listeners) listener(exchange);
@@ -295,7 +295,8 @@ function notFound(service: ServiceName, path: string): EmulatorResponse {
   }
 }
 
-function send(res: ServerResponse, response: EmulatorResponse): void {
+/** Writes the answer and returns the headers exactly as sent (with Content-Type and Content-Length). */
+function send(res: ServerResponse, response: EmulatorResponse): Record<string, string> {
   const headers: Record<string, string> = { ...response.headers };
   let payload: string | Buffer | undefined;
   if (response.body === undefined) {
@@ -309,6 +310,7 @@ function send(res: ServerResponse, response: EmulatorResponse): void {
   if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload));
   res.writeHead(response.status, headers);
   res.end(payload);
+  return headers;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -64,27 +64,27 @@ async function main(): Promise<void> {
   fs.mkdirSync(workspace, { recursive: true });
   linkExtension(extensionsDir);
 
-  let emulator: RunningEmulator | undefined;
-  let server: CodeServer | undefined;
+  const started: { emulator?: RunningEmulator; server?: CodeServer } = {};
   let stopping = false;
   const stopAll = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
       console.log('\nStopping the sandbox…');
-      await server?.stop();
-      await emulator?.stop();
+      await started.server?.stop();
+      await started.emulator?.stop();
     }
     process.exit(code);
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
-  emulator = await startEmulator({
+  const emulator = await startEmulator({
     port: emulatorPort,
     stateFile: values.state ? path.resolve(values.state) : undefined,
     dataDir: path.join(repoRoot, '.emulator'),
   });
-  server = await startCodeServer({
+  started.emulator = emulator;
+  const server = await startCodeServer({
     port,
     extensionsDir,
     workspace,
@@ -94,8 +94,10 @@ async function main(): Promise<void> {
       ACG_SANDBOX_TENANT_ID: DEMO_TENANT_ID,
       ACG_SANDBOX_CLIENT_ID: OPERATOR_CLIENT_ID,
     },
-    settings: { 'acg.cloud': 'Emulator', 'acg.emulator.url': emulator.url },
+    // VS Code's system-certificate support replaces Node's CA list and drops NODE_EXTRA_CA_CERTS.
+    settings: { 'acg.cloud': 'Emulator', 'acg.emulator.url': emulator.url, 'http.systemCertificates': false },
   });
+  started.server = server;
   void server.exited.then(() => {
     if (!stopping) {
       console.error('code-server stopped unexpectedly.');

@@ -18,6 +18,8 @@ async function main(): Promise<number> {
     name: 'integration',
     extensionTestsPath: path.join(repoRoot, 'dist', 'test', 'integration', 'index.js'),
     beforeRun: integrationSetup,
+    // VS Code's system-certificate support replaces Node's CA list and drops NODE_EXTRA_CA_CERTS.
+    settings: { 'http.systemCertificates': false },
     timeoutMs: timeout * 1000,
   });
   const where = path.relative(repoRoot, result.resultsDir);

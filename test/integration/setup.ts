@@ -1,7 +1,23 @@
-// The integration run's setup, on the runner's side (Node, outside VS Code): what the extension host needs before it
-// starts. This is where the emulator the tests talk to is started: return its settings as `env` (for example the
-// emulator URL and NODE_EXTRA_CA_CERTS for its CA file) and stop it in `dispose`. code-server passes `env` on to the
-// extension host. The current tests need no emulator, so the setup is empty.
+// The integration run's setup, on the runner's side (Node, outside VS Code): start the emulator with the demo tenant
+// and hand its URL and CA file to the extension host. NODE_EXTRA_CA_CERTS is how every process trusts the emulator;
+// TLS verification stays on.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startEmulator } from '../../emulator/server';
 import type { BeforeRun } from '../runner';
 
-export const integrationSetup: BeforeRun = () => ({});
+export const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
+
+export const integrationSetup: BeforeRun = async ({ resultsDir }) => {
+  const log = path.join(resultsDir, 'emulator.log');
+  const emulator = await startEmulator({
+    port: 0,
+    dataDir: path.join(resultsDir, 'emulator'),
+    config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0 },
+    log: (line) => fs.appendFileSync(log, `${line}\n`),
+  });
+  return {
+    env: { NODE_EXTRA_CA_CERTS: emulator.caPath, [EMULATOR_URL_ENV]: emulator.url },
+    dispose: () => emulator.stop(),
+  };
+};

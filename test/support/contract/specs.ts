@@ -2,8 +2,9 @@
 // 2023-09-01 and Provisioning 2024-02-29-preview swaggers, their examples, and the Graph field lists, and checks
 // exchanges against them.
 //
-// Where the specs live: $ACG_SPECS_DIR when set (a relative value is taken from the repository root), otherwise `../shared/specs` relative to the repository root (not to
-// the current directory). When neither holds the two swaggers, `loadContract()` says why and the tests skip.
+// Where the specs live: $ACG_SPECS_DIR when set (a relative value is taken from the repository root), otherwise
+// `../shared/specs` relative to the repository root (not to the current directory). When neither holds the two
+// swaggers, `loadContract()` says why and the tests skip with one line.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

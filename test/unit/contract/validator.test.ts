@@ -257,7 +257,7 @@ describe('contract checker', function () {
           const noBody = op?.responses.get(status)?.validate === undefined && isObject(response.body) && Object.keys(response.body).length === 0;
           const body = noBody ? undefined : response.body;
           // Examples leave out the polling header a long-running 201/202 must carry: supply one.
-          const polling = op?.longRunning && (status === '201' || status === '202') ? { 'azure-asyncoperation': 'https://example.invalid/operationStatuses/1', location: 'https://example.invalid/operationResults/1' } : {};
+          const polling: Record<string, string> = op?.longRunning && (status === '201' || status === '202') ? { 'azure-asyncoperation': 'https://example.invalid/operationStatuses/1', location: 'https://example.invalid/operationResults/1' } : {};
           const exchange: HttpExchange = {
             ...request,
             requestHeaders: request.headers,
