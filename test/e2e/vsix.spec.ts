@@ -65,7 +65,7 @@ describe('vsix: the packaged extension installed into a fresh code-server', func
   it('packages and installs with code-server --install-extension', async () => {
     fs.mkdirSync(e2eResultsDir, { recursive: true });
     fs.rmSync(vsix, { force: true });
-    runVsce(['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix]);
+    runVsce(['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
     extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acg-x-'));
     const output = await installExtension(vsix, extensionsDir);
     assert.match(output, /was successfully installed/);
