@@ -17,6 +17,9 @@ const node = {
   // Heavy SDKs are reached only through dynamic import(), so esbuild wraps them in lazy initialisers that run on first
   // use, never at activation. `vscode` is provided by the host.
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose require('./impl/…') calls esbuild cannot follow (the bundle then fails
+  // at load with "Cannot find module './impl/format'"); its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

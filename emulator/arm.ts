@@ -7,7 +7,7 @@ import { SUBSCRIPTIONS_API_VERSIONS, VOICE_SERVICES_API_VERSIONS, withApiVersion
 import { deleteGateway, getGateway, listByResourceGroup, listBySubscription, patchGateway, putGateway } from './arm/gateways';
 import { checkNameAvailability } from './arm/nameAvailability';
 import { getOperationResult, getOperationStatus, operationsOf } from './arm/operations';
-import { getSubscription, listProviderOperations, listSubscriptions } from './arm/subscriptions';
+import { getSubscription, listProviderOperations, listSubscriptions, listTenants } from './arm/subscriptions';
 import { deleteTestLine, getTestLine, listTestLines, patchTestLine, putTestLine } from './arm/testLines';
 
 export { authenticateArm, ARM_ACTIONS } from './arm/auth';
@@ -36,6 +36,7 @@ export function registerArm(ctx: ServiceContext): Router {
     );
   const vs = VOICE_SERVICES_API_VERSIONS;
 
+  add('GET', '/tenants', 'Tenants_List', SUBSCRIPTIONS_API_VERSIONS, listTenants);
   add('GET', '/subscriptions', 'Subscriptions_List', SUBSCRIPTIONS_API_VERSIONS, listSubscriptions);
   add('GET', SUB, 'Subscriptions_Get', SUBSCRIPTIONS_API_VERSIONS, getSubscription);
   add('GET', '/providers/Microsoft.VoiceServices/operations', 'Operations_List', vs, listProviderOperations);

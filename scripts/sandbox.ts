@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { OPERATOR_CLIENT_ID, DEMO_TENANT_ID } from '../emulator/seed/ids';
+import { OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, DEMO_TENANT_ID } from '../emulator/seed/ids';
 import { startCodeServer, codeServerMissingReason, type CodeServer } from '../test/runner/codeServer';
 import { repoRoot } from '../test/runner/paths';
 import { build } from './code-server/common';
@@ -93,9 +93,12 @@ async function main(): Promise<void> {
       // Sandbox sign-in: the demo tenant's operator service principal (sandbox data, documented in the README).
       ACG_SANDBOX_TENANT_ID: DEMO_TENANT_ID,
       ACG_SANDBOX_CLIENT_ID: OPERATOR_CLIENT_ID,
+      ACG_SANDBOX_CLIENT_SECRET: OPERATOR_CLIENT_SECRET,
     },
     // VS Code's system-certificate support replaces Node's CA list and drops NODE_EXTRA_CA_CERTS.
-    settings: { 'acg.cloud': 'Emulator', 'acg.emulator.url': emulator.url, 'http.systemCertificates': false },
+    // acg.sandbox.autoSignIn (machine-scoped, only in this sandbox's user settings) makes the sandbox open signed in
+    // with the principal above; everywhere else sign-in waits for the person (src/auth/autoSignIn.ts).
+    settings: { 'acg.cloud': 'Emulator', 'acg.emulator.url': emulator.url, 'acg.sandbox.autoSignIn': true, 'http.systemCertificates': false },
   });
   started.server = server;
   void server.exited.then(() => {

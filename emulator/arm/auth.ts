@@ -26,6 +26,7 @@ const GW = `${PROVIDER}/communicationsGateways`;
 const TL = `${GW}/testLines`;
 
 export const ARM_ACTIONS: Readonly<Record<string, ArmAction>> = {
+  Tenants_List: { action: 'Microsoft.Resources/tenants/read', access: 'tenant' },
   Subscriptions_List: { action: 'Microsoft.Resources/subscriptions/read', access: 'tenant' },
   Subscriptions_Get: { action: 'Microsoft.Resources/subscriptions/read', access: 'member' },
   Operations_List: { action: `${PROVIDER}/operations/read`, access: 'tenant' },

@@ -70,3 +70,22 @@ export function listProviderOperations(ctx: ServiceContext, req: RequestContext)
   ];
   return pageOf(ctx, req, items);
 }
+
+/** `GET /tenants`: the directories the caller's token can see (here, the demo tenant). */
+export function listTenants(ctx: ServiceContext, req: RequestContext): EmulatorResponse {
+  const { tenant, directory } = ctx.state;
+  if (!req.claims || !sameId(req.claims.tid, tenant.id)) return json(200, { value: [] });
+  return json(200, {
+    value: [
+      {
+        id: `/tenants/${tenant.id}`,
+        tenantId: tenant.id,
+        tenantCategory: 'Home',
+        displayName: tenant.displayName,
+        defaultDomain: tenant.defaultDomain,
+        domains: directory.domains.filter((d) => d.isVerified).map((d) => d.id),
+        tenantType: 'AAD',
+      },
+    ],
+  });
+}

@@ -1,17 +1,21 @@
 // `acg`: the terminal face of the same core the extension uses. Commands grow with the issues (validate, plan, apply).
 import { RULES } from '../core/rules/ruleTable';
 import { formatRulesTable } from './rulesCommand';
+import { runValidate } from './validateCommand';
 
 const HELP = `acg — Azure Communications Gateway Tools
 
 Usage:
+  acg validate <files|globs|folders...> [--format text|json|sarif] [--default-country CC]
+                                   check config files (*.acg-gateway.json, *.acg-plan.json,
+                                   *.acg-numbers.csv, *.acg-migration.json); exit 1 on errors
   acg rules [--format text|json]   list every validation rule: id, severity, title and source
   acg --version                    print the version
   acg --help                       show this help`;
 
 declare const ACG_VERSION: string | undefined;
 
-export function runCli(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+export function runCli(argv: readonly string[], out: (line: string) => void, err: (line: string) => void, cwd: string = process.cwd()): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(HELP);
@@ -21,6 +25,7 @@ export function runCli(argv: readonly string[], out: (line: string) => void, err
     out(typeof ACG_VERSION === 'string' ? ACG_VERSION : 'dev');
     return 0;
   }
+  if (command === 'validate') return runValidate(rest, out, err, cwd);
   if (command === 'rules') {
     const format = optionValue(rest, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAcgError } from '../azure/errors';
 
 /**
  * Every command registers through here, so that a failure is logged once and shown once, with a message a person can
@@ -15,7 +16,8 @@ export function registerCommand(
       try {
         return await handler(...args);
       } catch (error) {
-        if (error instanceof vscode.CancellationError) {
+        // A person pressing Cancel (or Escape on a progress notification) is not an error worth a pop-up.
+        if (error instanceof vscode.CancellationError || isAcgError(error, 'cancelled')) {
           log.info(`${id}: cancelled`);
           return undefined;
         }

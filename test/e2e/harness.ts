@@ -26,6 +26,10 @@ export interface WorkbenchOptions {
   /** Use extensions installed here (for the packaged .vsix). */
   extensionsDir?: string;
   env?: Record<string, string>;
+  /** The folder the workbench opens; default: a fresh empty folder. */
+  workspace?: string;
+  /** User settings for the run, on top of the runner's quiet defaults. */
+  settings?: Record<string, unknown>;
 }
 
 export interface Workbench {
@@ -52,7 +56,12 @@ export function slug(text: string): string {
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const browserPromise = launchBrowser();
   browserPromise.catch(() => undefined);
-  const server = await startCodeServer({ extensionsDir: options.extensionsDir, env: options.env });
+  const server = await startCodeServer({
+    extensionsDir: options.extensionsDir,
+    env: options.env,
+    workspace: options.workspace,
+    settings: options.settings,
+  });
   let browser: Browser | undefined;
   try {
     browser = await browserPromise;

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEmulator } from '../../emulator/server';
+import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET } from '../../emulator/seed/ids';
 import type { BeforeRun } from '../runner';
 
 export const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
@@ -17,7 +18,15 @@ export const integrationSetup: BeforeRun = async ({ resultsDir }) => {
     log: (line) => fs.appendFileSync(log, `${line}\n`),
   });
   return {
-    env: { NODE_EXTRA_CA_CERTS: emulator.caPath, [EMULATOR_URL_ENV]: emulator.url },
+    env: {
+      NODE_EXTRA_CA_CERTS: emulator.caPath,
+      [EMULATOR_URL_ENV]: emulator.url,
+      // The sandbox principal, as npm start passes it: offered by Sign In in the Emulator cloud. No automatic sign-in
+      // here (acg.sandbox.autoSignIn stays off), so the tests start signed out and sign in themselves.
+      ACG_SANDBOX_TENANT_ID: DEMO_TENANT_ID,
+      ACG_SANDBOX_CLIENT_ID: OPERATOR_CLIENT_ID,
+      ACG_SANDBOX_CLIENT_SECRET: OPERATOR_CLIENT_SECRET,
+    },
     dispose: () => emulator.stop(),
   };
 };

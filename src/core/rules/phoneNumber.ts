@@ -1,11 +1,12 @@
 // Telephone numbers: today's Provisioning API format, the 2023 portal format that old files still use, and the
 // country calling code (from libphonenumber-js's default, "min", metadata: enough for calling codes, and small).
 import { isSupportedCountry, parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
+import { TELEPHONE_NUMBER_MAX_LENGTH } from './limits';
 import type { RuleViolation, ValuePath } from './types';
 import { missing, show, violation, wrongType } from './violation';
 
 export const TELEPHONE_NUMBER_PATTERN = /^\+[1-9]\d+$/;
-export const TELEPHONE_NUMBER_MAX_LENGTH = 16;
+export { TELEPHONE_NUMBER_MAX_LENGTH };
 export const TELEPHONE_NUMBER_MIN_LENGTH = 3;
 /** The 2023 portal allowed digits with an optional `+`, up to this many characters. */
 export const LEGACY_NUMBER_MAX_LENGTH = 19;

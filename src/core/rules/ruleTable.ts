@@ -16,6 +16,10 @@ const LIBPHONENUMBER = 'https://gitlab.com/catamphetamine/libphonenumber-js';
 
 const MANAGE_OC = 'docs manage-enterprise-operator-connect.md';
 const MANAGE_OC_URL = `${DOCS}manage-enterprise-operator-connect`;
+const CONNECT_OC_URL = `${DOCS}connect-operator-connect`;
+// The enterprise side of a move lives in the Teams docs, not the ACG docs.
+const TEAMS_OC_CONFIGURE = 'https://learn.microsoft.com/microsoftteams/operator-connect-configure';
+const TEAMS_TPM_CONFIGURE = 'https://learn.microsoft.com/microsoftteams/operator-connect-mobile-configure';
 
 export const RULES = {
   // Telephone numbers
@@ -135,6 +139,49 @@ export const RULES = {
     sourceUrl: TSP,
   },
 
+  // Provisioning plans (*.acg-plan.json): rules across records that no single API call sees
+  'ACG-PLAN-001': {
+    id: 'ACG-PLAN-001',
+    title: 'Plan over 10,000 numbers',
+    message:
+      'A plan holds more than 10,000 numbers: split it, so that each part can be reviewed on its own and exported to a portal CSV (10,000 rows at most).',
+    severity: 'warning',
+    source: `${MANAGE_OC} (CSV upload limit)`,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-PLAN-002': {
+    id: 'ACG-PLAN-002',
+    title: 'Service not enabled on the account',
+    message: 'A number enables a service (Operator Connect, Teams Phone Mobile, ...) that its account does not enable.',
+    severity: 'error',
+    source: 'tsp AccountResource, NumberResource',
+    sourceUrl: TSP,
+  },
+  'ACG-PLAN-003': {
+    id: 'ACG-PLAN-003',
+    title: 'Duplicate account',
+    message: 'An account name appears once per plan (names are case-sensitive keys).',
+    severity: 'error',
+    source: 'tsp AccountResource (accounts are keyed by name)',
+    sourceUrl: TSP,
+  },
+  'ACG-PLAN-004': {
+    id: 'ACG-PLAN-004',
+    title: 'Duplicate relationship change',
+    message: 'A tenant gets at most one relationship-status change per plan.',
+    severity: 'error',
+    source: 'tsp RequestForInformationResource (keyed by tenantId)',
+    sourceUrl: TSP,
+  },
+  'ACG-PLAN-005': {
+    id: 'ACG-PLAN-005',
+    title: 'Number under another account',
+    message: "A number's accountName must match the account it is listed under (or be left out).",
+    severity: 'error',
+    source: 'tsp NumberResource.accountName',
+    sourceUrl: TSP,
+  },
+
   // Accounts
   'ACG-ACC-001': {
     id: 'ACG-ACC-001',
@@ -203,6 +250,15 @@ export const RULES = {
     sourceUrl: TSP,
   },
 
+  'ACG-RFI-004': {
+    id: 'ACG-RFI-004',
+    title: 'Placeholder reason',
+    message: 'The reason is still a TODO placeholder: write the real reason before applying the plan.',
+    severity: 'warning',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+
   // Limits on bulk operations
   'ACG-BATCH-001': {
     id: 'ACG-BATCH-001',
@@ -218,6 +274,57 @@ export const RULES = {
     message: 'A number CSV file has at most 10,000 rows.',
     severity: 'error',
     source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+
+  'ACG-CSV-002': {
+    id: 'ACG-CSV-002',
+    title: 'CSV column missing',
+    message: 'A number CSV needs the telephoneNumber, accountName and serviceDetails_<service>_enabled columns.',
+    severity: 'error',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-CSV-003': {
+    id: 'ACG-CSV-003',
+    title: 'Unknown CSV column',
+    message: "The column heading is not one of the portal's headings (headings are case-sensitive).",
+    severity: 'error',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  // A warning: the docs give one table per service; whether the portal takes both in one file is not documented.
+  'ACG-CSV-004': {
+    id: 'ACG-CSV-004',
+    title: 'Operator Connect and Teams Phone Mobile columns mixed',
+    message: 'The docs give one column set per service: upload Operator Connect and Teams Phone Mobile numbers in separate files.',
+    severity: 'warning',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-CSV-005': {
+    id: 'ACG-CSV-005',
+    title: 'Malformed CSV row',
+    message: 'Each row has as many cells as the heading row, and a quoted cell is closed by a quote.',
+    severity: 'error',
+    source: 'RFC 4180',
+    sourceUrl: 'https://www.rfc-editor.org/rfc/rfc4180',
+  },
+  'ACG-CSV-006': {
+    id: 'ACG-CSV-006',
+    title: 'Duplicate CSV column',
+    message: 'Each column heading appears once.',
+    severity: 'error',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-CSV-007': {
+    id: 'ACG-CSV-007',
+    title: '2023 single-column CSV',
+    message:
+      "This is the 2023 portal's one-column file (heading Numbers). Today's portal takes one row per number with the telephoneNumber, accountName and serviceDetails_... columns.",
+    severity: 'warning',
+    source: `${MANAGE_OC} (2023 version)`,
     sourceUrl: MANAGE_OC_URL,
   },
 
@@ -337,6 +444,35 @@ export const RULES = {
     sourceUrl: ARM,
   },
 
+  // A warning: ARM accepts any IPv4 address; ACG reaches operator SBCs over the public internet (connectivity
+  // PublicAddress), so a private or reserved address can never answer. Documentation ranges (RFC 5737) are allowed:
+  // examples and the emulator use them on purpose.
+  'ACG-GW-015': {
+    id: 'ACG-GW-015',
+    title: 'Private or reserved operator address',
+    message: 'An operator address is a public IPv4 address: private, loopback, link-local, shared (CGNAT), multicast and reserved ranges cannot be reached.',
+    severity: 'warning',
+    source: 'docs connectivity.md; RFC 6890 special-purpose ranges',
+    sourceUrl: `${DOCS}connectivity`,
+  },
+  // A warning: overlapping prefixes are accepted, but one of them is redundant or a typo.
+  'ACG-GW-016': {
+    id: 'ACG-GW-016',
+    title: 'Overlapping allowlist prefixes',
+    message: 'Two prefixes in one allowlist overlap: one of them is redundant, or one is a typo.',
+    severity: 'warning',
+    source: 'docs prepare-to-deploy.md',
+    sourceUrl: `${DOCS}prepare-to-deploy`,
+  },
+  'ACG-GW-017': {
+    id: 'ACG-GW-017',
+    title: 'Custom SIP header name',
+    message: 'The gateway names one custom SIP header: letters, digits and - (a SIP token), for example x-contoso-account.',
+    severity: 'error',
+    source: 'arm customSipHeaders; docs provisioning-platform.md',
+    sourceUrl: ARM,
+  },
+
   // Test lines
   'ACG-TL-001': {
     id: 'ACG-TL-001',
@@ -354,6 +490,48 @@ export const RULES = {
     severity: 'warning',
     source: 'docs connect-operator-connect.md',
     sourceUrl: `${DOCS}connect-operator-connect`,
+  },
+
+  // Warnings: ARM accepts any set of test lines; Microsoft's service verification needs these (connect-operator-connect.md).
+  'ACG-TL-003': {
+    id: 'ACG-TL-003',
+    title: 'Automated test lines per service',
+    message: 'Service verification needs 6 automated test lines per service (Operator Connect, Teams Phone Mobile) in production, 3 in a lab.',
+    severity: 'warning',
+    source: 'docs connect-operator-connect.md',
+    sourceUrl: CONNECT_OC_URL,
+  },
+  'ACG-TL-004': {
+    id: 'ACG-TL-004',
+    title: 'Integration test number is a test line',
+    message: 'An integration test number is never also configured as a test line.',
+    severity: 'warning',
+    source: 'docs connect-operator-connect.md',
+    sourceUrl: CONNECT_OC_URL,
+  },
+  'ACG-TL-005': {
+    id: 'ACG-TL-005',
+    title: 'Integration test number missing',
+    message: 'Each service (Operator Connect, Teams Phone Mobile) needs at least one integration test number.',
+    severity: 'warning',
+    source: 'docs connect-operator-connect.md',
+    sourceUrl: CONNECT_OC_URL,
+  },
+  'ACG-TL-006': {
+    id: 'ACG-TL-006',
+    title: 'Test line service unknown',
+    message: 'An automated test line belongs to a service: set service, or name it OC1... or TPM1....',
+    severity: 'warning',
+    source: 'docs connect-operator-connect.md',
+    sourceUrl: CONNECT_OC_URL,
+  },
+  'ACG-TL-007': {
+    id: 'ACG-TL-007',
+    title: 'Duplicate test line',
+    message: 'A test line name and a test line number each appear once per gateway.',
+    severity: 'error',
+    source: 'arm testLineName (test lines are keyed by name)',
+    sourceUrl: ARM,
   },
 
   // Tags (Azure Resource Manager limits)
@@ -414,6 +592,105 @@ export const RULES = {
     severity: 'error',
     source: 'tsp and arm schemas',
     sourceUrl: SPECS,
+  },
+  'ACG-SCHEMA-004': {
+    id: 'ACG-SCHEMA-004',
+    title: 'Value format',
+    message: 'The value does not have the format the schema asks for (for example a GUID or a resource group name).',
+    severity: 'error',
+    source: 'tsp and arm schemas',
+    sourceUrl: SPECS,
+  },
+  // A warning: unknown properties are ignored when a plan is applied, which is exactly why a typo there is silent.
+  'ACG-SCHEMA-005': {
+    id: 'ACG-SCHEMA-005',
+    title: 'Unknown property',
+    message: 'The property is not part of this file format: check its spelling.',
+    severity: 'warning',
+    source: 'tsp and arm schemas',
+    sourceUrl: SPECS,
+  },
+  'ACG-SCHEMA-006': {
+    id: 'ACG-SCHEMA-006',
+    title: 'JSON syntax',
+    message: 'The file is not valid JSON here.',
+    severity: 'error',
+    source: 'RFC 8259 (JSON); comments and trailing commas are tolerated',
+    sourceUrl: 'https://www.rfc-editor.org/rfc/rfc8259',
+  },
+
+  // Enterprise migration runbooks (*.acg-migration.json): the Teams admin's side of a move to OC or TPM
+  'ACG-MIG-001': {
+    id: 'ACG-MIG-001',
+    title: 'Unassign the number first',
+    message: 'Before the operator number is assigned, the number is unassigned from its current service (Calling Plan, Direct Routing online, or the old operator).',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect',
+    sourceUrl: TEAMS_OC_CONFIGURE,
+  },
+  'ACG-MIG-002': {
+    id: 'ACG-MIG-002',
+    title: 'Remove the Calling Plan licence',
+    message: 'Moving from Calling Plans: remove the Calling Plan licence before assigning the operator number.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect',
+    sourceUrl: TEAMS_OC_CONFIGURE,
+  },
+  'ACG-MIG-003': {
+    id: 'ACG-MIG-003',
+    title: 'Wait after removing the Calling Plan licence',
+    message: 'Moving from Calling Plans: wait at least 30 minutes after removing the licence before assigning the operator number.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect',
+    sourceUrl: TEAMS_OC_CONFIGURE,
+  },
+  'ACG-MIG-004': {
+    id: 'ACG-MIG-004',
+    title: 'Remove OnPremLineURI',
+    message: 'Moving from on-premises Direct Routing: remove the OnPremLineURI (Set-CsUser -OnPremLineURI $null) first.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect',
+    sourceUrl: TEAMS_OC_CONFIGURE,
+  },
+  'ACG-MIG-005': {
+    id: 'ACG-MIG-005',
+    title: 'Remove the voice routing policy',
+    message: 'Moving from Direct Routing: remove the online voice routing policy (Grant-CsOnlineVoiceRoutingPolicy -PolicyName $null).',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect',
+    sourceUrl: TEAMS_OC_CONFIGURE,
+  },
+  'ACG-MIG-006': {
+    id: 'ACG-MIG-006',
+    title: 'Teams Phone Mobile needs TeamsOnly',
+    message: 'A Teams Phone Mobile user is in TeamsOnly mode.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect Mobile',
+    sourceUrl: TEAMS_TPM_CONFIGURE,
+  },
+  'ACG-MIG-007': {
+    id: 'ACG-MIG-007',
+    title: 'Teams Phone Mobile licences',
+    message: 'A Teams Phone Mobile user holds a Phone System licence and the Teams Phone Mobile add-on licence.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect Mobile',
+    sourceUrl: TEAMS_TPM_CONFIGURE,
+  },
+  'ACG-MIG-008': {
+    id: 'ACG-MIG-008',
+    title: 'Mobility policy',
+    message: 'MobileDialerPreference is Teams or Native, and a mobility policy applies to Teams Phone Mobile users only.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect Mobile',
+    sourceUrl: TEAMS_TPM_CONFIGURE,
+  },
+  'ACG-MIG-009': {
+    id: 'ACG-MIG-009',
+    title: 'Duplicate user',
+    message: 'A user appears once per runbook.',
+    severity: 'error',
+    source: 'Teams admin: Configure Operator Connect',
+    sourceUrl: TEAMS_OC_CONFIGURE,
   },
 } as const satisfies Readonly<Record<string, RuleDefinition>>;
 

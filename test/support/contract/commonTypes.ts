@@ -220,6 +220,30 @@ export const ARM_EXTRA_DEFINITIONS: Json = {
     },
     required: ['value'],
   },
+  // Microsoft.Resources TenantListResult (api-version 2022-12-01), the fields a tenant picker reads.
+  TenantListResult: {
+    type: 'object',
+    properties: {
+      value: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            tenantId: { type: 'string', format: 'uuid' },
+            tenantCategory: { type: 'string', enum: ['Home', 'ProjectedBy', 'ManagedBy'] },
+            displayName: { type: 'string' },
+            defaultDomain: { type: 'string' },
+            domains: { type: 'array', items: { type: 'string' } },
+            tenantType: { type: 'string' },
+          },
+          required: ['id', 'tenantId'],
+        },
+      },
+      nextLink: { type: 'string' },
+    },
+    required: ['value'],
+  },
   OperationStatusResult: {
     type: 'object',
     properties: {

@@ -100,6 +100,7 @@ export interface ExtraOperation {
  * ARM or the Provisioning API must be an operation of the 2023-09-01 or 2024-02-29-preview swagger.
  */
 export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
+  { service: 'arm', operationId: 'Tenants_List', why: 'Microsoft.Resources (tenants), not Microsoft.VoiceServices', statuses: [200], schema: 'TenantListResult' },
   { service: 'arm', operationId: 'Subscriptions_List', why: 'Microsoft.Resources (subscriptions), not Microsoft.VoiceServices', statuses: [200], schema: 'SubscriptionListResult' },
   { service: 'arm', operationId: 'Subscriptions_Get', why: 'Microsoft.Resources (subscriptions), not Microsoft.VoiceServices', statuses: [200], schema: 'Subscription' },
   { service: 'arm', operationId: 'OperationStatuses_Get', why: "the Azure-AsyncOperation URL of a long-running PUT (ARM's asynchronous operation contract)", statuses: [200], schema: 'OperationStatusResult' },

@@ -141,6 +141,7 @@ function gatewayBody(): Record<string, unknown> {
 }
 
 async function armScenario(h: ContractHarness): Promise<void> {
+  await h.call('arm', 'GET', `/tenants?api-version=${SUBSCRIPTIONS_API_VERSION}`, { expect: 200 });
   await h.call('arm', 'GET', `/subscriptions?api-version=${SUBSCRIPTIONS_API_VERSION}`, { expect: 200 });
   await h.call('arm', 'GET', `/subscriptions/${SUB}?api-version=${SUBSCRIPTIONS_API_VERSION}`, { expect: 200 });
   await h.call('arm', 'GET', `/providers/Microsoft.VoiceServices/operations?${V}`, { expect: 200 });

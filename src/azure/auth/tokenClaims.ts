@@ -1,0 +1,42 @@
+// Reads who a token belongs to, for display only. The signature is NOT checked: the service that receives the token
+// does that. We only want "ops.admin@contoso…" and the tenant id for the status bar.
+
+export interface TokenIdentity {
+  tenantId?: string;
+  /** User principal name, or the app's display name, or undefined when the token says neither. */
+  account?: string;
+  objectId?: string;
+  kind?: 'user' | 'app';
+}
+
+export function identityFromToken(accessToken: string): TokenIdentity {
+  const claims = decodeClaims(accessToken);
+  if (!claims) return {};
+  const text = (key: string): string | undefined => (typeof claims[key] === 'string' && claims[key] !== '' ? (claims[key] as string) : undefined);
+  const idtyp = text('idtyp');
+  // v1 tokens (ARM) say `upn`/`unique_name`; v2 tokens say `preferred_username`. Apps have neither.
+  const user = text('preferred_username') ?? text('upn') ?? text('unique_name');
+  return {
+    tenantId: text('tid'),
+    account: user ?? text('app_displayname') ?? text('name'),
+    objectId: text('oid'),
+    kind: idtyp === 'app' || (!user && idtyp !== 'user') ? 'app' : 'user',
+  };
+}
+
+function decodeClaims(token: string): Record<string, unknown> | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Seconds-since-epoch `exp` of a JWT, as milliseconds, or undefined when the token is not a JWT. */
+export function tokenExpiry(accessToken: string): number | undefined {
+  const exp = decodeClaims(accessToken)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : undefined;
+}

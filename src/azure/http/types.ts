@@ -1,0 +1,90 @@
+// The contract of the one HTTP pipeline every client uses (ARM, Provisioning API, Graph). Implementations live next
+// to this file; clients depend only on these types.
+import type { TokenCredential } from '@azure/core-auth';
+
+export type HttpMethod = 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE' | 'HEAD';
+
+/** Which service a request is for: decides the token scope, the error mapping and (Provisioning API) scheduling. */
+export type ServiceKind = 'arm' | 'provisioning' | 'graph';
+
+export interface RetryOptions {
+  /** Attempts after the first. */
+  maxRetries: number;
+  /** First backoff; doubles each attempt, with full jitter. */
+  baseDelayMs: number;
+  /** Upper bound of one wait (also caps Retry-After). */
+  maxDelayMs: number;
+}
+
+export interface PipelineRequest {
+  method: HttpMethod;
+  /** Absolute https URL. Its host must belong to the selected cloud (or the emulator's loopback) or no token is sent. */
+  url: string;
+  service: ServiceKind;
+  /** Human name for logs and error messages, e.g. "list gateways". */
+  operation: string;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings as they are (set content-type yourself). */
+  body?: unknown;
+  /** Token scopes; undefined means the request is sent without a token. */
+  scopes?: string[];
+  /** Gateway key (its domain) for the Provisioning API's client-side limiter. */
+  gateway?: string;
+  abortSignal?: AbortSignal;
+  /** Per-attempt timeout; default from the pipeline options. */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  /** Statuses that are answers, not errors (e.g. 404 for "does it exist?"). 2xx always are. */
+  acceptStatuses?: number[];
+  /**
+   * The role or permission this operation needs (e.g. "Domain.ReadWrite.All"), named in a 403 when the service's
+   * answer does not say. Optional: the error mapper knows the common Graph ones.
+   */
+  requiredPermission?: string;
+  /**
+   * The caller vouches that this POST may be sent twice (a read-only action such as checkNameAvailability or
+   * getTeamsCapabilityPlans, or Graph's domain verify). Without it, a POST is retried after it reached the service
+   * only when it carries a Repeatability-Request-ID. Other methods are always treated as repeatable.
+   */
+  idempotent?: boolean;
+}
+
+export interface PipelineResponse<T = unknown> {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the answer is JSON, otherwise undefined. */
+  body: T;
+  text: string;
+}
+
+export interface HttpPipeline {
+  send<T = unknown>(request: PipelineRequest): Promise<PipelineResponse<T>>;
+}
+
+/** Log sink: never receives tokens or secrets (the pipeline redacts before it calls this). */
+export interface PipelineLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface PipelineOptions {
+  credential: TokenCredential;
+  /** Hosts a token may be sent to (exact host names; the emulator's loopback origin in emulator mode). */
+  isAllowedHost: (url: URL) => boolean;
+  logger?: PipelineLogger;
+  retry?: Partial<RetryOptions>;
+  timeoutMs?: number;
+  /** Extra CA certificates (PEM) to trust, e.g. the emulator's. TLS verification is never turned off. */
+  ca?: string[];
+  /** Provisioning API requests per minute per gateway (a batch counts as one). Default 100. */
+  provisioningRequestsPerMinute?: number;
+  /** Wait after a Provisioning API timeout or 5xx before re-resolving and retrying (docs: 60 s). Tests scale it down. */
+  provisioningFailoverDelayMs?: number;
+  /** The limiter's window for `provisioningRequestsPerMinute`; default 60 000 ms. Tests shrink it. */
+  provisioningWindowMs?: number;
+  /** Full User-Agent value; default `acg-tools/<package version>`. */
+  userAgent?: string;
+}

@@ -1,0 +1,71 @@
+// Which file a config command acts on: the explorer or editor-title resource it was started from, else the active
+// editor, else a pick among the workspace's files of that kind. Shared by the commands in this folder.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ConfigKind } from '../../core/config';
+import { CONFIG_FILE_GLOBS, configKindOf } from '../../core/config/kinds';
+
+
+/** Folders no one keeps configuration in, and that are large. */
+export const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
+
+export interface ConfigTarget {
+  readonly uri: vscode.Uri;
+  readonly kind: ConfigKind;
+  /** The text as the user sees it: the open document's (possibly unsaved) text, else the file on disk. */
+  readonly text: string;
+}
+
+function isUri(value: unknown): value is vscode.Uri {
+  return value instanceof vscode.Uri;
+}
+
+/**
+ * The file to act on. `args` are what VS Code passed: (uri, selectedUris) from menus, a uri from a code action, or
+ * nothing from the palette. Undefined when the user cancelled the pick or there is no such file.
+ */
+export async function pickConfigTarget(args: readonly unknown[], kind: ConfigKind, noun: string): Promise<ConfigTarget | undefined> {
+  const fromArgs = args.find(isUri);
+  if (fromArgs) {
+    const found = configKindOf(fromArgs.path);
+    if (found !== kind) throw new Error(`${path.posix.basename(fromArgs.path)} is not ${noun} (${CONFIG_FILE_GLOBS[kind].slice('**/'.length)}).`);
+    return { uri: fromArgs, kind, text: await readText(fromArgs) };
+  }
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && configKindOf(active.fileName) === kind) return { uri: active.uri, kind, text: active.getText() };
+
+  const files = await vscode.workspace.findFiles(CONFIG_FILE_GLOBS[kind], EXCLUDE_GLOB, 500);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage(`No ${noun} found: open a ${CONFIG_FILE_GLOBS[kind].slice('**/'.length)} file first.`);
+    return undefined;
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  const picked = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: path.posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, true), uri })),
+    { title: `Pick ${noun}`, placeHolder: CONFIG_FILE_GLOBS[kind].slice('**/'.length), matchOnDescription: true },
+  );
+  return picked ? { uri: picked.uri, kind, text: await readText(picked.uri) } : undefined;
+}
+
+/** The open document's text if it is open (it may hold unsaved edits), else the file's. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** `dir/name.acg-numbers.csv` → `dir/name<suffix>`: the file name without its config extension. */
+export function siblingUri(uri: vscode.Uri, kind: ConfigKind, suffix: string): vscode.Uri {
+  const base = path.posix.basename(uri.path);
+  const extension = CONFIG_FILE_GLOBS[kind].slice('**/*'.length); // '.acg-numbers.csv'
+  return vscode.Uri.joinPath(uri, '..', `${base.slice(0, base.length - extension.length)}${suffix}`);
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+// "Delete Number…" (one, or every selected number): a modal confirmation that says what will change, one
+// `:deleteNumbers` request per ≤100 numbers of an account (one DELETE for a single number), then a re-check for up to
+// 30 s, because the service applies deletes asynchronously. The outcome says which numbers are gone and which are
+// still there; the list drops the gone ones in place, so the person keeps their position.
+import { deleteConfirmation, deletionOutcome, planDeleteBatches, recheckUntilGone, refKey, type NumberRef, type RecheckResult } from '../../core/numbers';
+import { cancelledError, sleep } from '../../azure/http/abort';
+import { runWithProgress } from '../../views/tree';
+import type { EnterpriseCommandDeps } from '../enterprises/deps';
+import { currentScopeOrThrow } from '../enterprises/targets';
+import { remainingNumbers } from './remainingNumbers';
+import { numberTargets } from './targets';
+
+export interface DeleteResult extends RecheckResult {
+  /** The re-check was cancelled: the delete was sent, the outcome is unknown for `remaining`. */
+  readonly recheckCancelled: boolean;
+}
+
+export async function deleteNumbers(deps: EnterpriseCommandDeps, argument: unknown, selected: unknown): Promise<DeleteResult | undefined> {
+  const nodes = numberTargets(deps, argument, selected);
+  const numbers = nodes.map((n) => n.number);
+  const confirmation = deleteConfirmation(numbers);
+  const answer = await deps.prompts.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.confirmLabel);
+  if (answer !== confirmation.confirmLabel) return undefined;
+
+  const client = await currentScopeOrThrow(deps).client();
+  const refs: NumberRef[] = numbers.map(({ accountName, telephoneNumber }) => ({ accountName, telephoneNumber }));
+  const batches = planDeleteBatches(refs);
+  const result = await runWithProgress(
+    `Deleting ${refs.length === 1 ? refs[0].telephoneNumber : `${refs.length} numbers`}`,
+    async ({ report, signal, token }) => {
+      for (const [i, batch] of batches.entries()) {
+        if (signal.aborted) throw cancelledError('delete numbers');
+        report(batches.length > 1 ? `request ${i + 1} of ${batches.length}…` : 'sending…', 50 / batches.length);
+        if (refs.length === 1) await client.deleteNumber(batch.accountName, batch.telephoneNumbers[0], { abortSignal: signal });
+        else await client.deleteNumbers(batch.accountName, batch.telephoneNumbers, { abortSignal: signal });
+      }
+      // From here the delete has been sent: a cancel only stops the re-check, and the outcome says so.
+      let gone = 0;
+      try {
+        const checked = await recheckUntilGone(
+          refs,
+          {
+            remaining: (pending, s) => remainingNumbers(client, pending, s),
+            now: () => Date.now(),
+            sleep: (ms, s) => sleep(ms, s, 'check deleted numbers'),
+            report: (done, total) => {
+              report(`checking: ${done} of ${total} gone`, ((done - gone) / total) * 50);
+              gone = done;
+            },
+          },
+          { signal },
+        );
+        return { ...checked, recheckCancelled: false };
+      } catch (error) {
+        if (!token.isCancellationRequested) throw error;
+        return { gone: [], remaining: refs, elapsedMs: 0, timedOut: false, recheckCancelled: true };
+      }
+    },
+    { ui: deps.prompts },
+  );
+
+  deps.numbers.forget(new Set(result.gone.map(refKey)));
+  // Number counts on the accounts changed.
+  deps.enterprises.refreshPart('accounts');
+  if (result.recheckCancelled) {
+    void deps.prompts.showWarningMessage('The delete was sent; checking that the service applied it was cancelled. Refresh the Numbers view later.', {});
+  } else {
+    const outcome = deletionOutcome(result);
+    if (outcome.ok) void deps.prompts.showInformationMessage(outcome.message);
+    else void deps.prompts.showWarningMessage(outcome.message, {});
+  }
+  return result;
+}

@@ -1,0 +1,152 @@
+// The Enterprises view (acg.enterprises): the selected gateway, its requests for information grouped by relationship
+// status, and its accounts with their civic addresses. Nothing is read until the view is shown; a new sign-in or a
+// new gateway refreshes it once; reveal() finds an account or a request by walking the same cached children VS Code
+// sees, so "Go to …" works even for rows that were never expanded.
+import * as vscode from 'vscode';
+import { tenantKey } from '../../core/enterprises';
+import { ENTERPRISES_VIEW_ID } from '../../commands/enterprises/ids';
+import { AcgTreeDataProvider, childId, MessageNode, type SelectedGateway, type TreeNode } from '../tree';
+import { AccountNode, AccountsFolderNode } from './accountNodes';
+import { EnterpriseData } from './enterpriseData';
+import type { EnterpriseScope } from './enterpriseScope';
+import { clientFor, selectedGateway, type GatewayContext } from './gatewayTarget';
+import { RelationshipGroupNode, RequestNode, RequestsFolderNode } from './requestNodes';
+import { revealWhenReady } from './reveal';
+
+export class GatewayNode implements TreeNode {
+  readonly id: string;
+  readonly requests: RequestsFolderNode;
+  readonly accounts: AccountsFolderNode;
+
+  constructor(readonly scope: EnterpriseScope) {
+    this.id = childId(undefined, `gateway:${scope.gateway.id.toLowerCase()}`);
+    this.requests = new RequestsFolderNode(this, scope);
+    this.accounts = new AccountsFolderNode(this, scope);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const gateway = this.scope.gateway;
+    const item = new vscode.TreeItem(gateway.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.description = gateway.domain ? `provapi.${gateway.domain}` : 'no domain yet';
+    item.tooltip = `Gateway ${gateway.name} (resource group ${gateway.resourceGroupName}). Use "Select Gateway…" to work on another one.`;
+    item.iconPath = new vscode.ThemeIcon('server-environment');
+    item.contextValue = 'acgSelectedGateway';
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [this.requests, this.accounts];
+  }
+
+  invalidate(): void {
+    this.scope.data.invalidateAccounts();
+    this.scope.data.invalidateRequests();
+  }
+}
+
+export interface EnterprisesViewOptions extends GatewayContext {
+  readonly log: vscode.LogOutputChannel;
+}
+
+export class EnterprisesView implements vscode.Disposable {
+  readonly provider: AcgTreeDataProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private scope: EnterpriseScope | undefined;
+
+  constructor(private readonly options: EnterprisesViewOptions) {
+    this.provider = new AcgTreeDataProvider({ viewId: ENTERPRISES_VIEW_ID, log: options.log, rootChildren: () => this.rootChildren() });
+    this.view = vscode.window.createTreeView(ENTERPRISES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    const reset = (): void => {
+      this.scope = undefined;
+      this.provider.refresh();
+    };
+    this.disposables.push(this.provider, this.view, options.session.onDidChange(reset), options.selection.onDidChange(reset));
+  }
+
+  /** The current gateway's shared state, made on first use after each sign-in or gateway change. */
+  currentScope(): EnterpriseScope | undefined {
+    const gateway = selectedGateway(this.options);
+    if (!gateway) return undefined;
+    if (!this.scope || this.scope.gateway.id !== gateway.id || this.scope.gateway.domain !== gateway.domain) this.scope = this.makeScope(gateway);
+    return this.scope;
+  }
+
+  /** One refresh of the whole view (data read again; expansion kept, since ids are stable). */
+  refresh(): void {
+    this.provider.refresh();
+  }
+
+  /** Re-reads the requests (after a relationship change) or the accounts (after an account was created). */
+  refreshPart(part: 'requests' | 'accounts' | 'both'): void {
+    const root = this.rootNode();
+    if (!root) return this.refresh();
+    if (part !== 'accounts') this.provider.refresh(root.requests.id);
+    if (part !== 'requests') this.provider.refresh(root.accounts.id);
+    // Not shown yet: the ids are unknown to the provider, so drop the cached lists directly.
+    if (part !== 'accounts') root.scope.data.invalidateRequests();
+    if (part !== 'requests') root.scope.data.invalidateAccounts();
+  }
+
+  async findAccount(name: string): Promise<AccountNode | undefined> {
+    const root = await this.loadedRoot();
+    if (!root) return undefined;
+    const accounts = await this.provider.getChildren(root.accounts);
+    return accounts.find((node): node is AccountNode => node instanceof AccountNode && node.account.name === name);
+  }
+
+  async findRequest(tenantId: string): Promise<RequestNode | undefined> {
+    const root = await this.loadedRoot();
+    if (!root) return undefined;
+    const groups = await this.provider.getChildren(root.requests);
+    const group = groups.find((node): node is RelationshipGroupNode => node instanceof RelationshipGroupNode && node.findRequest(tenantId));
+    if (!group) return undefined;
+    const requests = await this.provider.getChildren(group);
+    return requests.find((node): node is RequestNode => node instanceof RequestNode && tenantKey(node.request.tenantId) === tenantKey(tenantId));
+  }
+
+  /** Shows the view and selects `node`, expanding its ancestors. */
+  async reveal(node: TreeNode, expand = false): Promise<void> {
+    await revealWhenReady(this.view, node, { select: true, focus: true, expand });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private rootNode(): GatewayNode | undefined {
+    const scope = this.currentScope();
+    if (!scope) return undefined;
+    const node = this.provider.findNode(childId(undefined, `gateway:${scope.gateway.id.toLowerCase()}`));
+    return node instanceof GatewayNode ? node : undefined;
+  }
+
+  private async loadedRoot(): Promise<GatewayNode | undefined> {
+    const top = await this.provider.getChildren();
+    return top.find((node): node is GatewayNode => node instanceof GatewayNode);
+  }
+
+  private rootChildren(): TreeNode[] {
+    // Signed out, or no gateway: an empty view shows the welcome content (package.json viewsWelcome) instead.
+    if (!this.options.session.signedIn) return [];
+    const scope = this.currentScope();
+    if (!scope) {
+      if (!this.options.selection.current) return [];
+      // A gateway chosen under another cloud or tenant: say so rather than show nothing.
+      return [
+        new MessageNode(undefined, {
+          segment: 'otherSignIn',
+          label: `${this.options.selection.current.name} was selected under another sign-in. Select Gateway…`,
+          icon: 'server-environment',
+          command: { command: 'acg.selectGateway', title: 'Select Gateway…' },
+        }),
+      ];
+    }
+    return [new GatewayNode(scope)];
+  }
+
+  private makeScope(gateway: SelectedGateway): EnterpriseScope {
+    const client = () => clientFor(this.options, gateway);
+    return { gateway, data: new EnterpriseData(client), client };
+  }
+}

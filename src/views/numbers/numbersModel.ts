@@ -1,0 +1,119 @@
+// The Numbers view's list, without vscode: which numbers (one account or the whole gateway), the filter, and the
+// pages loaded so far, each number already turned into its item model (NumberView). The tree renders these models
+// one-to-one; scripts/bench-numbers-tree.ts measures this very class against the emulator, so what the benchmark
+// reports is what the view does.
+import type { ListPage, ListPages, ProvisioningListOptions } from '../../azure/clients';
+import type { NumberResource } from '../../core/models';
+import { PagedList, clientPredicate, numberView, serverFilter, type FetchedPage, type NumberFilter, type NumberView, type PageFetcher } from '../../core/numbers';
+
+/** What the list reads from: the one ProvisioningClient method pair it needs, so tests and the benchmark can pass the
+ * real client and nothing else. */
+export interface NumberLister {
+  listNumbers(account: string, options?: ProvisioningListOptions): ListPages<NumberResource>;
+  listAllNumbers(options?: ProvisioningListOptions): ListPages<NumberResource>;
+}
+
+export type NumbersScope = { readonly kind: 'gateway' } | { readonly kind: 'account'; readonly accountName: string };
+
+export const GATEWAY_SCOPE: NumbersScope = { kind: 'gateway' };
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+/** The page size from the setting, kept within what the service honours (1–1000). */
+export function clampPageSize(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(value))) : DEFAULT_PAGE_SIZE;
+}
+
+/**
+ * One page at a time from the service. The first request asks for `countRecords` so the view can say how many
+ * numbers match without reading them; later pages follow nextLink, which carries the filter and the page size.
+ */
+export function numberPageFetcher(client: NumberLister, scope: NumbersScope, filter: NumberFilter, pageSize: number): PageFetcher<NumberResource> {
+  const expression = serverFilter(filter);
+  return async (continuation, signal) => {
+    const options: ProvisioningListOptions = {
+      maxpagesize: pageSize,
+      ...(continuation === undefined ? { countRecords: true } : { continuation }),
+      ...(expression === undefined ? {} : { filter: expression }),
+      ...(signal ? { abortSignal: signal } : {}),
+    };
+    const pages = scope.kind === 'account' ? client.listNumbers(scope.accountName, options) : client.listAllNumbers(options);
+    try {
+      const first = await pages.next();
+      return first.done ? { items: [] } : toFetched(first.value);
+    } finally {
+      // Only this one page: close the iterator so it never follows nextLink by itself.
+      await pages.return?.(undefined);
+    }
+  };
+}
+
+function toFetched(page: ListPage<NumberResource>): FetchedPage<NumberResource> {
+  return {
+    items: page.items,
+    ...(page.nextLink === undefined ? {} : { nextLink: page.nextLink }),
+    ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
+  };
+}
+
+export interface NumbersModelOptions {
+  readonly client: NumberLister;
+  readonly scope: NumbersScope;
+  readonly filter: NumberFilter;
+  readonly pageSize: number;
+}
+
+/** A number with its item model, made once when its page arrives. */
+export interface NumberEntry {
+  readonly number: NumberResource;
+  readonly view: NumberView;
+}
+
+export class NumbersModel {
+  private readonly list: PagedList<NumberResource>;
+  private readonly entries: NumberEntry[] = [];
+
+  constructor(readonly options: NumbersModelOptions) {
+    const keep = clientPredicate(options.filter);
+    this.list = new PagedList({ fetch: numberPageFetcher(options.client, options.scope, options.filter, options.pageSize), pageSize: options.pageSize, ...(keep ? { keep } : {}) });
+  }
+
+  get items(): readonly NumberEntry[] {
+    return this.entries;
+  }
+
+  get hasMore(): boolean {
+    return this.list.hasMore;
+  }
+
+  get isStarted(): boolean {
+    return this.list.isStarted;
+  }
+
+  /** Matching numbers on the service (before the per-page service filter), when it said. */
+  get totalCount(): number | undefined {
+    return this.list.totalCount;
+  }
+
+  /** Whether part of the filter is applied per page (then totalCount counts more than will be shown). */
+  get filtersPerPage(): boolean {
+    return clientPredicate(this.options.filter) !== undefined;
+  }
+
+  /** Loads the next page and returns its entries; see PagedList.loadMore for failure and concurrency. */
+  async loadMore(signal?: AbortSignal): Promise<readonly NumberEntry[]> {
+    await this.list.loadMore(signal);
+    // Models only for items not yet modelled: a concurrent caller shares the same load and finds nothing new.
+    const added = this.list.items.slice(this.entries.length).map((number) => ({ number, view: numberView(number, { showAccount: this.options.scope.kind === 'gateway' }) }));
+    this.entries.push(...added);
+    return added;
+  }
+
+  /** Forgets deleted numbers in place, keeping the rest and the position in the list. */
+  remove(keys: ReadonlySet<string>): void {
+    const gone = (n: NumberResource): boolean => keys.has(`${n.accountName}/${n.telephoneNumber}`);
+    this.list.remove(gone);
+    for (let i = this.entries.length - 1; i >= 0; i--) if (gone(this.entries[i].number)) this.entries.splice(i, 1);
+  }
+}

@@ -1,0 +1,150 @@
+// The Numbers view (acg.numbers): the numbers of one account, or of the whole gateway, one page at a time, with a
+// filter in the view title. It holds what is shown (scope and filter) and rebuilds the list model when either
+// changes; everything about pages lives in NumbersModel, which has no vscode in it.
+import * as vscode from 'vscode';
+import { describeFilter, isFilterEmpty, NO_FILTER, type NumberFilter } from '../../core/numbers';
+import { NUMBERS_FILTERED_CONTEXT, NUMBERS_VIEW_ID, PAGE_SIZE_SETTING } from '../../commands/numbers/ids';
+import { AcgTreeDataProvider, MessageNode, type SelectedGateway, type TreeNode } from '../tree';
+import { clientFor, selectedGateway, type GatewayContext } from '../enterprises/gatewayTarget';
+import { revealWhenReady } from '../enterprises/reveal';
+import { NumberNode, NumbersScopeNode } from './numberNodes';
+import { clampPageSize, GATEWAY_SCOPE, NumbersModel, type NumberLister, type NumbersScope } from './numbersModel';
+
+export interface NumbersViewOptions extends GatewayContext {
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** A client that is fetched on the first page request, so building the root row costs nothing. */
+function lazyLister(client: () => Promise<NumberLister>): NumberLister {
+  const deferred = <T>(open: (c: NumberLister) => AsyncIterableIterator<T>): AsyncIterableIterator<T> => {
+    let inner: AsyncIterableIterator<T> | undefined;
+    const get = async (): Promise<AsyncIterableIterator<T>> => (inner ??= open(await client()));
+    const iterator: AsyncIterableIterator<T> = {
+      next: async () => (await get()).next(),
+      return: async (value?: unknown) => (inner?.return ? inner.return(value) : { done: true, value: undefined }),
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  };
+  return {
+    listNumbers: (account, options) => deferred((c) => c.listNumbers(account, options)),
+    listAllNumbers: (options) => deferred((c) => c.listAllNumbers(options)),
+  };
+}
+
+export class NumbersView implements vscode.Disposable {
+  readonly provider: AcgTreeDataProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private scopeChoice: NumbersScope = GATEWAY_SCOPE;
+  private filterChoice: NumberFilter = NO_FILTER;
+  private root: NumbersScopeNode | undefined;
+
+  constructor(private readonly options: NumbersViewOptions) {
+    this.provider = new AcgTreeDataProvider({ viewId: NUMBERS_VIEW_ID, log: options.log, rootChildren: () => this.rootChildren() });
+    // Made here rather than with createAcgTreeView: multi-select delete needs canSelectMany.
+    this.view = vscode.window.createTreeView(NUMBERS_VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: false });
+    this.disposables.push(
+      this.provider,
+      this.view,
+      options.session.onDidChange(() => this.reset()),
+      options.selection.onDidChange(() => this.reset()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(PAGE_SIZE_SETTING)) this.reload();
+      }),
+    );
+    this.updateTitle();
+  }
+
+  get scope(): NumbersScope {
+    return this.scopeChoice;
+  }
+
+  get filter(): NumberFilter {
+    return this.filterChoice;
+  }
+
+  /** The scope row currently shown (after the view has read its top level). */
+  get scopeNode(): NumbersScopeNode | undefined {
+    return this.root;
+  }
+
+  /** Shows `scope` (one account, or the whole gateway), keeping the filter. */
+  async show(scope: NumbersScope): Promise<NumbersScopeNode | undefined> {
+    this.scopeChoice = scope;
+    this.reload();
+    return this.rootNode();
+  }
+
+  async setFilter(filter: NumberFilter): Promise<NumbersScopeNode | undefined> {
+    this.filterChoice = filter;
+    this.reload();
+    return this.rootNode();
+  }
+
+  /** Reads everything again from the first page (Refresh, a new filter or page size). */
+  reload(): void {
+    this.root = undefined;
+    this.updateTitle();
+    this.provider.refresh();
+  }
+
+  /** Drops deleted numbers from the list in place, so the person keeps their position in a long list. */
+  forget(keys: ReadonlySet<string>): void {
+    const root = this.root;
+    if (!root) return;
+    root.forget(keys);
+    this.provider.rerender(root);
+  }
+
+  /** The top row, reading the top level first if VS Code has not yet (the view may be collapsed). */
+  async rootNode(): Promise<NumbersScopeNode | undefined> {
+    const top = await this.provider.getChildren();
+    return top.find((node): node is NumbersScopeNode => node instanceof NumbersScopeNode);
+  }
+
+  /** Nodes selected in the view (for multi-select actions started from the keyboard). */
+  selectedNumbers(): NumberNode[] {
+    return this.view.selection.filter((node): node is NumberNode => node instanceof NumberNode);
+  }
+
+  async reveal(node: TreeNode): Promise<void> {
+    await revealWhenReady(this.view, node, { select: true, focus: true, expand: true });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private reset(): void {
+    // Another sign-in or gateway: its accounts differ, so the account scope and filter start over.
+    this.scopeChoice = GATEWAY_SCOPE;
+    this.filterChoice = NO_FILTER;
+    this.reload();
+  }
+
+  private rootChildren(): TreeNode[] {
+    if (!this.options.session.signedIn) return [];
+    const gateway = selectedGateway(this.options);
+    if (!gateway) {
+      return this.options.selection.current
+        ? [new MessageNode(undefined, { segment: 'otherSignIn', label: 'Select Gateway…', icon: 'server-environment', command: { command: 'acg.selectGateway', title: 'Select Gateway…' } })]
+        : [];
+    }
+    this.root ??= this.makeRoot(gateway);
+    return [this.root];
+  }
+
+  private makeRoot(gateway: SelectedGateway): NumbersScopeNode {
+    const pageSize = clampPageSize(vscode.workspace.getConfiguration().get<number>(PAGE_SIZE_SETTING));
+    const model = new NumbersModel({ client: lazyLister(() => clientFor(this.options, gateway)), scope: this.scopeChoice, filter: this.filterChoice, pageSize });
+    return new NumbersScopeNode(gateway.name, model, { rerender: (node) => this.provider.rerender(node) });
+  }
+
+  private updateTitle(): void {
+    const filter = describeFilter(this.filterChoice);
+    const scope = this.scopeChoice.kind === 'account' ? this.scopeChoice.accountName : undefined;
+    this.view.description = [scope, filter ? `filter: ${filter}` : undefined].filter(Boolean).join(' · ') || undefined;
+    void vscode.commands.executeCommand('setContext', NUMBERS_FILTERED_CONTEXT, !isFilterEmpty(this.filterChoice));
+  }
+}

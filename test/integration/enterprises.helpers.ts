@@ -1,0 +1,215 @@
+// Shared by enterprises.test.ts and numbers.test.ts: the extension signed in to the emulator with a gateway selected,
+// the two trees walked as VS Code walks them (provider.getChildren / getTreeItem), and the commands' prompts scripted
+// through api.enterpriseViews.prompts, so every context action runs unchanged, with a node from the provider as its
+// argument, and nobody clicks.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AcgExtensionApi } from '../../src/extension';
+import type { SessionState } from '../../src/auth/session';
+import type { ProvisioningClient } from '../../src/azure/clients';
+import type { Prompts } from '../../src/commands/enterprises/prompts';
+import type { SelectedGateway } from '../../src/views/gatewaySelection';
+import type { AcgTreeDataProvider, TreeNode } from '../../src/views/tree';
+import { DEMO_TENANT_ID, READER_CLIENT_ID, READER_CLIENT_SECRET, demoGatewayDomain, type DemoGateway } from '../../emulator/seed/ids';
+
+const EXTENSION_ID = 'acg-tools.acg-tools';
+export const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
+export const READER = { method: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: READER_CLIENT_ID, clientSecret: READER_CLIENT_SECRET };
+
+export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export function run<T>(command: string, ...args: unknown[]): Thenable<T | undefined> {
+  return vscode.commands.executeCommand<T | undefined>(command, ...args);
+}
+
+export async function activateInEmulator(): Promise<AcgExtensionApi> {
+  const url = process.env[EMULATOR_URL_ENV];
+  assert.ok(url, `${EMULATOR_URL_ENV} is set by the integration setup`);
+  const extension = vscode.extensions.getExtension<AcgExtensionApi>(EXTENSION_ID);
+  assert.ok(extension);
+  const api = await extension.activate();
+  const config = vscode.workspace.getConfiguration('acg');
+  await config.update('emulator.url', url, vscode.ConfigurationTarget.Global);
+  await config.update('cloud', 'Emulator', vscode.ConfigurationTarget.Global);
+  await until('the Emulator cloud', () => api.session.cloud.name === 'Emulator');
+  return api;
+}
+
+export async function leaveEmulator(api: AcgExtensionApi): Promise<void> {
+  await api.session.signOut();
+  await api.gatewaySelection.select(undefined);
+  const config = vscode.workspace.getConfiguration('acg');
+  await config.update('cloud', undefined, vscode.ConfigurationTarget.Global);
+  await config.update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
+}
+
+export async function signInAs(argument: unknown): Promise<SessionState> {
+  const state = await run<SessionState>('acg.signIn', argument);
+  assert.ok(state, 'signed in');
+  return state;
+}
+
+export function selectionOf(api: AcgExtensionApi, g: DemoGateway, domain = demoGatewayDomain(g)): SelectedGateway {
+  return {
+    id: `/subscriptions/${g.subscriptionId}/resourceGroups/${g.resourceGroup}/providers/Microsoft.VoiceServices/communicationsGateways/${g.name}`,
+    name: g.name,
+    subscriptionId: g.subscriptionId,
+    resourceGroupName: g.resourceGroup,
+    domain,
+    cloud: api.session.cloud.name,
+    tenantId: api.session.state?.tenantId,
+  };
+}
+
+/** The Provisioning API of a demo gateway through the extension's own session (to check what the service has). */
+export async function clientOf(api: AcgExtensionApi, g: DemoGateway): Promise<ProvisioningClient> {
+  return (await api.session.services()).provisioning(demoGatewayDomain(g));
+}
+
+/** Walks one of the views. */
+export class TreeWalker {
+  constructor(private readonly provider: () => AcgTreeDataProvider) {}
+
+  children(node?: TreeNode): Promise<TreeNode[]> {
+    return this.provider().getChildren(node);
+  }
+
+  item(node: TreeNode): Promise<vscode.TreeItem> {
+    return this.provider().getTreeItem(node);
+  }
+
+  async label(node: TreeNode): Promise<string> {
+    const label = (await this.item(node)).label;
+    return typeof label === 'string' ? label : (label?.label ?? '');
+  }
+
+  async labels(node?: TreeNode): Promise<string[]> {
+    return Promise.all((await this.children(node)).map((n) => this.label(n)));
+  }
+
+  async child(parent: TreeNode | undefined, label: string | RegExp): Promise<TreeNode> {
+    const nodes = await this.children(parent);
+    for (const node of nodes) {
+      const text = await this.label(node);
+      if (typeof label === 'string' ? text === label : label.test(text)) return node;
+    }
+    throw new Error(`no "${String(label)}" under ${parent?.id ?? 'the top level'}: ${(await Promise.all(nodes.map((n) => this.label(n)))).join(', ')}`);
+  }
+
+  async path(...labels: (string | RegExp)[]): Promise<TreeNode> {
+    let node: TreeNode | undefined;
+    for (const label of labels) node = await this.child(node, label);
+    assert.ok(node);
+    return node;
+  }
+
+  async tooltip(node: TreeNode): Promise<string> {
+    const item = await this.item(node);
+    const resolved = item.tooltip === undefined ? await this.provider().resolveTreeItem(item, node, new vscode.CancellationTokenSource().token) : item;
+    const tooltip = resolved.tooltip;
+    return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+  }
+}
+
+/** Scripted answers, taken in order; a missing answer fails the test (an unexpected prompt). */
+export interface Script {
+  inputs?: ((options: vscode.InputBoxOptions) => string | undefined)[];
+  picks?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined | Promise<vscode.QuickPickItem | undefined>)[];
+  pickMany?: ((items: readonly vscode.QuickPickItem[]) => readonly vscode.QuickPickItem[] | undefined)[];
+  warnings?: (string | undefined)[];
+  /** Cancel the progress when a report matches. */
+  cancelProgressOn?: RegExp;
+}
+
+export interface Recorded {
+  inputBoxes: vscode.InputBoxOptions[];
+  quickPicks: { items: readonly vscode.QuickPickItem[]; options: vscode.QuickPickOptions }[];
+  warnings: { message: string; options: vscode.MessageOptions; items: string[] }[];
+  info: string[];
+  clipboard: string[];
+  progress: { title: string | undefined; reports: string[]; cancelled: boolean }[];
+}
+
+let scripted: vscode.Disposable | undefined;
+
+export function endScript(): void {
+  scripted?.dispose();
+  scripted = undefined;
+}
+
+/** Replaces the Enterprises/Numbers prompts with `answers` and records everything shown. */
+export function script(api: AcgExtensionApi, answers: Script = {}): Recorded {
+  endScript();
+  const inputs = [...(answers.inputs ?? [])];
+  const picks = [...(answers.picks ?? [])];
+  const many = [...(answers.pickMany ?? [])];
+  const warnings = [...(answers.warnings ?? [])];
+  const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], info: [], clipboard: [], progress: [] };
+  const prompts: Partial<Prompts> = {
+    showInputBox: (options) => {
+      recorded.inputBoxes.push(options);
+      const answer = inputs.shift();
+      assert.ok(answer, `unexpected input box: ${options.title ?? ''}`);
+      return Promise.resolve(answer(options));
+    },
+    showQuickPick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions) => {
+      const list = await items;
+      recorded.quickPicks.push({ items: list, options });
+      const pick = picks.shift();
+      assert.ok(pick, `unexpected quick pick: ${options.title ?? ''}`);
+      return (await pick(list)) as T | undefined;
+    },
+    showQuickPickMany: <T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions) => {
+      recorded.quickPicks.push({ items, options });
+      const pick = many.shift();
+      assert.ok(pick, `unexpected multi-select quick pick: ${options.title ?? ''}`);
+      return Promise.resolve(pick(items) as readonly T[] | undefined);
+    },
+    showWarningMessage: (message, options, ...items) => {
+      recorded.warnings.push({ message, options, items });
+      return Promise.resolve(warnings.shift());
+    },
+    showInformationMessage: (message) => {
+      recorded.info.push(message);
+      return Promise.resolve(undefined);
+    },
+    writeClipboard: (text) => {
+      recorded.clipboard.push(text);
+      return Promise.resolve();
+    },
+    withProgress: (options, task) => {
+      const source = new vscode.CancellationTokenSource();
+      const entry = { title: options.title, reports: [] as string[], cancelled: false };
+      recorded.progress.push(entry);
+      return task(
+        {
+          report: (value) => {
+            if (value.message) entry.reports.push(value.message);
+            if (answers.cancelProgressOn?.test(value.message ?? '') && !entry.cancelled) {
+              entry.cancelled = true;
+              source.cancel();
+            }
+          },
+        },
+        source.token,
+      );
+    },
+  };
+  scripted = api.enterpriseViews.prompts.override(prompts);
+  return recorded;
+}
+
+/** A quick pick answer: the item whose label matches. */
+export function byLabel(label: string | RegExp): (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined {
+  return (items) => {
+    const found = items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
+    assert.ok(found, `no quick pick item ${String(label)} in ${items.map((i) => i.label).join(', ')}`);
+    return found;
+  };
+}

@@ -1,0 +1,101 @@
+// The JSON Schemas in schemas/ (for the editor's completion and hover) and the engine describe the same files: the
+// valid samples pass both, the broken ones fail both, enums match the models, and every property cites its rule.
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { configKindOf, SCHEMA_FILES } from '../../../src/core/config';
+import { COMMUNICATIONS_PLATFORMS, TEAMS_CODECS } from '../../../src/core/models/arm';
+import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, RELATIONSHIP_STATUSES } from '../../../src/core/models/provisioning';
+import { MIGRATION_SOURCES } from '../../../src/core/config/model';
+import { isRuleId } from '../../../src/core/rules/ruleTable';
+
+const ROOT = join(__dirname, '..', '..', '..');
+type Schema = Record<string, unknown>;
+const load = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Schema;
+
+function ajv(): Ajv {
+  // VS Code's own keywords, which plain JSON Schema does not know.
+  const instance = new Ajv({ allErrors: true, strict: true });
+  instance.addKeyword({ keyword: 'markdownDescription' });
+  instance.addKeyword({ keyword: 'enumDescriptions' });
+  return instance;
+}
+
+function* propertySchemas(schema: unknown, path = '#'): Generator<[string, Schema]> {
+  if (typeof schema !== 'object' || schema === null) return;
+  const s = schema as Schema;
+  const properties = s['properties'];
+  if (typeof properties === 'object' && properties !== null) {
+    for (const [name, child] of Object.entries(properties)) {
+      yield [`${path}/${name}`, child as Schema];
+      yield* propertySchemas(child, `${path}/${name}`);
+    }
+  }
+  for (const key of ['items', 'additionalProperties']) yield* propertySchemas(s[key], `${path}/${key}`);
+  const definitions = s['definitions'];
+  if (typeof definitions === 'object' && definitions !== null) {
+    for (const [name, child] of Object.entries(definitions)) yield* propertySchemas(child, `#/definitions/${name}`);
+  }
+}
+
+function enumAt(schema: Schema, path: string[]): unknown {
+  let at: unknown = schema;
+  for (const key of path) at = (at as Schema)[key];
+  return at;
+}
+
+describe('JSON Schemas', () => {
+  const samples = readdirSync(join(ROOT, 'samples')).filter((n) => n.endsWith('.json'));
+
+  for (const [kind, file] of Object.entries(SCHEMA_FILES)) {
+    describe(file, () => {
+      const schema = load(file);
+
+      it('is a draft-07 schema that ajv compiles in strict mode', () => {
+        assert.equal(schema['$schema'], 'http://json-schema.org/draft-07/schema#');
+        assert.doesNotThrow(() => ajv().compile(schema));
+      });
+
+      it('describes every property, citing existing rule ids', () => {
+        let count = 0;
+        for (const [path, property] of propertySchemas(schema)) {
+          const ref = property['$ref'];
+          // A reference's description is its definition's (draft-07 ignores siblings of $ref).
+          const described = typeof ref === 'string' ? (enumAt(schema, ref.replace(/^#\//, '').split('/')) as Schema) : property;
+          const description = described['description'];
+          assert.equal(typeof description, 'string', `${path} has a description`);
+          const ids = String(description).match(/ACG-[A-Z]+-\d{3}/g) ?? [];
+          assert.ok(ids.length > 0, `${path} cites a rule`);
+          for (const id of ids) assert.ok(isRuleId(id), `${path} cites unknown ${id}`);
+          count++;
+        }
+        assert.ok(count > 10);
+      });
+
+      for (const name of samples.filter((n) => configKindOf(n) === kind)) {
+        const valid = !name.startsWith('broken');
+        it(`${valid ? 'accepts' : 'rejects'} samples/${name}`, () => {
+          const validate = ajv().compile(schema);
+          const ok = validate(JSON.parse(readFileSync(join(ROOT, 'samples', name), 'utf8')));
+          assert.equal(ok, valid, JSON.stringify(validate.errors?.slice(0, 3)));
+        });
+      }
+    });
+  }
+
+  it('lists the same values as the models', () => {
+    const gateway = load(SCHEMA_FILES.gateway);
+    const plan = load(SCHEMA_FILES.plan);
+    const migration = load(SCHEMA_FILES.migration);
+    const props = ['definitions', 'gatewayProperties', 'properties'];
+    assert.deepEqual(enumAt(gateway, [...props, 'codecs', 'items', 'enum']), TEAMS_CODECS);
+    assert.deepEqual(enumAt(gateway, [...props, 'platforms', 'items', 'enum']), COMMUNICATIONS_PLATFORMS);
+    const tpm = ['definitions', 'number', 'properties', 'serviceDetails', 'properties', 'teamsPhoneMobile', 'properties', 'configuration', 'properties'];
+    assert.deepEqual(enumAt(plan, [...tpm, 'usage', 'enum']), NUMBER_USAGES);
+    assert.deepEqual(enumAt(plan, [...tpm, 'choosableCapabilities', 'items', 'enum']), CHOOSABLE_CAPABILITIES);
+    const status = ['definitions', 'relationship', 'properties', 'customerRelationship', 'properties', 'status', 'enum'];
+    assert.deepEqual(enumAt(plan, status), RELATIONSHIP_STATUSES);
+    assert.deepEqual(enumAt(migration, ['properties', 'users', 'items', 'properties', 'source', 'enum']), MIGRATION_SOURCES);
+  });
+});
