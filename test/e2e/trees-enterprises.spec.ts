@@ -2,13 +2,9 @@
 // signed in automatically as the sandbox does, the gateway picked from the command palette as a person would, and
 // four screenshots to look at: the Enterprises tree at the demo tenant, the Numbers view with its first page and
 // "Load more…", a failed number's tooltip, and the relationship-status quick pick.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET } from '../../emulator/seed/ids';
-import { repoRoot } from '../runner';
-import { commandPalette, containerTab, e2eResultsDir, openWorkbench, requireCodeServer, sideBarSettled, type Workbench } from './harness';
+import { commandPalette, containerTab, sideBarSettled } from './harness';
+import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
 
 /** A view's header. Found by its title, not its accessible name: that name grows with the view's description. */
 function header(page: Page, title: string, within = '.part.sidebar '): Locator {
@@ -57,58 +53,20 @@ async function hoverUntil(page: Page, target: Locator, tooltip: Locator): Promis
   }
 }
 
-async function clearNotifications(page: Page): Promise<void> {
-  const clear = await commandPalette(page, 'Notifications: Clear All Notifications');
-  await clear.first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.notification-toast').waitFor({ state: 'detached' });
-}
-
 describe('trees: the Enterprises and Numbers views against the emulator', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator | undefined;
-  let workbench: Workbench | undefined;
-
-  before(async () => {
-    requireCodeServer();
-    const dir = path.join(e2eResultsDir, 'trees-enterprises-emulator');
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    emulator = await startEmulator({ port: 0, dataDir: dir, config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0 }, log: () => undefined });
-    workbench = await openWorkbench({
-      extensionDevelopmentPath: repoRoot,
-      env: {
-        NODE_EXTRA_CA_CERTS: emulator.caPath,
-        ACG_SANDBOX_TENANT_ID: DEMO_TENANT_ID,
-        ACG_SANDBOX_CLIENT_ID: OPERATOR_CLIENT_ID,
-        ACG_SANDBOX_CLIENT_SECRET: OPERATOR_CLIENT_SECRET,
-      },
-      // As npm start configures its sandbox (signed in automatically), with short pages so "Load more…" shows.
-      settings: {
-        'acg.cloud': 'Emulator',
-        'acg.emulator.url': emulator.url,
-        'acg.sandbox.autoSignIn': true,
-        'acg.numbers.pageSize': 20,
-        'http.systemCertificates': false,
-        'workbench.tips.enabled': false,
-      },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const dir = await workbench.saveFailure(`trees-enterprises ${this.currentTest.title}`);
-      console.log(`      failure screenshot and logs: ${dir}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await emulator?.stop();
-  });
+  // As npm start configures its sandbox (signed in automatically), with short pages so "Load more…" shows.
+  const workbench = useTreesWorkbench('trees-enterprises', (emulatorUrl) => ({
+    'acg.cloud': 'Emulator',
+    'acg.emulator.url': emulatorUrl,
+    'acg.sandbox.autoSignIn': true,
+    'acg.numbers.pageSize': 20,
+    'http.systemCertificates': false,
+    'workbench.tips.enabled': false,
+  }));
 
   it('selects contoso-prod-gw from the command palette once signed in', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     await containerTab(page).click();
     const sideBar = page.locator('.part.sidebar');
     await sideBar.locator('.composite.title', { hasText: 'Communications Gateway' }).waitFor();
@@ -117,13 +75,7 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     await setSection(page, 'Gateways', false);
     await setSection(page, 'Numbers', false);
     // Widen the side bar, so descriptions are readable.
-    const box = await sideBar.boundingBox();
-    if (box) {
-      await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width + 380, box.y + box.height / 2, { steps: 8 });
-      await page.mouse.up();
-    }
+    await widenSideBar(page, 380);
     const rows = await commandPalette(page, 'Communications Gateway: Select Gateway');
     await rows.filter({ hasText: 'Select Gateway…' }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -134,7 +86,7 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
   });
 
   it('enterprises-view.png: requests grouped by relationship status with counts, accounts, civic addresses', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     await row(page, 'Enterprises', /^No status yet/).waitFor({ timeout: 30_000 });
     await expand(page, 'Enterprises', /^Customer contacted/);
     await row(page, 'Enterprises', /^Tailspin Toys/).waitFor();
@@ -143,11 +95,11 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     await expand(page, 'Enterprises', /^Civic addresses/);
     await row(page, 'Enterprises', /^Fabrikam Seattle sales office/).waitFor();
     await sideBarSettled(page);
-    await workbench!.screenshot('enterprises-view');
+    await workbench().screenshot('enterprises-view');
   });
 
   it('relationship-quickpick.png: Update Relationship Status… on a request offers the five statuses', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     const tailspin = row(page, 'Enterprises', /^Tailspin Toys/).first();
     await tailspin.hover();
     await tailspin.locator('.action-label[aria-label^="Update Relationship Status"]').click();
@@ -156,13 +108,13 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     const items = widget.locator('.quick-input-list .monaco-list-row');
     await items.nth(4).waitFor();
     await items.filter({ hasText: 'Contract terminated' }).waitFor();
-    await workbench!.screenshot('relationship-quickpick');
+    await workbench().screenshot('relationship-quickpick');
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden' });
   });
 
   it('numbers-view.png: Show Numbers on Northwind-Bulk lists its first page of 100,000 with Load more…', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     // The account's inline action (the same command as its "Show Numbers" row and context menu).
     const account = row(page, 'Enterprises', /^Northwind-Bulk/).first();
     await account.hover();
@@ -172,11 +124,11 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     await row(page, 'Numbers', /^Load more… \(20 of 99,980 remaining\)/).waitFor({ timeout: 30_000 });
     await row(page, 'Numbers', /^Northwind-Bulk/).first().locator('.label-description', { hasText: '20 of 100,000' }).waitFor();
     await sideBarSettled(page);
-    await workbench!.screenshot('numbers-view');
+    await workbench().screenshot('numbers-view');
   });
 
   it('number-failed-tooltip.png: filtered to +44203000005…, the failed number shows its errors on hover', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     const rows = await commandPalette(page, 'Communications Gateway: Filter Numbers');
     await rows.filter({ hasText: 'Filter Numbers…' }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -189,6 +141,6 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     await failed.waitFor({ timeout: 30_000 });
     await sideBarSettled(page);
     await hoverUntil(page, failed.locator('.label-name'), page.locator('.workbench-hover-container, .monaco-hover', { hasText: 'NumberAlreadyAcquired' }).first());
-    await workbench!.screenshot('number-failed-tooltip');
+    await workbench().screenshot('number-failed-tooltip');
   });
 });

@@ -1,13 +1,9 @@
 // End-to-end: the Gateways view in the sandbox-like workbench (emulator + code-server + Chromium), signed in through the
 // command palette as a person would, and two screenshots to look at: the expanded tree, and the test line warning on
 // fabrikam-new-gw with its tooltip.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET } from '../../emulator/seed/ids';
-import { repoRoot } from '../runner';
-import { commandPalette, containerTab, e2eResultsDir, openWorkbench, requireCodeServer, sideBarSettled, type Workbench } from './harness';
+import { commandPalette, containerTab, sideBarSettled } from './harness';
+import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
 
 function row(page: Page, name: string | RegExp): Locator {
   return page.locator('.part.sidebar').getByRole('treeitem', { name });
@@ -24,42 +20,16 @@ async function expand(page: Page, name: string | RegExp): Promise<Locator> {
 
 describe('trees: the Gateways view against the emulator', function () {
   this.timeout(120_000);
-  let emulator: RunningEmulator | undefined;
-  let workbench: Workbench | undefined;
-
-  before(async () => {
-    requireCodeServer();
-    const dir = path.join(e2eResultsDir, 'trees-gateways-emulator');
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    emulator = await startEmulator({ port: 0, dataDir: dir, config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0 }, log: () => undefined });
-    workbench = await openWorkbench({
-      extensionDevelopmentPath: repoRoot,
-      env: {
-        NODE_EXTRA_CA_CERTS: emulator.caPath,
-        ACG_SANDBOX_TENANT_ID: DEMO_TENANT_ID,
-        ACG_SANDBOX_CLIENT_ID: OPERATOR_CLIENT_ID,
-        ACG_SANDBOX_CLIENT_SECRET: OPERATOR_CLIENT_SECRET,
-      },
-      // As npm start configures its sandbox, minus the automatic sign-in: this test signs in through the palette.
-      settings: { 'acg.cloud': 'Emulator', 'acg.emulator.url': emulator.url, 'http.systemCertificates': false, 'workbench.tips.enabled': false },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const dir = await workbench.saveFailure(`trees-gateways ${this.currentTest.title}`);
-      console.log(`      failure screenshot and logs: ${dir}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await emulator?.stop();
-  });
+  // As npm start configures its sandbox, minus the automatic sign-in: this test signs in through the palette.
+  const workbench = useTreesWorkbench('trees-gateways', (emulatorUrl) => ({
+    'acg.cloud': 'Emulator',
+    'acg.emulator.url': emulatorUrl,
+    'http.systemCertificates': false,
+    'workbench.tips.enabled': false,
+  }));
 
   it('signs in from the command palette and shows the demo tenant’s subscriptions', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     await containerTab(page).click();
     const sideBar = page.locator('.part.sidebar');
     // Give the Gateways view the whole side bar: fold Enterprises and Numbers, and widen the side bar for descriptions.
@@ -67,13 +37,7 @@ describe('trees: the Gateways view against the emulator', function () {
       const header = sideBar.getByRole('button', { name });
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
     }
-    const box = await sideBar.boundingBox();
-    if (box) {
-      await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width + 330, box.y + box.height / 2, { steps: 8 });
-      await page.mouse.up();
-    }
+    await widenSideBar(page, 330);
     const rows = await commandPalette(page, 'Communications Gateway: Sign In');
     await rows.filter({ hasText: 'Sign In…' }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -82,14 +46,11 @@ describe('trees: the Gateways view against the emulator', function () {
     await row(page, /Contoso Telecom - Voice Production/).waitFor({ timeout: 30_000 });
     await row(page, /Contoso Telecom - Voice Lab/).waitFor();
     // The "Signed in" toast would cover part of the screenshots.
-    const clear = await commandPalette(page, 'Notifications: Clear All Notifications');
-    await clear.first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.notification-toast').waitFor({ state: 'detached' });
+    await clearNotifications(page);
   });
 
   it('gateways-view.png: subscription → gateways with status → service locations and test lines', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     await expand(page, /Contoso Telecom - Voice Lab/);
     await row(page, /contoso-lab-gw/).waitFor();
     await expand(page, /Contoso Telecom - Voice Production/);
@@ -101,11 +62,11 @@ describe('trees: the Gateways view against the emulator', function () {
     await row(page, /^TPM6/).waitFor();
     await row(page, /^fabrikam-new-gw/).waitFor();
     await sideBarSettled(page);
-    await workbench!.screenshot('gateways-view');
+    await workbench().screenshot('gateways-view');
   });
 
   it('testline-warning.png: fabrikam-new-gw’s Test lines warn (4 of 6 automated OC lines), with the tooltip', async () => {
-    const { page } = workbench!;
+    const { page } = workbench();
     // Start from a folded tree so that only fabrikam-new-gw's rows are open.
     await page.locator('.part.sidebar .pane-header', { hasText: 'Gateways' }).hover();
     await page.locator('.part.sidebar .pane-header', { hasText: 'Gateways' }).getByRole('button', { name: /Collapse All/ }).click();
@@ -124,6 +85,6 @@ describe('trees: the Gateways view against the emulator', function () {
     await row(page, /^OC4/).waitFor();
     await group.locator('.label-name').hover();
     await page.locator('.workbench-hover-container, .monaco-hover', { hasText: 'OC: 4 of 6 automated test lines' }).first().waitFor({ timeout: 15_000 });
-    await workbench!.screenshot('testline-warning');
+    await workbench().screenshot('testline-warning');
   });
 });

@@ -18,17 +18,7 @@ import {
   SUBSCRIPTION_LAB,
   SUBSCRIPTION_PRODUCTION,
 } from '../../emulator/seed/ids';
-
-const EXTENSION_ID = 'acg-tools.acg-tools';
-const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
-
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { EMULATOR_URL_ENV, EXTENSION_ID, until } from './helpers';
 
 /** In-memory stand-ins for globalState and SecretStorage, to open a second session on the same stores, as a reload
  * of the window would. */

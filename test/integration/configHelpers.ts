@@ -76,21 +76,7 @@ export function waitForDiagnostics(
   });
 }
 
-/** Resolves with the first event that satisfies `accept`, or rejects after `timeoutMs`. */
-export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    const listener = event((value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(value);
-    });
-  });
-}
+export { nextEvent } from './helpers';
 
 /**
  * Opens `uri` as a person would (vscode.open), not through workspace.openTextDocument: VS Code keeps documents an

@@ -11,43 +11,10 @@ import type { Prompts } from '../../src/commands/enterprises/prompts';
 import type { SelectedGateway } from '../../src/views/gatewaySelection';
 import type { AcgTreeDataProvider, TreeNode } from '../../src/views/tree';
 import { DEMO_TENANT_ID, READER_CLIENT_ID, READER_CLIENT_SECRET, demoGatewayDomain, type DemoGateway } from '../../emulator/seed/ids';
+import { run, scriptedUi, type UiRecord, type UiScript } from './helpers';
 
-const EXTENSION_ID = 'acg-tools.acg-tools';
-export const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
+export { EMULATOR_URL_ENV, activateInEmulator, leaveEmulator, run, until } from './helpers';
 export const READER = { method: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: READER_CLIENT_ID, clientSecret: READER_CLIENT_SECRET };
-
-export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-export function run<T>(command: string, ...args: unknown[]): Thenable<T | undefined> {
-  return vscode.commands.executeCommand<T | undefined>(command, ...args);
-}
-
-export async function activateInEmulator(): Promise<AcgExtensionApi> {
-  const url = process.env[EMULATOR_URL_ENV];
-  assert.ok(url, `${EMULATOR_URL_ENV} is set by the integration setup`);
-  const extension = vscode.extensions.getExtension<AcgExtensionApi>(EXTENSION_ID);
-  assert.ok(extension);
-  const api = await extension.activate();
-  const config = vscode.workspace.getConfiguration('acg');
-  await config.update('emulator.url', url, vscode.ConfigurationTarget.Global);
-  await config.update('cloud', 'Emulator', vscode.ConfigurationTarget.Global);
-  await until('the Emulator cloud', () => api.session.cloud.name === 'Emulator');
-  return api;
-}
-
-export async function leaveEmulator(api: AcgExtensionApi): Promise<void> {
-  await api.session.signOut();
-  await api.gatewaySelection.select(undefined);
-  const config = vscode.workspace.getConfiguration('acg');
-  await config.update('cloud', undefined, vscode.ConfigurationTarget.Global);
-  await config.update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
-}
 
 export async function signInAs(argument: unknown): Promise<SessionState> {
   const state = await run<SessionState>('acg.signIn', argument);
@@ -118,22 +85,13 @@ export class TreeWalker {
 }
 
 /** Scripted answers, taken in order; a missing answer fails the test (an unexpected prompt). */
-export interface Script {
+export interface Script extends UiScript {
   inputs?: ((options: vscode.InputBoxOptions) => string | undefined)[];
-  picks?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined | Promise<vscode.QuickPickItem | undefined>)[];
   pickMany?: ((items: readonly vscode.QuickPickItem[]) => readonly vscode.QuickPickItem[] | undefined)[];
-  warnings?: (string | undefined)[];
-  /** Cancel the progress when a report matches. */
-  cancelProgressOn?: RegExp;
 }
 
-export interface Recorded {
+export interface Recorded extends UiRecord {
   inputBoxes: vscode.InputBoxOptions[];
-  quickPicks: { items: readonly vscode.QuickPickItem[]; options: vscode.QuickPickOptions }[];
-  warnings: { message: string; options: vscode.MessageOptions; items: string[] }[];
-  info: string[];
-  clipboard: string[];
-  progress: { title: string | undefined; reports: string[]; cancelled: boolean }[];
 }
 
 let scripted: vscode.Disposable | undefined;
@@ -147,9 +105,7 @@ export function endScript(): void {
 export function script(api: AcgExtensionApi, answers: Script = {}): Recorded {
   endScript();
   const inputs = [...(answers.inputs ?? [])];
-  const picks = [...(answers.picks ?? [])];
   const many = [...(answers.pickMany ?? [])];
-  const warnings = [...(answers.warnings ?? [])];
   const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], info: [], clipboard: [], progress: [] };
   const prompts: Partial<Prompts> = {
     showInputBox: (options) => {
@@ -158,48 +114,13 @@ export function script(api: AcgExtensionApi, answers: Script = {}): Recorded {
       assert.ok(answer, `unexpected input box: ${options.title ?? ''}`);
       return Promise.resolve(answer(options));
     },
-    showQuickPick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions) => {
-      const list = await items;
-      recorded.quickPicks.push({ items: list, options });
-      const pick = picks.shift();
-      assert.ok(pick, `unexpected quick pick: ${options.title ?? ''}`);
-      return (await pick(list)) as T | undefined;
-    },
     showQuickPickMany: <T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions) => {
       recorded.quickPicks.push({ items, options });
       const pick = many.shift();
       assert.ok(pick, `unexpected multi-select quick pick: ${options.title ?? ''}`);
       return Promise.resolve(pick(items) as readonly T[] | undefined);
     },
-    showWarningMessage: (message, options, ...items) => {
-      recorded.warnings.push({ message, options, items });
-      return Promise.resolve(warnings.shift());
-    },
-    showInformationMessage: (message) => {
-      recorded.info.push(message);
-      return Promise.resolve(undefined);
-    },
-    writeClipboard: (text) => {
-      recorded.clipboard.push(text);
-      return Promise.resolve();
-    },
-    withProgress: (options, task) => {
-      const source = new vscode.CancellationTokenSource();
-      const entry = { title: options.title, reports: [] as string[], cancelled: false };
-      recorded.progress.push(entry);
-      return task(
-        {
-          report: (value) => {
-            if (value.message) entry.reports.push(value.message);
-            if (answers.cancelProgressOn?.test(value.message ?? '') && !entry.cancelled) {
-              entry.cancelled = true;
-              source.cancel();
-            }
-          },
-        },
-        source.token,
-      );
-    },
+    ...scriptedUi(answers, recorded),
   };
   scripted = api.enterpriseViews.prompts.override(prompts);
   return recorded;

@@ -2,8 +2,8 @@
 // npm run test:desktop). They check what package.json promises against what the running extension provides.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, nextEvent } from './helpers';
 
-const EXTENSION_ID = 'acg-tools.acg-tools';
 const CONTAINER_ID = 'acg';
 
 interface Contributes {
@@ -17,22 +17,6 @@ function contributesOf(extension: vscode.Extension<unknown>): Contributes {
   const packageJSON = extension.packageJSON as { contributes?: Contributes };
   assert.ok(packageJSON.contributes, 'package.json has contributes');
   return packageJSON.contributes;
-}
-
-/** Resolves with the first event that satisfies `accept`, or rejects after `timeoutMs`. */
-function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    const listener = event((value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(value);
-    });
-  });
 }
 
 describe('Azure Communications Gateway Tools', () => {
@@ -89,7 +73,7 @@ describe('Azure Communications Gateway Tools', () => {
       document.uri.scheme === 'output' && document.uri.path.includes('Communications Gateway');
     const opened = vscode.workspace.textDocuments.find(isOurLog)
       ? Promise.resolve(vscode.workspace.textDocuments.find(isOurLog)!)
-      : nextEvent(vscode.workspace.onDidOpenTextDocument, isOurLog, 10_000, 'the log channel to open');
+      : nextEvent(vscode.workspace.onDidOpenTextDocument, isOurLog, 'the log channel to open', 10_000);
     await vscode.commands.executeCommand('acg.showLog');
     const document = await opened;
     // The channel is a LogOutputChannel backed by a file: its first line is the activation message.
@@ -97,8 +81,8 @@ describe('Azure Communications Gateway Tools', () => {
       await nextEvent(
         vscode.workspace.onDidChangeTextDocument,
         (change) => change.document === document && document.getText().includes('Activated'),
-        10_000,
         'the activation message in the log',
+        10_000,
       );
     }
     assert.match(document.getText(), /\[info\] Activated \(/);

@@ -23,17 +23,7 @@ import {
   type DemoGateway,
 } from '../../emulator/seed/ids';
 import { request } from '../support/https';
-
-const EXTENSION_ID = 'acg-tools.acg-tools';
-const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
-
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { EMULATOR_URL_ENV, activateInEmulator, leaveEmulator, run, scriptedUi, until, type UiRecord, type UiScript } from './helpers';
 
 function gatewayArmId(g: DemoGateway): string {
   return `/subscriptions/${g.subscriptionId}/resourceGroups/${g.resourceGroup}/providers/Microsoft.VoiceServices/communicationsGateways/${g.name}`;
@@ -42,22 +32,14 @@ function gatewayArmId(g: DemoGateway): string {
 type InputBoxOptions = vscode.InputBoxOptions;
 
 /** Scripted answers for api.ui, and a record of what was asked. */
-interface Script {
+interface Script extends UiScript {
   inputs?: (string | undefined)[];
   picks?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined)[];
-  warnings?: (string | undefined)[];
-  /** Cancel the progress when a report matches. */
-  cancelProgressOn?: RegExp;
 }
 
-interface Recorded {
+interface Recorded extends UiRecord {
   inputBoxes: InputBoxOptions[];
-  quickPicks: { items: readonly vscode.QuickPickItem[]; options: vscode.QuickPickOptions }[];
-  warnings: { message: string; options: vscode.MessageOptions; items: string[] }[];
-  clipboard: string[];
   opened: string[];
-  progress: { title: string | undefined; reports: string[]; cancelled: boolean }[];
-  info: string[];
 }
 
 describe('Gateways view against the emulator', function () {
@@ -70,8 +52,6 @@ describe('Gateways view against the emulator', function () {
   function script(answers: Script = {}): Recorded {
     scripted?.dispose();
     const inputs = [...(answers.inputs ?? [])];
-    const picks = [...(answers.picks ?? [])];
-    const warnings = [...(answers.warnings ?? [])];
     const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], clipboard: [], opened: [], progress: [], info: [] };
     const ui: Partial<CommandUi> = {
       showInputBox: (options) => {
@@ -79,45 +59,10 @@ describe('Gateways view against the emulator', function () {
         assert.ok(inputs.length > 0, `unexpected input box: ${options.title ?? ''}`);
         return Promise.resolve(inputs.shift());
       },
-      showQuickPick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions) => {
-        const list = await items;
-        recorded.quickPicks.push({ items: list, options });
-        const pick = picks.shift();
-        assert.ok(pick, `unexpected quick pick: ${options.title ?? ''}`);
-        return pick(list) as T | undefined;
-      },
-      showWarningMessage: (message, options, ...items) => {
-        recorded.warnings.push({ message, options, items });
-        return Promise.resolve(warnings.shift());
-      },
-      showInformationMessage: (message) => {
-        recorded.info.push(message);
-        return Promise.resolve(undefined);
-      },
-      writeClipboard: (text) => {
-        recorded.clipboard.push(text);
-        return Promise.resolve();
-      },
+      ...scriptedUi(answers, recorded),
       openExternal: (uri) => {
         recorded.opened.push(uri.toString(true));
         return Promise.resolve(true);
-      },
-      withProgress: (options, task) => {
-        const source = new vscode.CancellationTokenSource();
-        const entry = { title: options.title, reports: [] as string[], cancelled: false };
-        recorded.progress.push(entry);
-        return task(
-          {
-            report: (value) => {
-              if (value.message) entry.reports.push(value.message);
-              if (answers.cancelProgressOn && value.message && answers.cancelProgressOn.test(value.message) && !entry.cancelled) {
-                entry.cancelled = true;
-                source.cancel();
-              }
-            },
-          },
-          source.token,
-        );
       },
     };
     scripted = api.ui.override(ui);
@@ -174,10 +119,6 @@ describe('Gateways view against the emulator', function () {
     return (await armTestLines(g)).map((l) => l.name ?? '').sort();
   }
 
-  function run<T>(command: string, ...args: unknown[]): Thenable<T | undefined> {
-    return vscode.commands.executeCommand<T | undefined>(command, ...args);
-  }
-
   async function signInAs(argument: unknown): Promise<void> {
     const state = await run<SessionState>('acg.signIn', argument);
     assert.ok(state, 'signed in');
@@ -191,14 +132,7 @@ describe('Gateways view against the emulator', function () {
   }
 
   before(async () => {
-    assert.ok(url, `${EMULATOR_URL_ENV} is set by the integration setup`);
-    const extension = vscode.extensions.getExtension<AcgExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
-    const config = vscode.workspace.getConfiguration('acg');
-    await config.update('emulator.url', url, vscode.ConfigurationTarget.Global);
-    await config.update('cloud', 'Emulator', vscode.ConfigurationTarget.Global);
-    await until('the Emulator cloud', () => api.session.cloud.name === 'Emulator');
+    api = await activateInEmulator();
     if (api.session.signedIn) await api.session.signOut();
   });
 
@@ -209,11 +143,7 @@ describe('Gateways view against the emulator', function () {
 
   after(async () => {
     await setFaults({ arm: { throttleRate: 0, retryAfterSeconds: 1 } });
-    await api.session.signOut();
-    await api.gatewaySelection.select(undefined);
-    const config = vscode.workspace.getConfiguration('acg');
-    await config.update('cloud', undefined, vscode.ConfigurationTarget.Global);
-    await config.update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
+    await leaveEmulator(api);
   });
 
   describe('the tree', () => {

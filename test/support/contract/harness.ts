@@ -1,7 +1,10 @@
 // Drives the in-process emulator for contract tests: gets real tokens from its Entra endpoints, sends requests to
 // ARM, the Provisioning API and Graph, records every exchange the emulator reports, and checks them against the specs.
-import type { Exchange, RunningEmulator } from '../../../emulator/server';
-import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, PUBLIC_CLIENT_IDS } from '../../../emulator/seed/ids';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Exchange, type RunningEmulator } from '../../../emulator/server';
+import { DEMO_TENANT_ID, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, PUBLIC_CLIENT_IDS, demoGatewayDomain } from '../../../emulator/seed/ids';
 import { request, type TestResponse } from '../https';
 import { EXTRA_OPERATIONS, type Contract, type ContractIssue, type ContractService, type ExtraOperation } from './specs';
 import { isObject, preview } from './swagger';
@@ -188,4 +191,39 @@ export function checkExchanges(contract: Contract, exchanges: readonly Exchange[
     issues.push(...found.map((i) => ({ ...i, context })));
   }
   return { issues, coverage, unrouted };
+}
+
+/** An in-process emulator for the contract tests, with a ContractHarness on the demo production gateway. */
+export interface ContractEmulator {
+  readonly emulator: RunningEmulator;
+  readonly harness: ContractHarness;
+  /** Disposes the harness, stops the emulator and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/** Starts the emulator in a fresh temporary folder named `tmpPrefix`…, fast and never rate-limited. */
+export async function startContractEmulator(tmpPrefix: string): Promise<ContractEmulator> {
+  const dataDir = mkdtempSync(join(tmpdir(), tmpPrefix));
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({
+      port: 0,
+      dataDir,
+      config: { syncDelayMs: 20, armOperationDelayMs: 20, deviceCodeAutoApproveMs: 0 },
+      rateLimit: { requestsPerWindow: 100_000 },
+    });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const harness = new ContractHarness(emulator, demoGatewayDomain(GATEWAY_PRODUCTION));
+  return {
+    emulator,
+    harness,
+    async stop() {
+      harness.dispose();
+      await emulator.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

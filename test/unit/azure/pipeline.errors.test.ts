@@ -3,21 +3,10 @@
 // in isolation).
 import { strict as assert } from 'node:assert';
 import { SUBSCRIPTION_PRODUCTION } from '../../../emulator/seed/ids';
-import { isAcgError, type AcgError } from '../../../src/azure/errors';
 import { mapHttpError, mapTransportError, repeatabilityHeaders, ifMatchHeaders, type HttpErrorInput, type PipelineRequest } from '../../../src/azure/http';
-import { EmulatorCredential, ForgedCredential, PROVISIONING_SCOPE, READER, patchAdmin, startHarness, type Harness } from './pipelineHarness';
+import { EmulatorCredential, ForgedCredential, PROVISIONING_SCOPE, READER, patchAdmin, rejection, startHarness, type Harness } from './pipelineHarness';
 
 const GATEWAY = `/subscriptions/${SUBSCRIPTION_PRODUCTION}/resourceGroups/rg-voice-prod/providers/Microsoft.VoiceServices/communicationsGateways/contoso-prod-gw`;
-
-async function rejection(promise: Promise<unknown>): Promise<AcgError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAcgError(error)) return error;
-    throw error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('pipeline: error mapping', function () {
   this.timeout(60_000);

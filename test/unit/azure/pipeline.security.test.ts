@@ -8,21 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { ClientSecretCredential } from '@azure/identity';
 import { ensureTlsMaterial } from '../../../emulator/tls';
 import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, READER_CLIENT_ID, READER_CLIENT_SECRET, SUBSCRIPTION_PRODUCTION } from '../../../emulator/seed/ids';
-import { isAcgError, type AcgError } from '../../../src/azure/errors';
 import { allowedHostsForCloud, collectAll, createPipeline, pageByNextLink, repeatabilityHeaders, type HttpPipeline, type PipelineRequest, type PipelineResponse } from '../../../src/azure/http';
-import { CapturingLogger, PROVISIONING_SCOPE, patchAdmin, startHarness, type Harness } from './pipelineHarness';
+import { CapturingLogger, PROVISIONING_SCOPE, patchAdmin, rejection, startHarness, type Harness } from './pipelineHarness';
 
 const GATEWAYS = `/subscriptions/${SUBSCRIPTION_PRODUCTION}/providers/Microsoft.VoiceServices/communicationsGateways`;
-
-async function rejection(promise: Promise<unknown>): Promise<AcgError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAcgError(error)) return error;
-    throw error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 /** A plain TCP listener that only counts connections: proof that nothing was sent its way. */
 async function connectionCounter(): Promise<{ server: TcpServer; port: number; connections: () => number }> {

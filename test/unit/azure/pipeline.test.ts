@@ -3,22 +3,11 @@
 import { strict as assert } from 'node:assert';
 import type { Exchange } from '../../../emulator/server';
 import { SUBSCRIPTION_PRODUCTION } from '../../../emulator/seed/ids';
-import { isAcgError, type AcgError } from '../../../src/azure/errors';
 import { repeatabilityHeaders, USER_AGENT, type PipelineRequest } from '../../../src/azure/http';
 import { version } from '../../../package.json';
-import { PROVISIONING_SCOPE, patchAdmin, startHarness, type Harness } from './pipelineHarness';
+import { PROVISIONING_SCOPE, patchAdmin, rejection, startHarness, type Harness } from './pipelineHarness';
 
 const GATEWAYS = `/subscriptions/${SUBSCRIPTION_PRODUCTION}/providers/Microsoft.VoiceServices/communicationsGateways`;
-
-async function rejection(promise: Promise<unknown>): Promise<AcgError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAcgError(error)) return error;
-    throw error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('pipeline: requests over HTTPS', function () {
   this.timeout(60_000);

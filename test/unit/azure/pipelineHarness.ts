@@ -1,11 +1,13 @@
 // Shared by the pipeline tests: a real emulator over HTTPS, a TokenCredential that mints emulator tokens and counts
 // its calls, a log sink that keeps every line, and URL builders for the three services.
+import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/server';
 import { ACG_PROVISIONING_APP_ID, DEMO_TENANT_ID, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID, OPERATOR_OBJECT_ID, READER_CLIENT_ID, READER_OBJECT_ID, demoGatewayDomain } from '../../../emulator/seed/ids';
+import { isAcgError, type AcgError } from '../../../src/azure/errors';
 import { allowedHostsForCloud, createPipeline, type DisposableHttpPipeline, type PipelineLogger, type PipelineOptions } from '../../../src/azure/http';
 import { emulatorCloud, provisioningApiBaseUrl, type CloudEndpoints } from '../../../src/core/clouds';
 import { ARM_API_VERSION, PROVISIONING_API_VERSION } from '../../../src/core/models';
@@ -143,4 +145,15 @@ export async function patchAdmin(harness: Harness, path: string, body: unknown):
   const { request } = await import('../../support/https');
   const res = await request(`${harness.emulator.url}/_admin${path}`, { method: 'PATCH', body, ca: harness.emulator.caCertPem });
   if (res.status !== 200) throw new Error(`admin ${path}: ${res.status} ${res.text}`);
+}
+
+/** The AcgError `promise` rejects with; fails the test if it resolves (and rethrows any other error). */
+export async function rejection(promise: Promise<unknown>): Promise<AcgError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAcgError(error)) return error;
+    throw error;
+  }
+  assert.fail('expected the request to fail');
 }

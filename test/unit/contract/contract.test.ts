@@ -2,17 +2,15 @@
 // registers (success paths plus 400, 404 and 412 error paths), and every exchange it reports is checked against the
 // spec files in ../shared/specs (ARM 2023-09-01, Provisioning 2024-02-29-preview, Graph field lists of API.md §4).
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import type { RunningEmulator } from '../../../emulator/server';
 import {
   ACG_PROVISIONING_APP_ID, ACG_PROVISIONING_SP_ID, DEMO_TENANT_DOMAIN, DEMO_TENANT_ID, GATEWAY_GAPS, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID,
   PROJECT_SYNERGY_APP_ID, PROJECT_SYNERGY_SP_ID, SYNERGY_REQUIRED_ROLE_IDS, demoGatewayDomain,
 } from '../../../emulator/seed/ids';
 import { GRAPH_OPERATIONS } from '../../support/contract/graph';
 import {
-  ARM_API_VERSION, ContractHarness, GRAPH_SCOPE, PROVISIONING_API_VERSION, SUBSCRIPTIONS_API_VERSION, checkExchanges, type ExchangeReport,
+  ARM_API_VERSION, ContractHarness, GRAPH_SCOPE, PROVISIONING_API_VERSION, SUBSCRIPTIONS_API_VERSION, checkExchanges, startContractEmulator, type ContractEmulator,
+  type ExchangeReport,
 } from '../../support/contract/harness';
 import { EXTRA_OPERATIONS, formatIssue, loadContract, locateSpecs, printSkipOnce, type Contract } from '../../support/contract/specs';
 import { isObject } from '../../support/contract/swagger';
@@ -27,7 +25,7 @@ describe('contract: the emulator against the specs', function () {
   }
   this.timeout(180_000);
   let emulator: RunningEmulator;
-  let dataDir: string;
+  let running: ContractEmulator | undefined;
   let contract: Contract;
   let harness: ContractHarness;
   let report: ExchangeReport;
@@ -36,14 +34,8 @@ describe('contract: the emulator against the specs', function () {
     const loaded = await loadContract();
     assert.ok(loaded.contract, 'specs were found a moment ago');
     contract = loaded.contract;
-    dataDir = mkdtempSync(join(tmpdir(), 'acg-contract-'));
-    emulator = await startEmulator({
-      port: 0,
-      dataDir,
-      config: { syncDelayMs: 20, armOperationDelayMs: 20, deviceCodeAutoApproveMs: 0 },
-      rateLimit: { requestsPerWindow: 100_000 },
-    });
-    harness = new ContractHarness(emulator, demoGatewayDomain(GATEWAY_PRODUCTION));
+    running = await startContractEmulator('acg-contract-');
+    ({ emulator, harness } = running);
     await armScenario(harness);
     await provisioningScenario(harness);
     await graphScenario(harness);
@@ -51,9 +43,7 @@ describe('contract: the emulator against the specs', function () {
   });
 
   after(async () => {
-    harness?.dispose();
-    await emulator?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   it('the scenario got the statuses it expected', () => {

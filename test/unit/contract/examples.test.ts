@@ -12,13 +12,9 @@
 //   (and `accountName` that account); a Teams `tenantId` with no request for information becomes the first seeded one.
 // Every substitution made is printed.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator/server';
-import { GATEWAY_PRODUCTION, demoGatewayDomain } from '../../../emulator/seed/ids';
+import { GATEWAY_PRODUCTION } from '../../../emulator/seed/ids';
 import { buildExampleRequest, type ExampleRequest } from '../../support/contract/examples';
-import { ContractHarness, PROVISIONING_API_VERSION, checkExchanges } from '../../support/contract/harness';
+import { ContractHarness, PROVISIONING_API_VERSION, checkExchanges, startContractEmulator, type ContractEmulator } from '../../support/contract/harness';
 import { formatIssue, loadContract, locateSpecs, printSkipOnce, type Contract, type SpecExample } from '../../support/contract/specs';
 import { isObject } from '../../support/contract/swagger';
 
@@ -47,8 +43,7 @@ describe('contract: the spec examples, sent to the emulator', function () {
     return;
   }
   this.timeout(180_000);
-  let emulator: RunningEmulator;
-  let dataDir: string;
+  let running: ContractEmulator | undefined;
   let contract: Contract;
   let harness: ContractHarness;
   const outcomes: Outcome[] = [];
@@ -57,14 +52,8 @@ describe('contract: the spec examples, sent to the emulator', function () {
     const loaded = await loadContract();
     assert.ok(loaded.contract);
     contract = loaded.contract;
-    dataDir = mkdtempSync(join(tmpdir(), 'acg-contract-examples-'));
-    emulator = await startEmulator({
-      port: 0,
-      dataDir,
-      config: { syncDelayMs: 20, armOperationDelayMs: 20, deviceCodeAutoApproveMs: 0 },
-      rateLimit: { requestsPerWindow: 100_000 },
-    });
-    harness = new ContractHarness(emulator, demoGatewayDomain(GATEWAY_PRODUCTION));
+    running = await startContractEmulator('acg-contract-examples-');
+    ({ harness } = running);
 
     const planned = contract.examples.map((example) => {
       const swagger = contract.swagger(example.service);
@@ -76,9 +65,7 @@ describe('contract: the spec examples, sent to the emulator', function () {
   });
 
   after(async () => {
-    harness?.dispose();
-    await emulator?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   it('sends every example in the spec folders', () => {
