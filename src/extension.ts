@@ -16,7 +16,7 @@ import { signOut } from './commands/signOut';
 import { registerStatusBar, ACCOUNT_MENU_COMMAND } from './views/statusBar';
 import { registerGatewaysView, type GatewaysFeature } from './views/gateways/registerGatewaysView';
 import { registerEnterpriseViews, type EnterpriseViewsFeature } from './views/enterprises/registerEnterpriseViews';
-import { registerConfigFeatures } from './diagnostics/registerConfigFeatures';
+import { liveCheckerFor, registerConfigFeatures } from './diagnostics/registerConfigFeatures';
 
 /** What activate() returns: only what the integration tests need to observe. */
 export interface AcgExtensionApi {
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
   // Also creates the tree infrastructure the other views share: gatewayViews.selection and gatewayViews.ui.
   const gatewayViews = registerGatewaysView(context, log, session);
   const enterpriseViews = registerEnterpriseViews(context, log, session, gatewayViews);
-  registerConfigFeatures(context, log);
+  registerConfigFeatures(context, log, liveCheckerFor(session, gatewayViews.selection, log));
   registerCommand(context, log, 'acg.showLog', () => log.show());
   registerCommand(context, log, 'acg.openSettings', () =>
     vscode.commands.executeCommand('workbench.action.openSettings', '@ext:acg-tools.acg-tools'),

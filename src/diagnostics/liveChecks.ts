@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 
 /**
- * The seam for checks against live service state (DESIGN "Config files as code", checks "when signed in"). Nothing
- * implements it yet beyond the no-op below, and the diagnostics never call a service on their own.
+ * The seam for checks against live service state (DESIGN "Config files as code", checks "when signed in"). The
+ * extension plugs in ProvisioningLiveChecker (provisioningLiveChecker.ts) for provisioning plans; the diagnostics
+ * never call a service on their own.
  *
- * Contract for a future implementation:
+ * Contract for an implementation:
  * - It runs only when `acg.config.liveChecks` is true for the document's folder AND the user has signed in: a workspace
  *   file alone never makes the extension talk to a service (the setting only enables read calls; tokens still go only
  *   to the cloud chosen in application-scoped settings).

@@ -692,6 +692,39 @@ export const RULES = {
     source: 'Teams admin: Configure Operator Connect',
     sourceUrl: TEAMS_OC_CONFIGURE,
   },
+  // Live checks against the selected gateway (only when acg.config.liveChecks is on and the user is signed in)
+  'ACG-LIVE-001': {
+    id: 'ACG-LIVE-001',
+    title: 'Unknown account',
+    message: 'The account does not exist on the selected gateway.',
+    severity: 'warning',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-LIVE-002': {
+    id: 'ACG-LIVE-002',
+    title: 'Unknown civic address or location',
+    message: "The account's enterprise has no civic address or location with this id.",
+    severity: 'warning',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-LIVE-003': {
+    id: 'ACG-LIVE-003',
+    title: 'Number owned by another account',
+    message: 'The number already belongs to another account on the selected gateway.',
+    severity: 'warning',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
+  'ACG-LIVE-004': {
+    id: 'ACG-LIVE-004',
+    title: 'Live checks limited',
+    message: 'Live checks look up a bounded number of numbers per pass; the rest were not checked.',
+    severity: 'info',
+    source: MANAGE_OC,
+    sourceUrl: MANAGE_OC_URL,
+  },
 } as const satisfies Readonly<Record<string, RuleDefinition>>;
 
 export type RuleId = keyof typeof RULES;

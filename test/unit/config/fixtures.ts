@@ -311,4 +311,5 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
 ];
 
 /** Rules no file can break: they guard API calls (batch size) or read-only service state (consent status). */
-export const NOT_FILE_RULES: readonly string[] = ['ACG-BATCH-001', 'ACG-RFI-003'];
+// ACG-LIVE-*: found by the live checks against a gateway (src/core/config/live.ts, test/unit/config/live.test.ts), not by validating a file.
+export const NOT_FILE_RULES: readonly string[] = ['ACG-BATCH-001', 'ACG-RFI-003', 'ACG-LIVE-001', 'ACG-LIVE-002', 'ACG-LIVE-003', 'ACG-LIVE-004'];

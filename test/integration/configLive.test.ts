@@ -1,0 +1,79 @@
+// Live checks for provisioning plans (acg.config.liveChecks) against the emulator: signed in with the sandbox
+// principal and the production gateway selected, a plan's unknown account, unknown civic address and a number another
+// account owns get ACG-LIVE warnings at the values; turning the setting off takes them away again.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AcgExtensionApi } from '../../src/extension';
+import { GATEWAY_PRODUCTION } from '../../emulator/seed/ids';
+import { acgDiagnostics, closeAllEditors, codeOf, diagnosticAt, waitForDiagnostics, workspaceFolder } from './configHelpers';
+import { activateInEmulator, leaveEmulator, selectionOf, signInAs } from './enterprises.helpers';
+
+const SETTING = 'config.liveChecks';
+const UNKNOWN_ACCOUNT = 'Nobody-Live-Test';
+const UNKNOWN_CIVIC = '0badc0de-0000-4000-8000-000000000001';
+const OTHERS_NUMBER = '+14255550101'; // seeded on Fabrikam-Finance
+
+const PLAN = `{
+  "gateway": { "subscriptionId": "${GATEWAY_PRODUCTION.subscriptionId}", "resourceGroup": "${GATEWAY_PRODUCTION.resourceGroup}", "name": "${GATEWAY_PRODUCTION.name}" },
+  "accounts": [
+    {
+      "name": "${UNKNOWN_ACCOUNT}",
+      "serviceDetails": { "teamsTenantId": "d03b82dc-4553-48a6-9dc6-6947743824e4", "teamsOperatorConnect": { "enabled": true, "syncEnabled": true } }
+    },
+    {
+      "name": "Adatum-Corp",
+      "serviceDetails": { "teamsTenantId": "5f2c1d9e-8a7b-4c3d-9e1f-2a3b4c5d6e7f", "teamsOperatorConnect": { "enabled": true, "syncEnabled": true } },
+      "numbers": [
+        { "telephoneNumber": "${OTHERS_NUMBER}", "serviceDetails": { "teamsOperatorConnect": { "enabled": true, "assignmentStatus": "assigned", "configuration": { "usage": "CallingUserAssignment", "choosableCapabilities": ["InboundCalling", "OutboundCalling"], "civicAddressId": "${UNKNOWN_CIVIC}" } } } }
+      ]
+    }
+  ]
+}
+`;
+
+const LIVE = /^ACG-LIVE-/;
+
+describe('Config live checks against the emulator', function () {
+  this.timeout(60_000);
+  let api: AcgExtensionApi;
+  let uri: vscode.Uri;
+
+  before(async () => {
+    api = await activateInEmulator();
+    await signInAs({ method: 'sandbox' });
+    await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION));
+    uri = vscode.Uri.joinPath(workspaceFolder(), 'live-check.acg-plan.json');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(PLAN, 'utf8'));
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('acg').update(SETTING, undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    await leaveEmulator(api);
+  });
+
+  it('reports nothing live while the setting is off', async () => {
+    assert.equal(vscode.workspace.getConfiguration('acg').get<boolean>(SETTING), false);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitForDiagnostics(uri, (d) => d.length >= 0, 'offline validation');
+    assert.deepEqual(acgDiagnostics(uri).filter((d) => LIVE.test(codeOf(d))), []);
+  });
+
+  it('warns about an unknown account, civic address and a number of another account when on, and stops when off', async () => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.workspace.getConfiguration('acg').update(SETTING, true, vscode.ConfigurationTarget.Global);
+    const shown = await waitForDiagnostics(uri, (d) => d.filter((x) => LIVE.test(codeOf(x))).length >= 3, 'the live findings', 30_000);
+    const live = shown.filter((d) => LIVE.test(codeOf(d)));
+    assert.equal(live.length, 3, live.map((d) => `${codeOf(d)} ${d.message}`).join('\n'));
+    for (const d of live) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    diagnosticAt(document, live, 'ACG-LIVE-001', `"${UNKNOWN_ACCOUNT}"`);
+    diagnosticAt(document, live, 'ACG-LIVE-002', `"${UNKNOWN_CIVIC}"`);
+    const owned = diagnosticAt(document, live, 'ACG-LIVE-003', `"${OTHERS_NUMBER}"`);
+    assert.match(owned.message, /Fabrikam-Finance/);
+
+    await vscode.workspace.getConfiguration('acg').update(SETTING, false, vscode.ConfigurationTarget.Global);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => LIVE.test(codeOf(x))), 'the live findings gone', 30_000);
+  });
+});
