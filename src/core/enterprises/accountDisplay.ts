@@ -1,19 +1,13 @@
 // What an account shows in the Enterprises view: its enabled services with their number counts and sync setting in
 // the description, the provisioning status as the icon (failed: error icon, errors in the tooltip), and a tooltip with
 // every service row. Pure text for the faces to wrap.
-import type { AccountResource, AccountServiceDetails } from '../models';
+import { SERVICES, type AccountResource, type AccountServiceDetails, type ServiceKey } from '../models';
 import { code, escapeMarkdown, field, lines } from './markdown';
 import { STATUS_ICONS, statusSection, type IconSpec } from './provisioningStatus';
 
-export type AccountServiceKey = 'teamsOperatorConnect' | 'teamsPhoneMobile' | 'teamsDirectRouting' | 'zoomPhoneCloudPeering' | 'azureOperatorCallProtection';
+export type AccountServiceKey = ServiceKey;
 
-export const ACCOUNT_SERVICES: readonly { key: AccountServiceKey; short: string; name: string }[] = [
-  { key: 'teamsOperatorConnect', short: 'OC', name: 'Operator Connect' },
-  { key: 'teamsPhoneMobile', short: 'TPM', name: 'Teams Phone Mobile' },
-  { key: 'teamsDirectRouting', short: 'DR', name: 'Direct Routing' },
-  { key: 'zoomPhoneCloudPeering', short: 'Zoom', name: 'Zoom Phone Cloud Peering' },
-  { key: 'azureOperatorCallProtection', short: 'AOCP', name: 'Azure Operator Call Protection' },
-];
+export const ACCOUNT_SERVICES = SERVICES;
 
 export interface AccountServiceRow {
   readonly key: AccountServiceKey;

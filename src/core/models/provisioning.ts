@@ -226,3 +226,16 @@ export interface ListOptions {
   filter?: string;
   countRecords?: boolean;
 }
+
+/** The services an account or a number can be enabled for, in the order every view and check lists them. */
+export type ServiceKey = keyof NumberServiceDetails;
+
+export const SERVICES: readonly { key: ServiceKey; short: string; name: string }[] = [
+  { key: 'teamsOperatorConnect', short: 'OC', name: 'Operator Connect' },
+  { key: 'teamsPhoneMobile', short: 'TPM', name: 'Teams Phone Mobile' },
+  { key: 'teamsDirectRouting', short: 'DR', name: 'Direct Routing' },
+  { key: 'zoomPhoneCloudPeering', short: 'Zoom', name: 'Zoom Phone Cloud Peering' },
+  { key: 'azureOperatorCallProtection', short: 'AOCP', name: 'Azure Operator Call Protection' },
+];
+
+export const SERVICE_KEYS: readonly ServiceKey[] = SERVICES.map((s) => s.key);

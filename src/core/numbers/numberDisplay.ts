@@ -3,19 +3,13 @@
 // (failed: red error, pending: yellow); and a Markdown tooltip with every field and, when failed, the service's errors,
 // built separately (numberTooltip) because the tree asks for it only on hover. Pure, so that the tree, the unit tests
 // and the benchmark build exactly the same item model.
-import type { ChoosableCapability, NumberResource, NumberUsage, TeamsNumberDetails } from '../models';
+import { SERVICES, type ChoosableCapability, type NumberResource, type NumberUsage, type ServiceKey, type TeamsNumberDetails } from '../models';
 import { code, escapeMarkdown, field, lines } from '../enterprises/markdown';
 import { STATUS_ICONS, statusSection, type IconSpec } from '../enterprises/provisioningStatus';
 
-export type NumberServiceKey = 'teamsOperatorConnect' | 'teamsPhoneMobile' | 'teamsDirectRouting' | 'zoomPhoneCloudPeering' | 'azureOperatorCallProtection';
+export type NumberServiceKey = ServiceKey;
 
-export const NUMBER_SERVICES: readonly { key: NumberServiceKey; short: string; name: string }[] = [
-  { key: 'teamsOperatorConnect', short: 'OC', name: 'Operator Connect' },
-  { key: 'teamsPhoneMobile', short: 'TPM', name: 'Teams Phone Mobile' },
-  { key: 'teamsDirectRouting', short: 'DR', name: 'Direct Routing' },
-  { key: 'zoomPhoneCloudPeering', short: 'Zoom', name: 'Zoom Phone Cloud Peering' },
-  { key: 'azureOperatorCallProtection', short: 'AOCP', name: 'Azure Operator Call Protection' },
-];
+export const NUMBER_SERVICES = SERVICES;
 
 const USAGE_SHORT: Readonly<Record<NumberUsage, string>> = {
   CallingUserAssignment: 'user',

@@ -7,18 +7,13 @@ import { validateAccountName } from '../../rules/accountRules';
 import { validateNumber } from '../../rules/numberRules';
 import { countryCallingCodeOf, isNorthAmericanTollFree, normalizeToE164, TELEPHONE_NUMBER_MAX_LENGTH } from '../../rules/phoneNumber';
 import type { RuleViolation } from '../../rules/types';
+import { SERVICE_KEYS as ALL_SERVICE_KEYS, type ServiceKey } from '../../models';
 import { isRecord, show } from '../../rules/violation';
 import { finding, fromViolation, type Finding, type FixSpec } from '../json/findings';
 import { unknownKeys, wrongTypeOf } from '../shape';
 
-export type NumberService = 'teamsOperatorConnect' | 'teamsPhoneMobile' | 'teamsDirectRouting' | 'zoomPhoneCloudPeering' | 'azureOperatorCallProtection';
-export const NUMBER_SERVICES: readonly NumberService[] = [
-  'teamsOperatorConnect',
-  'teamsPhoneMobile',
-  'teamsDirectRouting',
-  'zoomPhoneCloudPeering',
-  'azureOperatorCallProtection',
-];
+export type NumberService = ServiceKey;
+export const NUMBER_SERVICES = ALL_SERVICE_KEYS;
 const SERVICE_LABELS: Readonly<Record<NumberService, string>> = {
   teamsOperatorConnect: 'Operator Connect',
   teamsPhoneMobile: 'Teams Phone Mobile',
