@@ -1,34 +1,26 @@
-// Composition root: build the services once and register the faces. No logic lives here. Nothing imported here may
-// load an SDK: @azure/identity and the clients are reached only through import() on first use
-// (test/unit/activation.test.ts checks the bundle graph).
+// Composition root: build the host layer once, register the faces (views, the command table, diagnostics) on it. No
+// logic lives here. Nothing imported here may load an SDK, the config engine or libphonenumber-js: those are reached
+// only through import() on first use and live in bundles of their own (esbuild.mjs; test/unit/activation.test.ts
+// checks the built bundle).
 import * as vscode from 'vscode';
-import { maybeAutoSignIn } from './auth/autoSignIn';
-import { showDeviceCode } from './auth/deviceCodePrompt';
-import { AuthSession } from './auth/session';
-import { currentCloudName } from './auth/settings';
-import { accountMenu } from './commands/accountMenu';
-import { registerCommand } from './commands/registerCommand';
-import { selectCloud } from './commands/selectCloud';
-import { selectSubscriptions } from './commands/selectSubscriptions';
-import { selectTenant } from './commands/selectTenant';
-import { signIn } from './commands/signIn';
-import { signOut } from './commands/signOut';
-import { registerStatusBar, ACCOUNT_MENU_COMMAND } from './views/statusBar';
-import { registerGatewaysView, type GatewaysFeature } from './views/gateways/registerGatewaysView';
-import { registerEnterpriseViews, type EnterpriseViewsFeature } from './views/enterprises/registerEnterpriseViews';
-import { liveCheckerFor, registerConfigFeatures } from './diagnostics/registerConfigFeatures';
+import { registerCommands } from './commands/registerCommands';
+import { registerConfigFeatures } from './diagnostics/registerConfigFeatures';
+import type { ConfigDiagnostics } from './diagnostics/configDiagnostics';
+import { maybeAutoSignIn } from './host/autoSignIn';
+import { createHost, type Host } from './host/host';
+import { currentCloudName } from './host/settings';
+import { registerEnterpriseViews, type EnterpriseViews } from './views/enterprises/registerEnterpriseViews';
+import { registerGatewaysView, type GatewaysView } from './views/gateways/registerGatewaysView';
+import { registerStatusBar } from './views/statusBar';
 
-/** What activate() returns: only what the integration tests need to observe. */
+/** What activate() returns: only what the integration tests need to observe and drive. */
 export interface AcgExtensionApi {
+  readonly host: Host;
   statusBarText(): string;
-  session: AuthSession;
-  /** Tree providers, for node arguments in integration tests. */
-  trees: { gateways: GatewaysFeature['gateways']; gatewaysView: GatewaysFeature['gatewaysView']; gatewayDecorations: GatewaysFeature['decorations'] };
-  /** The window surface of tree commands (tests script answers with `ui.override`). */
-  ui: GatewaysFeature['ui'];
-  gatewaySelection: GatewaysFeature['selection'];
-  /** The Enterprises and Numbers views and their prompts (tests walk the trees and script answers). */
-  enterpriseViews: EnterpriseViewsFeature;
+  readonly gateways: GatewaysView;
+  readonly enterprises: EnterpriseViews['enterprises'];
+  readonly numbers: EnterpriseViews['numbers'];
+  readonly diagnostics: ConfigDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
@@ -36,34 +28,15 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
   context.subscriptions.push(log);
   log.info(`Activated (${vscode.env.appName} ${vscode.version}, cloud ${currentCloudName()})`);
 
-  const session = new AuthSession(context, log, { showDeviceCode: (prompt) => showDeviceCode(prompt, log) });
-  context.subscriptions.push(session);
-  const statusBar = registerStatusBar(context, session);
+  const host = createHost(context, log);
+  const statusBar = registerStatusBar(context, host);
+  const gateways = registerGatewaysView(context, host);
+  const { enterprises, numbers } = registerEnterpriseViews(context, host);
+  const diagnostics = registerConfigFeatures(context, host);
+  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics });
 
-  // Also creates the tree infrastructure the other views share: gatewayViews.selection and gatewayViews.ui.
-  const gatewayViews = registerGatewaysView(context, log, session);
-  const enterpriseViews = registerEnterpriseViews(context, log, session, gatewayViews);
-  registerConfigFeatures(context, log, liveCheckerFor(session, gatewayViews.selection, log));
-  registerCommand(context, log, 'acg.showLog', () => log.show());
-  registerCommand(context, log, 'acg.openSettings', () =>
-    vscode.commands.executeCommand('workbench.action.openSettings', '@ext:acg-tools.acg-tools'),
-  );
-  registerCommand(context, log, 'acg.selectCloud', (argument) => selectCloud(log, session, argument));
-  registerCommand(context, log, 'acg.signIn', (argument) => signIn(session, argument));
-  registerCommand(context, log, 'acg.signOut', () => signOut(session));
-  registerCommand(context, log, 'acg.selectTenant', (argument) => selectTenant(session, argument));
-  registerCommand(context, log, 'acg.selectSubscriptions', (argument) => selectSubscriptions(session, argument));
-  registerCommand(context, log, ACCOUNT_MENU_COMMAND, () => accountMenu(session));
-
-  maybeAutoSignIn(session, log);
-  return {
-    statusBarText: () => statusBar.text(),
-    session,
-    trees: { gateways: gatewayViews.gateways, gatewaysView: gatewayViews.gatewaysView, gatewayDecorations: gatewayViews.decorations },
-    ui: gatewayViews.ui,
-    gatewaySelection: gatewayViews.selection,
-    enterpriseViews,
-  };
+  maybeAutoSignIn(host.signIn, log);
+  return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };
 }
 
 export function deactivate(): void {

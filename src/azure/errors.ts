@@ -42,7 +42,12 @@ export interface AcgErrorInit {
   cause?: unknown;
 }
 
+/** Marks our errors across bundles: the extension's lazily loaded bundles each carry their own copy of this class, so
+ * `instanceof` would fail for an error thrown in one and checked in another. */
+const BRAND = Symbol.for('acg-tools.AcgError');
+
 export class AcgError extends Error {
+  readonly [BRAND] = true;
   readonly kind: AcgErrorKind;
   readonly status?: number;
   readonly code?: string;
@@ -93,5 +98,10 @@ export class AcgError extends Error {
 }
 
 export function isAcgError(error: unknown, kind?: AcgErrorKind): error is AcgError {
-  return error instanceof AcgError && (kind === undefined || error.kind === kind);
+  return typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true && (kind === undefined || (error as AcgError).kind === kind);
+}
+
+/** The one way to say "sign in first": every face offers its own Sign In action next to it (see presentError). */
+export function notSignedInError(): AcgError {
+  return new AcgError({ kind: 'notSignedIn', message: 'Not signed in to Azure. Sign in to continue.' });
 }

@@ -1,5 +1,6 @@
 // `acg`: the terminal face of the same core the extension uses. Commands grow with the issues (validate, plan, apply).
 import { RULES } from '../core/rules/ruleTable';
+import { presentError } from '../host/presentError';
 import { formatRulesTable } from './rulesCommand';
 import { runValidate } from './validateCommand';
 
@@ -15,7 +16,21 @@ Usage:
 
 declare const ACG_VERSION: string | undefined;
 
+/** Runs one command line and returns the exit code. Never throws: anything unexpected is reported like every other
+ * failure of the product (presentError: message, detail, what to do next) and exits 2. */
 export function runCli(argv: readonly string[], out: (line: string) => void, err: (line: string) => void, cwd: string = process.cwd()): number {
+  try {
+    return runCommand(argv, out, err, cwd);
+  } catch (error) {
+    const presented = presentError(error);
+    err(`acg: ${presented.message}`);
+    for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
+    for (const action of presented.actions) if (action.hint) err(`  To fix: ${action.hint}.`);
+    return 2;
+  }
+}
+
+function runCommand(argv: readonly string[], out: (line: string) => void, err: (line: string) => void, cwd: string): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(HELP);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { configKindOf, validateConfig, type ConfigDiagnostic, type ConfigKind } from '../core/config';
+import { messageOf } from '../host/presentError';
 import { expandGlob, isGlob } from './glob';
 import { formatJson, formatSarif, formatText, type FileResult } from './validateOutput';
 
@@ -68,7 +69,7 @@ function why(error: unknown): string {
     const reasons: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EISDIR: 'it is a folder', EPERM: 'operation not permitted' };
     return `${reasons[code] ?? error.message} (${code})`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 interface Resolved {

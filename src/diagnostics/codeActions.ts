@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ConfigDiagnostic, ConfigFix, ConfigFixCommand } from '../core/config';
 import { CONFIG_FILE_GLOBS, CONFIG_KINDS } from '../core/config/kinds';
+import { COMMANDS } from '../host/ids';
 import type { ConfigDiagnostics } from './configDiagnostics';
 import { ruleIdOf, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
 
@@ -12,8 +13,8 @@ export const NUMBERS_CSV_LANGUAGE = 'acg-numbers-csv';
 
 /** The command each engine fix command runs: both ask before they create files. */
 export const FIX_COMMANDS: Readonly<Record<ConfigFixCommand, string>> = {
-  splitPlan: 'acg.config.splitPlan',
-  splitCsv: 'acg.config.splitCsv',
+  splitPlan: COMMANDS.splitPlan,
+  splitCsv: COMMANDS.splitCsv,
 };
 
 /** The documents quick fixes apply to. Patterns, not languages: a user may have mapped *.json to jsonc. */

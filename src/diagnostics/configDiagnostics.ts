@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ConfigDiagnostic, ConfigKind, ConfigValidationSession } from '../core/config';
 import { configKindOf } from '../core/config/kinds';
 import { loadConfigEngine, type ConfigEngine } from '../core/config/load';
+import { messageOf } from '../host/presentError';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { liveChecksEnabled, noLiveChecks, type LiveConfigChecker } from './liveChecks';
 import { DiskText } from './textPositions';
@@ -50,8 +51,13 @@ export class ConfigDiagnostics implements vscode.Disposable {
     private readonly debounceMs = VALIDATION_DEBOUNCE_MS,
   ) {}
 
-  /** Starts listening, and validates the documents that were open before the extension activated. */
-  start(): this {
+  /**
+   * Starts listening, and validates the documents that were open before the extension activated. `liveContextChanged`
+   * fires when what live checks compare against changed (sign-in, tenant, cloud, gateway): open documents are checked
+   * again at once instead of at the next edit.
+   */
+  start(liveContextChanged?: vscode.Event<unknown>): this {
+    if (liveContextChanged) this.disposables.push(liveContextChanged(() => this.revalidateOpen()));
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.validateNow(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -60,8 +66,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.dropFromDisk(uri))),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('acg.config.liveChecks')) return;
-        for (const document of vscode.workspace.textDocuments) if (this.states.has(document.uri.toString())) this.schedule(document);
+        if (event.affectsConfiguration('acg.config.liveChecks')) this.revalidateOpen();
       }),
     );
     for (const document of vscode.workspace.textDocuments) this.validateNow(document);
@@ -84,7 +89,15 @@ export class ConfigDiagnostics implements vscode.Disposable {
   }
 
   /** Publishes results of a file read from disk by the workspace command (no TextDocument, no session). */
-  async publishFromDisk(file: DiskText, kind: ConfigKind): Promise<number> {
+  publishFromDisk(uri: vscode.Uri, text: string, kind: ConfigKind): Promise<number> {
+    return this.publishDiskText(new DiskText(uri, text), kind);
+  }
+
+  private revalidateOpen(): void {
+    for (const document of vscode.workspace.textDocuments) if (this.states.has(document.uri.toString())) this.schedule(document);
+  }
+
+  private async publishDiskText(file: DiskText, kind: ConfigKind): Promise<number> {
     const key = file.uri.toString();
     this.fromWorkspaceRun.add(key);
     // An open document's live state (possibly unsaved) wins over what is on disk.
@@ -155,7 +168,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
         if (state.generation !== generation || this.states.get(key) !== state || document.isClosed) return;
         this.runWith(engine, document, state);
       },
-      (error: unknown) => this.log.error(`Loading the configuration engine failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => this.log.error(`Loading the configuration engine failed: ${messageOf(error)}`),
     );
   }
 
@@ -170,7 +183,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
       findings = document.isUntitled && text.trim() === '' ? [] : state.session.update(text);
     } catch (error) {
       // The engine should never throw; if it does, say so once in the log rather than on every keystroke.
-      this.log.error(`Validating ${document.uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Validating ${document.uri.toString(true)} failed: ${messageOf(error)}`);
       return;
     }
     state.validated = { kind: state.kind, version, findings };
@@ -196,7 +209,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
       this.changed.fire(document.uri);
     } catch (error) {
       if (!source.token.isCancellationRequested) {
-        this.log.warn(`Live checks for ${document.uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log.warn(`Live checks for ${document.uri.toString(true)} failed: ${messageOf(error)}`);
       }
     } finally {
       if (state.pending === source) state.pending = undefined;
@@ -220,7 +233,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (this.states.has(uri.toString())) return; // reopened meanwhile: the live state rules
-      await this.publishFromDisk(new DiskText(uri, new TextDecoder().decode(bytes)), kind);
+      await this.publishDiskText(new DiskText(uri, new TextDecoder().decode(bytes)), kind);
     } catch {
       this.dropFromDisk(uri);
     }

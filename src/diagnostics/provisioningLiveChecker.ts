@@ -3,11 +3,11 @@
 // gateway and key for LIVE_CACHE_TTL_MS, so re-validating while typing mostly never reaches the network; a newer edit
 // cancels a running pass (the token aborts the calls).
 import * as vscode from 'vscode';
-import type { AuthSession } from '../auth/session';
 import type { ProvisioningClient } from '../azure/clients';
-import { AcgError } from '../azure/errors';
+import { isAcgError } from '../azure/errors';
 import type { LiveResults, PlanReferences } from '../core/config/live';
-import type { GatewaySelection } from '../views/gatewaySelection';
+import type { Host } from '../host/host';
+import { messageOf } from '../host/presentError';
 import { toDiagnostic } from './convert';
 import type { LiveConfigChecker } from './liveChecks';
 
@@ -40,7 +40,7 @@ class TtlCache {
 }
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof AcgError && error.kind === 'notFound';
+  return isAcgError(error, 'notFound');
 }
 
 async function runLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -57,17 +57,13 @@ async function runLimited<T>(items: readonly T[], limit: number, work: (item: T)
 export class ProvisioningLiveChecker implements LiveConfigChecker {
   private readonly cache = new TtlCache();
 
-  constructor(
-    private readonly session: AuthSession,
-    private readonly selection: GatewaySelection,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+  constructor(private readonly host: Pick<Host, 'signIn' | 'selection' | 'log'>) {}
 
   async check(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.Diagnostic[]> {
     if (!vscode.workspace.isTrusted) return [];
     if (!document.fileName.toLowerCase().endsWith('.acg-plan.json')) return [];
-    if (!this.session.signedIn) return [];
-    const gateway = this.selection.currentFor(this.session.cloud.name, this.session.state?.tenantId);
+    if (!this.host.signIn.signedIn) return [];
+    const gateway = this.host.selection.forCurrentSignIn();
     if (!gateway?.domain) return [];
     const text = document.getText();
     // Loaded like the engine: on first use, not at activation.
@@ -78,9 +74,8 @@ export class ProvisioningLiveChecker implements LiveConfigChecker {
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
-      const services = await this.session.services();
+      const client = await this.host.selection.provisioningClient(gateway);
       if (token.isCancellationRequested) return [];
-      const client = services.provisioning(gateway.domain);
       const results = await this.lookUp(client, gateway.id.toLowerCase(), references, live.numbersToCheck(references).numbers, controller.signal);
       if (token.isCancellationRequested) return [];
       return live.liveFindings(references, results, gateway.name).map((finding) => toDiagnostic(document, finding));
@@ -96,7 +91,7 @@ export class ProvisioningLiveChecker implements LiveConfigChecker {
     const names = [...new Set(references.accounts.map((a) => a.name.value))];
     const withCivic = new Set(references.accounts.filter((a) => a.civicAddressIds.length > 0 || a.locationIds.length > 0).map((a) => a.name.value));
     const warn = (what: string, error: unknown): void => {
-      if (!signal.aborted) this.log.warn(`Live check: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!signal.aborted) this.host.log.warn(`Live check: ${what} failed: ${messageOf(error)}`);
     };
 
     await runLimited(names, CONCURRENCY, async (name) => {

@@ -1,8 +1,8 @@
 // What the status bar says, as plain functions of the session state, so the wording is one place and testable.
 import type { CloudEndpoints, CloudName } from '../core/clouds';
 import { tenantShortName } from '../azure/auth/tenant';
-import type { SessionState } from '../auth/sessionStore';
-import { METHOD_LABELS } from '../auth/signInRequest';
+import type { SessionState } from '../host/sessionStore';
+import { METHOD_LABELS } from '../host/signInRequest';
 
 const CLOUD_SHORT: Readonly<Record<CloudName, string>> = {
   AzureCloud: 'Azure',
@@ -20,7 +20,7 @@ export function statusText(state: SessionState | undefined, cloud: CloudEndpoint
 }
 
 /** Markdown for the tooltip: everything the short text leaves out. */
-export function statusTooltip(state: SessionState | undefined, cloud: CloudEndpoints, subscriptionFilter: string[] | undefined): string {
+export function statusTooltip(state: SessionState | undefined, cloud: CloudEndpoints, subscriptionFilter: readonly string[] | undefined): string {
   const lines = [`**Communications Gateway** — ${escape(cloud.displayName)}`, ''];
   if (!state) {
     lines.push('Not signed in. Click to sign in.');

@@ -4,8 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AcgExtensionApi } from '../../src/extension';
-import { AuthSession, type SessionState } from '../../src/auth/session';
-import { methodItems } from '../../src/commands/signInPrompts';
+import { LazyServices } from '../../src/host/services';
+import { SignInSession, type SessionState } from '../../src/host/signIn';
+import { methodItems } from '../../src/commands/account/signInPrompts';
 import { getCloud } from '../../src/core/clouds';
 import {
   DEMO_TENANT_DOMAIN,
@@ -71,18 +72,18 @@ describe('sign-in against the emulator', function () {
     const config = vscode.workspace.getConfiguration('acg');
     await config.update('emulator.url', url, vscode.ConfigurationTarget.Global);
     await config.update('cloud', 'Emulator', vscode.ConfigurationTarget.Global);
-    await until('the session to see the Emulator cloud', () => api.session.cloud.name === 'Emulator');
+    await until('the session to see the Emulator cloud', () => api.host.signIn.cloud.name === 'Emulator');
   });
 
   after(async () => {
-    await api.session.signOut();
+    await api.host.signIn.signOut();
     const config = vscode.workspace.getConfiguration('acg');
     await config.update('cloud', undefined, vscode.ConfigurationTarget.Global);
     await config.update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('starts signed out: the sandbox never signs in without acg.sandbox.autoSignIn', () => {
-    assert.equal(api.session.signedIn, false);
+    assert.equal(api.host.signIn.signedIn, false);
     assert.match(api.statusBarText(), /^\$\(sign-in\) Sign in to Azure · Emulator$/);
   });
 
@@ -103,21 +104,21 @@ describe('sign-in against the emulator', function () {
   });
 
   it('keeps the secret in SecretStorage only', async () => {
-    assert.equal(await api.session.hasStoredSecret(), true);
-    assert.doesNotMatch(JSON.stringify(api.session.state), new RegExp(OPERATOR_CLIENT_SECRET));
+    assert.equal(await api.host.signIn.hasStoredSecret(), true);
+    assert.doesNotMatch(JSON.stringify(api.host.signIn.state), new RegExp(OPERATOR_CLIENT_SECRET));
     assert.doesNotMatch(JSON.stringify(vscode.workspace.getConfiguration('acg')), new RegExp(OPERATOR_CLIENT_SECRET));
   });
 
   it('lists subscriptions through the signed-in session (pipeline + ArmClient)', async () => {
-    const subscriptions = await (await api.session.services()).arm.listSubscriptions();
+    const subscriptions = await (await api.host.services.get()).arm.listSubscriptions();
     assert.deepEqual(subscriptions.map((s) => s.subscriptionId).sort(), [SUBSCRIPTION_PRODUCTION, SUBSCRIPTION_LAB].sort());
   });
 
   it('saves a subscription filter with acg.selectSubscriptions, and clears it when all are chosen', async () => {
     assert.deepEqual(await vscode.commands.executeCommand('acg.selectSubscriptions', [SUBSCRIPTION_LAB]), [SUBSCRIPTION_LAB]);
-    assert.deepEqual(api.session.subscriptionFilter(), [SUBSCRIPTION_LAB]);
+    assert.deepEqual(api.host.subscriptions.current(), [SUBSCRIPTION_LAB]);
     await vscode.commands.executeCommand('acg.selectSubscriptions', [SUBSCRIPTION_LAB, SUBSCRIPTION_PRODUCTION]);
-    assert.equal(api.session.subscriptionFilter(), undefined);
+    assert.equal(api.host.subscriptions.current(), undefined);
   });
 
   it('moves to a tenant given by domain with acg.selectTenant (checked with a token first)', async () => {
@@ -127,24 +128,24 @@ describe('sign-in against the emulator', function () {
   });
 
   it('a wrong secret changes nothing: the previous sign-in stays', async () => {
-    const before = api.session.state;
+    const before = api.host.signIn.state;
     const result = await signIn({ method: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: READER_CLIENT_ID, clientSecret: 'not-the-secret' });
     assert.equal(result, undefined, 'the command reported the failure instead of returning a state');
-    assert.deepEqual(api.session.state, before);
+    assert.deepEqual(api.host.signIn.state, before);
   });
 
   it('signs in with explicit service principal fields (argument form)', async () => {
     const state = await signIn({ method: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: READER_CLIENT_ID, clientSecret: READER_CLIENT_SECRET });
     assert.equal(state?.clientId, READER_CLIENT_ID);
     assert.equal(state?.sandbox, undefined);
-    assert.equal(await api.session.hasStoredSecret(), true);
+    assert.equal(await api.host.signIn.hasStoredSecret(), true);
   });
 
   it('signs a user in with device code: the code is shown, and the emulator approves it at once', async () => {
     const state = await signIn({ method: 'deviceCode', tenantId: DEMO_TENANT_ID });
     assert.equal(state?.method, 'deviceCode');
     assert.equal(state?.account, DEMO_USER_UPN);
-    assert.equal(await api.session.hasStoredSecret(), false, 'device code stores no secret, and the old one is gone');
+    assert.equal(await api.host.signIn.hasStoredSecret(), false, 'device code stores no secret, and the old one is gone');
     assert.match(api.statusBarText(), /^\$\(azure\) ops\.admin@contosotelecom\.onmicrosoft\.com · 3f2a9c8e… · Emulator$/);
   });
 
@@ -152,15 +153,17 @@ describe('sign-in against the emulator', function () {
     const log = vscode.window.createOutputChannel('ACG auth test', { log: true });
     const stores = { globalState: new MemoryMemento(), secrets: new MemorySecrets() };
     const ui = { showDeviceCode: () => assert.fail('no device code expected') };
-    const first = new AuthSession(stores, log, ui);
+    const first = new SignInSession(stores, log, ui);
     try {
       await first.signIn({ method: 'sandbox' });
       assert.deepEqual([...stores.secrets.values.values()], [OPERATOR_CLIENT_SECRET], 'the secret went to SecretStorage');
       assert.doesNotMatch(JSON.stringify(stores.globalState.get('acg.auth.session')), new RegExp(OPERATOR_CLIENT_SECRET));
-      const reloaded = new AuthSession(stores, log, ui);
+      const reloaded = new SignInSession(stores, log, ui);
+      const services = new LazyServices(reloaded, log);
       assert.equal(reloaded.state?.clientId, OPERATOR_CLIENT_ID);
-      const subscriptions = await (await reloaded.services()).arm.listSubscriptions();
+      const subscriptions = await (await services.get()).arm.listSubscriptions();
       assert.equal(subscriptions.length, 2);
+      services.dispose();
       reloaded.dispose();
     } finally {
       await first.signOut();
@@ -172,18 +175,18 @@ describe('sign-in against the emulator', function () {
 
   it('signs out: the status bar says so and the secret is gone from SecretStorage', async () => {
     await vscode.commands.executeCommand('acg.signOut');
-    assert.equal(api.session.signedIn, false);
+    assert.equal(api.host.signIn.signedIn, false);
     assert.match(api.statusBarText(), /Sign in to Azure/);
-    assert.equal(await api.session.hasStoredSecret(), false);
-    await assert.rejects(api.session.services(), /Not signed in/);
+    assert.equal(await api.host.signIn.hasStoredSecret(), false);
+    await assert.rejects(api.host.services.get(), /Not signed in/);
   });
 
   it('changing the cloud signs out of the old cloud', async () => {
     await signIn({ method: 'sandbox' });
-    assert.equal(api.session.signedIn, true);
+    assert.equal(api.host.signIn.signedIn, true);
     await vscode.workspace.getConfiguration('acg').update('cloud', 'AzureCloud', vscode.ConfigurationTarget.Global);
-    await until('the sign-out after the cloud change', () => !api.session.signedIn);
-    assert.equal(await api.session.hasStoredSecret(), false);
+    await until('the sign-out after the cloud change', () => !api.host.signIn.signedIn);
+    assert.equal(await api.host.signIn.hasStoredSecret(), false);
     assert.equal(api.statusBarText(), '$(sign-in) Sign in to Azure');
     await vscode.workspace.getConfiguration('acg').update('cloud', 'Emulator', vscode.ConfigurationTarget.Global);
   });

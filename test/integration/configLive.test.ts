@@ -41,7 +41,7 @@ describe('Config live checks against the emulator', function () {
   before(async () => {
     api = await activateInEmulator();
     await signInAs({ method: 'sandbox' });
-    await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION));
+    await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
     uri = vscode.Uri.joinPath(workspaceFolder(), 'live-check.acg-plan.json');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(PLAN, 'utf8'));
   });

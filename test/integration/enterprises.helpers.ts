@@ -1,14 +1,14 @@
 // Shared by enterprises.test.ts and numbers.test.ts: the extension signed in to the emulator with a gateway selected,
 // the two trees walked as VS Code walks them (provider.getChildren / getTreeItem), and the commands' prompts scripted
-// through api.enterpriseViews.prompts, so every context action runs unchanged, with a node from the provider as its
+// through api.host.ui, so every context action runs unchanged, with a node from the provider as its
 // argument, and nobody clicks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AcgExtensionApi } from '../../src/extension';
-import type { SessionState } from '../../src/auth/session';
+import type { SessionState } from '../../src/host/signIn';
 import type { ProvisioningClient } from '../../src/azure/clients';
-import type { Prompts } from '../../src/commands/enterprises/prompts';
-import type { SelectedGateway } from '../../src/views/gatewaySelection';
+import type { Ui } from '../../src/host/ui';
+import type { SelectedGateway } from '../../src/host/gatewaySelection';
 import type { AcgTreeDataProvider, TreeNode } from '../../src/views/tree';
 import { DEMO_TENANT_ID, READER_CLIENT_ID, READER_CLIENT_SECRET, demoGatewayDomain, type DemoGateway } from '../../emulator/seed/ids';
 import { run, scriptedUi, type UiRecord, type UiScript } from './helpers';
@@ -29,14 +29,14 @@ export function selectionOf(api: AcgExtensionApi, g: DemoGateway, domain = demoG
     subscriptionId: g.subscriptionId,
     resourceGroupName: g.resourceGroup,
     domain,
-    cloud: api.session.cloud.name,
-    tenantId: api.session.state?.tenantId,
+    cloud: api.host.signIn.cloud.name,
+    tenantId: api.host.signIn.state?.tenantId,
   };
 }
 
 /** The Provisioning API of a demo gateway through the extension's own session (to check what the service has). */
 export async function clientOf(api: AcgExtensionApi, g: DemoGateway): Promise<ProvisioningClient> {
-  return (await api.session.services()).provisioning(demoGatewayDomain(g));
+  return (await api.host.services.get()).provisioning(demoGatewayDomain(g));
 }
 
 /** Walks one of the views. */
@@ -107,7 +107,7 @@ export function script(api: AcgExtensionApi, answers: Script = {}): Recorded {
   const inputs = [...(answers.inputs ?? [])];
   const many = [...(answers.pickMany ?? [])];
   const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], info: [], clipboard: [], progress: [] };
-  const prompts: Partial<Prompts> = {
+  const prompts: Partial<Ui> = {
     showInputBox: (options) => {
       recorded.inputBoxes.push(options);
       const answer = inputs.shift();
@@ -122,7 +122,7 @@ export function script(api: AcgExtensionApi, answers: Script = {}): Recorded {
     },
     ...scriptedUi(answers, recorded),
   };
-  scripted = api.enterpriseViews.prompts.override(prompts);
+  scripted = api.host.ui.script(prompts);
   return recorded;
 }
 

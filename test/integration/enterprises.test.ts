@@ -1,6 +1,6 @@
 // The Enterprises view inside a real VS Code (code-server), against the emulator's demo tenant: the tree as the
 // provider serves it to VS Code, and every context action run as a menu runs it, with a node from the provider as the
-// argument and the prompts scripted (api.enterpriseViews.prompts). Error paths: 403 as the reader principal, a bad
+// argument and the prompts scripted (api.host.ui). Error paths: 403 as the reader principal, a bad
 // name (validation rejects, nothing is sent), a stale ETag, cancel, and a failing list shown as a row.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -30,7 +30,7 @@ const MUNSON_COMPANY = "Munson's Pickles and Preserves Farm";
 describe('Enterprises view against the emulator', function () {
   this.timeout(60_000);
   let api: AcgExtensionApi;
-  const tree = new TreeWalker(() => api.enterpriseViews.enterprises.provider);
+  const tree = new TreeWalker(() => api.enterprises.provider);
 
   async function rfi(tenantId: string): Promise<RequestForInformationResource> {
     return (await (await clientOf(api, GATEWAY_PRODUCTION)).getRequestForInformation(tenantId)).resource;
@@ -56,15 +56,15 @@ describe('Enterprises view against the emulator', function () {
 
   /** Where Munson's request is now (its group changes as the tests update it). */
   async function munsonNode(): Promise<TreeNode> {
-    const node = await api.enterpriseViews.enterprises.findRequest(MUNSON);
+    const node = await api.enterprises.findRequest(MUNSON);
     assert.ok(node, 'Munson is listed');
     return node;
   }
 
   before(async () => {
     api = await activateInEmulator();
-    if (api.session.signedIn) await api.session.signOut();
-    await api.gatewaySelection.select(undefined);
+    if (api.host.signIn.signedIn) await api.host.signIn.signOut();
+    await api.host.selection.select(undefined);
   });
 
   afterEach(() => endScript());
@@ -78,7 +78,7 @@ describe('Enterprises view against the emulator', function () {
       assert.deepEqual(await tree.children(), []);
       await signInAs({ method: 'sandbox' });
       assert.deepEqual(await tree.children(), []);
-      await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION));
+      await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
       await until('the gateway row', async () => (await tree.children()).length === 1);
       assert.deepEqual(await tree.labels(), ['contoso-prod-gw']);
       assert.deepEqual(await tree.labels(await gatewayRoot()), ['Requests for information', 'Accounts']);
@@ -155,7 +155,7 @@ describe('Enterprises view against the emulator', function () {
     });
 
     it('shows a failing list as an error row with Retry, not a notification', async () => {
-      await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION, 'nosuchgw.commsgw.azure.com'));
+      await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION, 'nosuchgw.commsgw.azure.com'));
       try {
         await until('the new gateway row', async () => (await tree.labels())[0] === 'contoso-prod-gw' && (await tree.item((await tree.children())[0])).description === 'provapi.nosuchgw.commsgw.azure.com');
         const folder = await tree.child(await gatewayRoot(), 'Requests for information');
@@ -164,7 +164,7 @@ describe('Enterprises view against the emulator', function () {
         assert.equal(item.contextValue, 'acgError');
         assert.deepEqual(await tree.labels(error), ['Retry']);
       } finally {
-        await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION));
+        await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
       }
       await until('the groups again', async () => (await groupCounts()).length === 6);
     });
@@ -178,7 +178,7 @@ describe('Enterprises view against the emulator', function () {
       assert.equal(command?.command, 'acg.enterprises.goToAccount');
       const account = await run<TreeNode>(command.command, ...(command.arguments ?? []));
       assert.equal(account?.id, (await accountNode('Fabrikam-Finance')).id);
-      await until('the account to be selected', () => api.enterpriseViews.enterprises.view.selection[0]?.id === account?.id);
+      await until('the account to be selected', () => api.enterprises.view.selection[0]?.id === account?.id);
     });
 
     it('Go to Request for Information reveals the consent of an account’s tenant', async () => {
@@ -187,7 +187,7 @@ describe('Enterprises view against the emulator', function () {
       const command = (await tree.item(link)).command;
       const request = await run<TreeNode>(command!.command, ...(command!.arguments ?? []));
       assert.equal(request?.id, (await requestNode('Agreement signed', 'Woodgrove Bank')).id);
-      await until('the request to be selected', () => api.enterpriseViews.enterprises.view.selection[0]?.id === request?.id);
+      await until('the request to be selected', () => api.enterprises.view.selection[0]?.id === request?.id);
     });
 
     it('Copy Tenant ID copies from a request and from an account', async () => {
@@ -218,7 +218,7 @@ describe('Enterprises view against the emulator', function () {
       assert.deepEqual([stored.customerRelationship?.status, stored.customerRelationship?.comment], ['CustomerContacted', 'CRM-4711']);
       await until('the request in its new group', async () => (await groupCounts())[0][1] === '0');
       assert.deepEqual((await groupCounts()).slice(0, 3), [['No status yet', '0'], ['Consent acknowledged', '2'], ['Customer contacted', '4']]);
-      assert.equal(api.enterpriseViews.enterprises.view.selection[0]?.id, (await munsonNode()).id, 'revealed in its new group');
+      assert.equal(api.enterprises.view.selection[0]?.id, (await munsonNode()).id, 'revealed in its new group');
     });
 
     it('requires a reason for Consent declined: the input box refuses an empty or 65-character reason, and nothing is sent', async () => {
@@ -297,7 +297,7 @@ describe('Enterprises view against the emulator', function () {
       });
       assert.equal(await run('acg.enterprises.createAccount', await munsonNode()), undefined);
       assert.equal(recorded.progress.length, 0, 'nothing was sent');
-      const accounts = await api.enterpriseViews.enterprises.currentScope()!.data.accounts();
+      const accounts = await api.host.enterprises.current()!.data.accounts();
       assert.ok(!accounts.some((a) => a.name === 'bad name!'));
     });
 
@@ -325,7 +325,7 @@ describe('Enterprises view against the emulator', function () {
       assert.equal(stored.serviceDetails?.teamsTenantId?.toLowerCase(), MUNSON.toLowerCase());
       assert.deepEqual([stored.serviceDetails?.teamsOperatorConnect?.syncEnabled, stored.serviceDetails?.teamsPhoneMobile?.enabled], [false, true]);
       const accountId = (await accountNode('Munson-Pickles')).id;
-      await until('the new account to be selected', () => api.enterpriseViews.enterprises.view.selection[0]?.id === accountId);
+      await until('the new account to be selected', () => api.enterprises.view.selection[0]?.id === accountId);
       // The request now links to it, both ways.
       assert.equal((await tree.item(await munsonNode())).contextValue, 'acgRequest.linked');
       assert.equal((await tree.item(await accountNode('Munson-Pickles'))).contextValue, 'acgAccount.linked');
@@ -336,7 +336,7 @@ describe('Enterprises view against the emulator', function () {
     it('sets the Numbers view to the account and shows its first page', async () => {
       const root = await run<TreeNode>('acg.enterprises.showNumbers', await accountNode('Fabrikam-Finance'));
       assert.ok(root);
-      const numbers = api.enterpriseViews.numbers;
+      const numbers = api.numbers;
       assert.deepEqual(numbers.scope, { kind: 'account', accountName: 'Fabrikam-Finance' });
       assert.equal(numbers.view.description, 'Fabrikam-Finance');
       const rows = await numbers.provider.getChildren(root);
@@ -346,7 +346,7 @@ describe('Enterprises view against the emulator', function () {
     it('asks which account with a quick pick when started from the command palette', async () => {
       script(api, { picks: [byLabel('Woodgrove-Bank')] });
       await run('acg.enterprises.showNumbers');
-      assert.deepEqual(api.enterpriseViews.numbers.scope, { kind: 'account', accountName: 'Woodgrove-Bank' });
+      assert.deepEqual(api.numbers.scope, { kind: 'account', accountName: 'Woodgrove-Bank' });
     });
   });
 
@@ -371,7 +371,7 @@ describe('Enterprises view against the emulator', function () {
     it('Create Account from Request is refused (403) and no account appears', async () => {
       script(api, { inputs: [() => 'Reader-Made'], pickMany: [(items) => items.slice(0, 1)], picks: [byLabel('Sync with Microsoft Teams')] });
       assert.equal(await run('acg.enterprises.createAccount', await requestNode('Consent acknowledged', 'Proseware, Inc.')), undefined);
-      const names = (await api.enterpriseViews.enterprises.currentScope()!.data.accounts()).map((a) => a.name);
+      const names = (await api.host.enterprises.current()!.data.accounts()).map((a) => a.name);
       assert.ok(!names.includes('Reader-Made'));
     });
   });

@@ -1,15 +1,16 @@
 // The Gateways view inside a real VS Code (code-server), against the emulator's demo tenant: the tree as the provider
 // serves it to VS Code, and every context action run as the menus run it — with a node from the provider as the
-// argument. Prompts, clipboard, browser and progress go through the extension's injectable CommandUi (api.ui), so the
+// argument. Prompts, clipboard, browser and progress go through the extension's injectable Ui (api.ui), so the
 // tests script the answers without UI automation and without patching vscode.window.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AcgExtensionApi } from '../../src/extension';
-import type { SessionState } from '../../src/auth/session';
+import type { SessionState } from '../../src/host/signIn';
 import type { TestLine } from '../../src/core/models';
-import type { SelectedGateway } from '../../src/views/gatewaySelection';
-import type { CommandUi, TreeNode } from '../../src/views/tree';
+import type { SelectedGateway } from '../../src/host/gatewaySelection';
+import type { Ui } from '../../src/host/ui';
+import type { TreeNode } from '../../src/views/tree';
 import {
   DEMO_TENANT_ID,
   GATEWAY_GAPS,
@@ -53,7 +54,7 @@ describe('Gateways view against the emulator', function () {
     scripted?.dispose();
     const inputs = [...(answers.inputs ?? [])];
     const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], clipboard: [], opened: [], progress: [], info: [] };
-    const ui: Partial<CommandUi> = {
+    const ui: Partial<Ui> = {
       showInputBox: (options) => {
         recorded.inputBoxes.push(options);
         assert.ok(inputs.length > 0, `unexpected input box: ${options.title ?? ''}`);
@@ -65,11 +66,11 @@ describe('Gateways view against the emulator', function () {
         return Promise.resolve(true);
       },
     };
-    scripted = api.ui.override(ui);
+    scripted = api.host.ui.script(ui);
     return recorded;
   }
 
-  const provider = (): AcgExtensionApi['trees']['gateways'] => api.trees.gateways;
+  const provider = (): AcgExtensionApi['gateways']['provider'] => api.gateways.provider;
 
   async function children(node?: TreeNode): Promise<TreeNode[]> {
     return provider().getChildren(node);
@@ -111,7 +112,7 @@ describe('Gateways view against the emulator', function () {
 
   /** The test lines as ARM has them now (not through the view's cache). */
   async function armTestLines(g: DemoGateway): Promise<TestLine[]> {
-    const arm = (await api.session.services()).arm;
+    const arm = (await api.host.services.get()).arm;
     return arm.listTestLines({ subscriptionId: g.subscriptionId, resourceGroupName: g.resourceGroup, name: g.name });
   }
 
@@ -133,7 +134,7 @@ describe('Gateways view against the emulator', function () {
 
   before(async () => {
     api = await activateInEmulator();
-    if (api.session.signedIn) await api.session.signOut();
+    if (api.host.signIn.signedIn) await api.host.signIn.signOut();
   });
 
   afterEach(() => {
@@ -148,7 +149,7 @@ describe('Gateways view against the emulator', function () {
 
   describe('the tree', () => {
     it('is empty when signed out, so the view shows its Sign In welcome content', async () => {
-      assert.equal(api.session.signedIn, false);
+      assert.equal(api.host.signIn.signedIn, false);
       assert.deepEqual(await children(), []);
     });
 
@@ -159,19 +160,19 @@ describe('Gateways view against the emulator', function () {
       assert.deepEqual(items.map((i) => i.label), ['Contoso Telecom - Voice Lab', 'Contoso Telecom - Voice Production']);
       const production = items[1];
       assert.equal(production.description, `${SUBSCRIPTION_PRODUCTION.slice(0, 8)}…`);
-      assert.equal(production.tooltip, `service principal c0ffee00… · ${DEMO_TENANT_ID} · ${SUBSCRIPTION_PRODUCTION} · ${api.session.cloud.displayName}`);
+      assert.equal(production.tooltip, `service principal c0ffee00… · ${DEMO_TENANT_ID} · ${SUBSCRIPTION_PRODUCTION} · ${api.host.signIn.cloud.displayName}`);
       assert.equal(production.id, `sub:${SUBSCRIPTION_PRODUCTION}`);
       assert.equal(production.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     });
 
     it('shows "Select Subscriptions…" when no selected subscription is left', async () => {
-      await api.session.setSubscriptionFilter(['00000000-0000-4000-8000-000000000000']);
+      await api.host.subscriptions.set(['00000000-0000-4000-8000-000000000000']);
       try {
         await until('the filtered top level', async () => (await children()).length === 1 && (await labelOf((await children())[0])) === 'Select Subscriptions…');
         const [node] = await children();
         assert.equal((await item(node)).command?.command, 'acg.selectSubscriptions');
       } finally {
-        await api.session.setSubscriptionFilter(undefined);
+        await api.host.subscriptions.set(undefined);
       }
       await until('both subscriptions again', async () => (await children()).length === 2);
     });
@@ -211,7 +212,7 @@ describe('Gateways view against the emulator', function () {
       const groupItem = await item(group);
       assert.equal(groupItem.description, '4 · OC 4/6');
       assert.match(String(groupItem.tooltip), /^4 test lines\. Automated lines per service: OC 4\/6 \(a production deployment needs 6\)\.\n• OC: 4 of 6 automated test lines \(a production deployment needs 6\); add 2 more\.$/);
-      const decorations = api.trees.gatewayDecorations;
+      const decorations = api.gateways.decorations;
       const groupDecoration = decorations.provideFileDecoration(groupItem.resourceUri!);
       assert.equal(groupDecoration?.badge, '!');
       assert.equal(groupDecoration?.tooltip, 'Warning: service verification test lines need attention');
@@ -258,8 +259,8 @@ describe('Gateways view against the emulator', function () {
       await vscode.commands.executeCommand('workbench.view.extension.acg');
       const line = await testLineNode(GATEWAY_GAPS, 'OC3');
       assert.equal(provider().getParent(line)?.id, (await testLinesGroup(GATEWAY_GAPS)).id);
-      await api.trees.gatewaysView.reveal(line, { select: true, focus: false, expand: true });
-      await until('the selection', () => api.trees.gatewaysView.selection[0]?.id === line.id);
+      await api.gateways.view.reveal(line, { select: true, focus: false, expand: true });
+      await until('the selection', () => api.gateways.view.selection[0]?.id === line.id);
     });
 
     it('shows a failed load as an error row with Retry (no notification), and Retry reloads it', async () => {
@@ -332,9 +333,9 @@ describe('Gateways view against the emulator', function () {
     it('Select Gateway from a row sets the selection the Enterprises and Numbers views read', async () => {
       const selected = await run<SelectedGateway>('acg.selectGateway', await gatewayNode(GATEWAY_PRODUCTION));
       assert.equal(selected?.name, GATEWAY_PRODUCTION.name);
-      assert.equal(api.gatewaySelection.current?.domain, domain);
-      assert.equal(api.gatewaySelection.current?.id, gatewayArmId(GATEWAY_PRODUCTION));
-      assert.equal(api.gatewaySelection.current?.tenantId, DEMO_TENANT_ID);
+      assert.equal(api.host.selection.current?.domain, domain);
+      assert.equal(api.host.selection.current?.id, gatewayArmId(GATEWAY_PRODUCTION));
+      assert.equal(api.host.selection.current?.tenantId, DEMO_TENANT_ID);
       // The row's hover tooltip (resolved lazily: the item itself carries none) says it is the selected one.
       const node = await gatewayNode(GATEWAY_PRODUCTION);
       const rowItem = await item(node);
@@ -345,18 +346,18 @@ describe('Gateways view against the emulator', function () {
 
     it('Select Gateway from the palette asks with a quick pick of the gateways of the selected subscriptions', async () => {
       const changes: (SelectedGateway | undefined)[] = [];
-      const listener = api.gatewaySelection.onDidChange((g) => changes.push(g));
+      const listener = api.host.selection.onDidChange((g) => changes.push(g));
       try {
         const recorded = script({ picks: [(items) => items.find((i) => i.label.endsWith('contoso-lab-gw'))] });
         await run('acg.selectGateway');
         const labels = recorded.quickPicks[0].items.map((i) => i.label).sort();
         assert.deepEqual(labels, ['$(check) contoso-prod-gw', 'contoso-lab-gw', 'fabrikam-new-gw']);
-        assert.equal(api.gatewaySelection.current?.name, GATEWAY_LAB.name);
+        assert.equal(api.host.selection.current?.name, GATEWAY_LAB.name);
         assert.deepEqual(changes.map((g) => g?.name), [GATEWAY_LAB.name]);
         // Cancelling the pick changes nothing.
         script({ picks: [() => undefined] });
         assert.equal(await run('acg.selectGateway'), undefined);
-        assert.equal(api.gatewaySelection.current?.name, GATEWAY_LAB.name);
+        assert.equal(api.host.selection.current?.name, GATEWAY_LAB.name);
       } finally {
         listener.dispose();
       }
@@ -460,7 +461,7 @@ describe('Gateways view against the emulator', function () {
   describe('as a Reader (403)', () => {
     before(async () => {
       await signInAs({ method: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: READER_CLIENT_ID, clientSecret: READER_CLIENT_SECRET });
-      assert.equal(api.session.state?.clientId, READER_CLIENT_ID);
+      assert.equal(api.host.signIn.state?.clientId, READER_CLIENT_ID);
     });
 
     it('still reads the tree', async () => {
@@ -482,7 +483,7 @@ describe('Gateways view against the emulator', function () {
     });
 
     it('the 403 itself: ARM says AuthorizationFailed for the reader (what the command reported)', async () => {
-      const arm = (await api.session.services()).arm;
+      const arm = (await api.host.services.get()).arm;
       const ref = { subscriptionId: GATEWAY_GAPS.subscriptionId, resourceGroupName: GATEWAY_GAPS.resourceGroup, name: GATEWAY_GAPS.name };
       await assert.rejects(arm.createTestLine(ref, 'OC5', { phoneNumber: '+442079460305', purpose: 'Automated' }), (error: Error & { kind?: string; status?: number }) => {
         assert.equal(error.kind, 'forbidden');

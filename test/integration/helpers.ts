@@ -1,10 +1,10 @@
 // Shared by the integration tests: the extension's id, the emulator the setup starts, waiting for a condition or an
-// event, running a command, and the scripted CommandUi methods (quick pick, warnings, information, clipboard,
+// event, running a command, and the scripted Ui methods (quick pick, warnings, information, clipboard,
 // progress) that both the Gateways and the Enterprises/Numbers tests record.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AcgExtensionApi } from '../../src/extension';
-import type { CommandUi } from '../../src/views/tree';
+import type { Ui } from '../../src/host/ui';
 
 export const EXTENSION_ID = 'acg-tools.acg-tools';
 export const EMULATOR_URL_ENV = 'ACG_TEST_EMULATOR_URL';
@@ -47,20 +47,20 @@ export async function activateInEmulator(): Promise<AcgExtensionApi> {
   const config = vscode.workspace.getConfiguration('acg');
   await config.update('emulator.url', url, vscode.ConfigurationTarget.Global);
   await config.update('cloud', 'Emulator', vscode.ConfigurationTarget.Global);
-  await until('the Emulator cloud', () => api.session.cloud.name === 'Emulator');
+  await until('the Emulator cloud', () => api.host.signIn.cloud.name === 'Emulator');
   return api;
 }
 
 /** Signs out, clears the gateway selection and puts the cloud settings back. */
 export async function leaveEmulator(api: AcgExtensionApi): Promise<void> {
-  await api.session.signOut();
-  await api.gatewaySelection.select(undefined);
+  await api.host.signIn.signOut();
+  await api.host.selection.select(undefined);
   const config = vscode.workspace.getConfiguration('acg');
   await config.update('cloud', undefined, vscode.ConfigurationTarget.Global);
   await config.update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
 }
 
-/** Scripted answers for the CommandUi methods both views' commands use, taken in order. */
+/** Scripted answers for the Ui methods both views' commands use, taken in order. */
 export interface UiScript {
   picks?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined | Promise<vscode.QuickPickItem | undefined>)[];
   warnings?: (string | undefined)[];
@@ -77,7 +77,7 @@ export interface UiRecord {
   progress: { title: string | undefined; reports: string[]; cancelled: boolean }[];
 }
 
-type ScriptedUi = Pick<CommandUi, 'showQuickPick' | 'showWarningMessage' | 'showInformationMessage' | 'writeClipboard' | 'withProgress'>;
+type ScriptedUi = Pick<Ui, 'showQuickPick' | 'showWarningMessage' | 'showInformationMessage' | 'writeClipboard' | 'withProgress'>;
 
 /** Quick pick, warnings, information, clipboard and progress answered from `answers` and recorded in `recorded`. */
 export function scriptedUi(answers: UiScript, recorded: UiRecord): ScriptedUi {

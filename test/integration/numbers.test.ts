@@ -21,7 +21,7 @@ interface DeleteResult {
 describe('Numbers view against the emulator', function () {
   this.timeout(60_000);
   let api: AcgExtensionApi;
-  const tree = new TreeWalker(() => api.enterpriseViews.numbers.provider);
+  const tree = new TreeWalker(() => api.numbers.provider);
 
   async function root(): Promise<TreeNode> {
     const [node] = await tree.children();
@@ -44,13 +44,13 @@ describe('Numbers view against the emulator', function () {
   }
 
   async function show(accountName?: string): Promise<void> {
-    await api.enterpriseViews.numbers.show(accountName ? { kind: 'account', accountName } : { kind: 'gateway' });
+    await api.numbers.show(accountName ? { kind: 'account', accountName } : { kind: 'gateway' });
   }
 
   before(async () => {
     api = await activateInEmulator();
     await signInAs({ method: 'sandbox' });
-    await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION));
+    await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
     await setPageSize(50);
   });
 
@@ -89,13 +89,13 @@ describe('Numbers view against the emulator', function () {
       await show('Northwind-Bulk');
       assert.equal((await numberRows()).length, 50);
       assert.equal((await tree.item(await root())).description, '50 of 100,000');
-      assert.equal(api.enterpriseViews.numbers.view.description, 'Northwind-Bulk');
+      assert.equal(api.numbers.view.description, 'Northwind-Bulk');
     });
 
     it('reveals a number under its account row (TreeView.reveal with getParent)', async () => {
       const node = (await numberRows())[7];
-      await api.enterpriseViews.numbers.reveal(node);
-      await until('the number to be selected', () => api.enterpriseViews.numbers.view.selection[0]?.id === node.id);
+      await api.numbers.reveal(node);
+      await until('the number to be selected', () => api.numbers.view.selection[0]?.id === node.id);
     });
 
     it('reads the first page again on Refresh, and takes its size from acg.numbers.pageSize', async () => {
@@ -117,7 +117,7 @@ describe('Numbers view against the emulator', function () {
       await show();
       const shown = await run<TreeNode>('acg.numbers.filter', { status: 'failed' });
       assert.ok(shown);
-      assert.equal(api.enterpriseViews.numbers.view.description, 'filter: failed');
+      assert.equal(api.numbers.view.description, 'filter: failed');
       const failed = await Promise.all((await numberRows()).map((n) => tree.item(n)));
       assert.equal(failed.length, 8);
       for (const item of failed) assert.match(String(item.description), /· failed$/);
@@ -135,8 +135,8 @@ describe('Numbers view against the emulator', function () {
       });
       await run('acg.numbers.filter');
       assert.equal(recorded.quickPicks[0].items.find((i) => /Provisioning status/.test(i.label))?.description, 'failed');
-      assert.deepEqual(api.enterpriseViews.numbers.filter, { prefix: '+44', status: 'failed' });
-      assert.equal(api.enterpriseViews.numbers.view.description, 'filter: +44… · failed');
+      assert.deepEqual(api.numbers.filter, { prefix: '+44', status: 'failed' });
+      assert.equal(api.numbers.view.description, 'filter: +44… · failed');
       assert.deepEqual((await Promise.all((await numberRows()).map((n) => tree.label(n)))).sort(), ['+441134960004', '+442030000050']);
     });
 
@@ -159,8 +159,8 @@ describe('Numbers view against the emulator', function () {
       assert.ok(items.length > 0);
       for (const item of items) assert.match(String(item.description), /· TPM · /);
       await run('acg.numbers.clearFilter');
-      assert.deepEqual(api.enterpriseViews.numbers.filter, {});
-      assert.equal(api.enterpriseViews.numbers.view.description, undefined);
+      assert.deepEqual(api.numbers.filter, {});
+      assert.equal(api.numbers.view.description, undefined);
       assert.equal((await numberRows()).length, 50);
     });
 
@@ -191,7 +191,7 @@ describe('Numbers view against the emulator', function () {
     const numbers = Array.from({ length: 125 }, (_, i) => `+1555010${String(i).padStart(4, '0')}`);
 
     before(async () => {
-      await api.gatewaySelection.select(selectionOf(api, GATEWAY_LAB));
+      await api.host.selection.select(selectionOf(api, GATEWAY_LAB));
       const client = await clientOf(api, GATEWAY_LAB);
       await client.createOrReplaceAccount({ name: DELETE_ACCOUNT, serviceDetails: { teamsOperatorConnect: { enabled: true, syncEnabled: false } } });
       await client.createOrUpdateNumbersInBatches(
@@ -210,7 +210,7 @@ describe('Numbers view against the emulator', function () {
     after(async () => {
       await setPageSize(50);
       await (await clientOf(api, GATEWAY_LAB)).deleteAccount(DELETE_ACCOUNT, { deleteNumbers: true }).catch(() => undefined);
-      await api.gatewaySelection.select(selectionOf(api, GATEWAY_PRODUCTION));
+      await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
     });
 
     async function exists(telephoneNumber: string): Promise<boolean> {

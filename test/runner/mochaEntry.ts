@@ -40,7 +40,8 @@ export function findTestFiles(dir: string): string[] {
 
 export async function runMochaEntry(options: MochaEntryOptions): Promise<void> {
   console.log(`${START_LINE_PREFIX}${options.name} tests (node ${process.version}, pid ${process.pid})`);
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: options.timeout ?? 20_000 });
+  // forbidOnly: a stray `.only` must fail the run, not silently skip the rest of the suite.
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: options.timeout ?? 20_000, forbidOnly: true });
   for (const file of options.files ?? []) mocha.addFile(file);
   if (options.register) {
     mocha.suite.emit('pre-require', globalThis, options.name, mocha);

@@ -258,6 +258,6 @@ export class ArmClient {
 }
 
 function asAcgError(error: unknown, operation: string): AcgError {
-  if (error instanceof AcgError) return error;
+  if (isAcgError(error)) return error;
   return new AcgError({ kind: 'unexpected', message: `${operation}: ${error instanceof Error ? error.message : String(error)}`, service: 'arm', operation, cause: error });
 }

@@ -204,7 +204,7 @@ export class GraphClient {
       try {
         return { value: [...(body.value ?? []), ...(next ? await this.collectFrom<T>(next, operation, query) : [])] };
       } catch (failure) {
-        if (failure instanceof AcgError && failure.kind !== 'cancelled') return { error: failure };
+        if (isAcgError(failure) && failure.kind !== 'cancelled') return { error: failure };
         throw failure;
       }
     };
@@ -251,7 +251,7 @@ export class GraphClient {
       return await build(api);
     } catch (error) {
       if (call.error) throw call.error;
-      if (error instanceof AcgError) throw error;
+      if (isAcgError(error)) throw error;
       throw new AcgError({ kind: 'unexpected', message: `Could not ${operation}: ${error instanceof Error ? error.message : String(error)}`, service: 'graph', operation, cause: error });
     }
   }

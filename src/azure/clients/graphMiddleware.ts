@@ -2,7 +2,7 @@
 // so Graph traffic gets the same host allowlist, token handling, retries, logging and error mapping as ARM and the
 // Provisioning API. Type-only imports: loading this file does not load the SDK.
 import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
-import { AcgError } from '../errors';
+import { AcgError, isAcgError } from '../errors';
 import type { HttpMethod, HttpPipeline } from '../http/types';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'PATCH', 'POST', 'DELETE', 'HEAD'];
@@ -63,7 +63,7 @@ export class PipelineMiddleware implements Middleware {
       const empty = response.text === '' || response.status === 204 || response.status === 304;
       context.response = new Response(empty ? null : response.text, { status: response.status, headers: response.headers });
     } catch (error) {
-      if (call && error instanceof AcgError) call.error = error;
+      if (call && isAcgError(error)) call.error = error;
       throw error;
     }
   }

@@ -3,7 +3,7 @@
 // this only orders the batches, reports progress, stops between batches on cancel, and resends a batch whose retries
 // ran out with the SAME repeatability headers, so that a batch the service did apply is replayed, never applied twice.
 import { BATCH_MAX_NUMBERS } from '../../core/rules';
-import { AcgError } from '../errors';
+import { isAcgError } from '../errors';
 import { throwIfAborted } from '../http/abort';
 import { repeatabilityHeaders, type RepeatabilityHeaders } from '../http/headers';
 import { resendOnTransient, type ResendPolicy } from './resend';
@@ -73,7 +73,7 @@ export async function runBatches<T, R>(
       throwIfAborted(options.abortSignal, operation);
       results.push(...(await send(batches[index], index)));
     } catch (error) {
-      if (!(error instanceof AcgError)) throw error;
+      if (!isAcgError(error)) throw error;
       const first = index * BATCH_MAX_NUMBERS + 1;
       const last = first + batches[index].length - 1;
       throw error.withMessage(

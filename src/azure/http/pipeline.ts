@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessToken } from '@azure/core-auth';
 import { version as packageVersion } from '../../../package.json';
 import { EMULATOR_PROVISIONING_PATH } from '../../core/clouds';
-import { AcgError } from '../errors';
+import { AcgError, isAcgError } from '../errors';
 import { cancelledError, sleep, throwIfAborted } from './abort';
 import { mapHttpError, mapTransportError, SERVICE_NAMES } from './errorMapping';
 import { SlidingWindowLimiter } from './limiter';
@@ -188,7 +188,7 @@ class Pipeline implements DisposableHttpPipeline {
     try {
       token = await this.options.credential.getToken(request.scopes ?? [], { abortSignal: request.abortSignal });
     } catch (error) {
-      if (error instanceof AcgError) throw error;
+      if (isAcgError(error)) throw error;
       if (request.abortSignal?.aborted) throw cancelledError(request.operation, clientRequestId);
       const reason = error instanceof Error ? error.message : String(error);
       throw new AcgError({

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ConfigKind } from '../../core/config';
 import { CONFIG_FILE_GLOBS, configKindOf } from '../../core/config/kinds';
-
+import { AcgError } from '../../azure/errors';
+import type { Ui } from '../../host/ui';
 
 /** Folders no one keeps configuration in, and that are large. */
 export const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
@@ -24,11 +25,11 @@ function isUri(value: unknown): value is vscode.Uri {
  * The file to act on. `args` are what VS Code passed: (uri, selectedUris) from menus, a uri from a code action, or
  * nothing from the palette. Undefined when the user cancelled the pick or there is no such file.
  */
-export async function pickConfigTarget(args: readonly unknown[], kind: ConfigKind, noun: string): Promise<ConfigTarget | undefined> {
+export async function pickConfigTarget(ui: Ui, args: readonly unknown[], kind: ConfigKind, noun: string): Promise<ConfigTarget | undefined> {
   const fromArgs = args.find(isUri);
   if (fromArgs) {
     const found = configKindOf(fromArgs.path);
-    if (found !== kind) throw new Error(`${path.posix.basename(fromArgs.path)} is not ${noun} (${CONFIG_FILE_GLOBS[kind].slice('**/'.length)}).`);
+    if (found !== kind) throw new AcgError({ kind: 'badRequest', message: `${path.posix.basename(fromArgs.path)} is not ${noun} (${CONFIG_FILE_GLOBS[kind].slice('**/'.length)}).` });
     return { uri: fromArgs, kind, text: await readText(fromArgs) };
   }
   const active = vscode.window.activeTextEditor?.document;
@@ -36,11 +37,11 @@ export async function pickConfigTarget(args: readonly unknown[], kind: ConfigKin
 
   const files = await vscode.workspace.findFiles(CONFIG_FILE_GLOBS[kind], EXCLUDE_GLOB, 500);
   if (files.length === 0) {
-    void vscode.window.showInformationMessage(`No ${noun} found: open a ${CONFIG_FILE_GLOBS[kind].slice('**/'.length)} file first.`);
+    void ui.showInformationMessage(`No ${noun} found: open a ${CONFIG_FILE_GLOBS[kind].slice('**/'.length)} file first.`);
     return undefined;
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
-  const picked = await vscode.window.showQuickPick(
+  const picked = await ui.showQuickPick(
     files.map((uri) => ({ label: path.posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, true), uri })),
     { title: `Pick ${noun}`, placeHolder: CONFIG_FILE_GLOBS[kind].slice('**/'.length), matchOnDescription: true },
   );

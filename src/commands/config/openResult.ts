@@ -2,6 +2,7 @@
 // or straight to disk next to the source. Shared by the convert and PowerShell commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Ui } from '../../host/ui';
 import { exists } from './configTarget';
 
 export type Destination = 'untitled' | 'save';
@@ -18,9 +19,9 @@ export function isGenerateOptions(value: unknown): value is GenerateOptions {
 }
 
 /** Asks where the generated file should go; undefined when the user cancels. */
-export async function askDestination(target: vscode.Uri, title: string): Promise<Destination | undefined> {
+export async function askDestination(ui: Ui, target: vscode.Uri, title: string): Promise<Destination | undefined> {
   const name = path.posix.basename(target.path);
-  const picked = await vscode.window.showQuickPick(
+  const picked = await ui.showQuickPick(
     [
       { label: '$(split-horizontal) Open beside, unsaved', detail: `Review it first; Save puts it at ${name}`, destination: 'untitled' as const },
       { label: '$(save) Save next to the source', detail: `Writes ${vscode.workspace.asRelativePath(target)}`, destination: 'save' as const },
@@ -35,6 +36,7 @@ export async function askDestination(target: vscode.Uri, title: string): Promise
  * itself, written after asking before an existing file is replaced. Returns the editor, undefined when cancelled.
  */
 export async function openGenerated(
+  ui: Ui,
   target: vscode.Uri,
   text: string,
   destination: Destination,
@@ -43,11 +45,11 @@ export async function openGenerated(
   if (destination === 'save') {
     if (await exists(target)) {
       const name = path.posix.basename(target.path);
-      const replace = await vscode.window.showWarningMessage(`${name} already exists. Replace it?`, { modal: true }, 'Replace');
+      const replace = await ui.showWarningMessage(`${name} already exists. Replace it?`, { modal: true }, 'Replace');
       if (replace !== 'Replace') return undefined;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    return vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return ui.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
   // Same path again (converted twice) reuses the untitled document: replace its text rather than open a second one.
   let document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
@@ -55,5 +57,5 @@ export async function openGenerated(
   edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not write the generated text into ${document.uri.toString(true)}.`);
   if (languageId && document.languageId !== languageId) document = await vscode.languages.setTextDocumentLanguage(document, languageId);
-  return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  return ui.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SplitPart } from '../../core/config';
 import { partFileName } from '../../core/config/kinds';
+import { AcgError } from '../../azure/errors';
+import type { Ui } from '../../host/ui';
 import { exists, type ConfigTarget } from './configTarget';
 
 export interface SplitOutcome {
@@ -14,14 +16,15 @@ export interface SplitOutcome {
 }
 
 export async function splitConfigFile(
+  host: { readonly ui: Ui; readonly log: vscode.LogOutputChannel },
   target: ConfigTarget,
   parts: readonly SplitPart[],
   noun: { what: string; unit: string },
-  log: vscode.LogOutputChannel,
 ): Promise<SplitOutcome> {
+  const { ui, log } = host;
   const name = path.posix.basename(target.uri.path);
   if (parts.length < 2) {
-    void vscode.window.showInformationMessage(`${name} is within the limit: nothing to split.`);
+    void ui.showInformationMessage(`${name} is within the limit: nothing to split.`);
     return { created: [] };
   }
   const newParts = parts.filter((p) => p.fileSuffix !== '');
@@ -30,11 +33,11 @@ export async function splitConfigFile(
   const taken: string[] = [];
   for (const uri of uris) if (await exists(uri)) taken.push(path.posix.basename(uri.path));
   if (taken.length > 0) {
-    throw new Error(`Cannot split ${name}: ${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}. Move or delete ${taken.length === 1 ? 'it' : 'them'} first.`);
+    throw new AcgError({ kind: 'conflict', message: `Cannot split ${name}: ${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}. Move or delete ${taken.length === 1 ? 'it' : 'them'} first.` });
   }
 
   const list = uris.map((u) => `  • ${path.posix.basename(u.path)}`).join('\n');
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await ui.showWarningMessage(
     `Split ${name} into ${parts.length} files?`,
     {
       modal: true,
@@ -61,8 +64,8 @@ export async function splitConfigFile(
   if (first) await (await vscode.workspace.openTextDocument(target.uri)).save();
   log.info(`Split ${target.uri.toString(true)} into ${parts.length} files: ${uris.map((u) => u.path).join(', ')}`);
   const open = 'Open First New File';
-  void vscode.window.showInformationMessage(`Split ${name} into ${parts.length} files.`, open).then((picked) => {
-    if (picked === open && uris[0]) void vscode.window.showTextDocument(uris[0], { preview: false });
+  void ui.showInformationMessage(`Split ${name} into ${parts.length} files.`, open).then((picked) => {
+    if (picked === open && uris[0]) void ui.showTextDocument(uris[0], { preview: false });
   });
   return { created: uris };
 }

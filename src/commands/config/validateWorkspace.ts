@@ -2,12 +2,9 @@
 // Problems view. Offline; reads files only. Cancellable, because a large repository can hold thousands of files.
 import * as vscode from 'vscode';
 import { CONFIG_FILE_GLOBS, CONFIG_KINDS, configKindOf } from '../../core/config/kinds';
-import type { ConfigDiagnostics } from '../../diagnostics/configDiagnostics';
-import { DiskText } from '../../diagnostics/textPositions';
-import { registerCommand } from '../registerCommand';
+import { messageOf } from '../../host/presentError';
+import type { CommandContext } from '../context';
 import { EXCLUDE_GLOB, readText } from './configTarget';
-
-export const VALIDATE_WORKSPACE_COMMAND = 'acg.config.validateWorkspace';
 
 /** Enough for any real repository of plans; a bound so that a mistaken workspace root cannot stall the host. */
 const MAX_FILES = 20_000;
@@ -18,15 +15,13 @@ export interface WorkspaceValidationSummary {
   cancelled: boolean;
 }
 
-export async function validateWorkspace(
-  diagnostics: ConfigDiagnostics,
-  log: vscode.LogOutputChannel,
-): Promise<WorkspaceValidationSummary> {
+export async function validateWorkspace(ctx: CommandContext): Promise<WorkspaceValidationSummary> {
+  const { ui, log } = ctx.host;
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Open a folder first: there is no workspace to validate.');
+    void ui.showInformationMessage('Open a folder first: there is no workspace to validate.');
     return { files: 0, problems: 0, cancelled: false };
   }
-  const summary = await vscode.window.withProgress(
+  const summary = await ui.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Validating configuration files', cancellable: true },
     async (progress, token) => {
       const pattern = `**/*.{${CONFIG_KINDS.map((k) => CONFIG_FILE_GLOBS[k].slice('**/*.'.length)).join(',')}}`;
@@ -39,10 +34,10 @@ export async function validateWorkspace(
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
         try {
           const text = await readText(uri);
-          result.problems += await diagnostics.publishFromDisk(new DiskText(uri, text), kind);
+          result.problems += await ctx.configProblems.publishFromDisk(uri, text, kind);
           result.files++;
         } catch (error) {
-          log.warn(`Could not read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+          log.warn(`Could not read ${uri.toString(true)}: ${messageOf(error)}`);
         }
         // Let the host breathe between files: typing stays responsive during a long run.
         await new Promise((resolve) => setImmediate(resolve));
@@ -51,25 +46,17 @@ export async function validateWorkspace(
     },
   );
   const what = `${summary.problems} problem${summary.problems === 1 ? '' : 's'} in ${summary.files} configuration file${summary.files === 1 ? '' : 's'}`;
-  log.info(`${VALIDATE_WORKSPACE_COMMAND}: ${summary.cancelled ? 'cancelled after ' : ''}${what}`);
+  log.info(`${ctx.id}: ${summary.cancelled ? 'cancelled after ' : ''}${what}`);
   if (summary.cancelled) {
-    void vscode.window.showInformationMessage(`Validation cancelled: ${what} so far.`);
+    void ui.showInformationMessage(`Validation cancelled: ${what} so far.`);
   } else if (summary.files === 0) {
-    void vscode.window.showInformationMessage('No configuration files (*.acg-gateway.json, *.acg-plan.json, *.acg-numbers.csv, *.acg-migration.json) in the workspace.');
+    void ui.showInformationMessage('No configuration files (*.acg-gateway.json, *.acg-plan.json, *.acg-numbers.csv, *.acg-migration.json) in the workspace.');
   } else if (summary.problems > 0) {
-    void vscode.window.showWarningMessage(`Found ${what}.`, 'Show Problems').then((choice) => {
+    void ui.showWarningMessage(`Found ${what}.`, {}, 'Show Problems').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   } else {
-    void vscode.window.showInformationMessage(`No problems in ${summary.files} configuration file${summary.files === 1 ? '' : 's'}.`);
+    void ui.showInformationMessage(`No problems in ${summary.files} configuration file${summary.files === 1 ? '' : 's'}.`);
   }
   return summary;
-}
-
-export function registerValidateWorkspace(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
-  diagnostics: ConfigDiagnostics,
-): void {
-  registerCommand(context, log, VALIDATE_WORKSPACE_COMMAND, () => validateWorkspace(diagnostics, log));
 }

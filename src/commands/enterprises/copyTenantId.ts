@@ -2,10 +2,10 @@
 import { AcgError } from '../../azure/errors';
 import { companyOf } from '../../core/enterprises';
 import { AccountNode } from '../../views/enterprises/accountNodes';
-import type { EnterpriseCommandDeps } from './deps';
+import type { CommandContext } from '../context';
 import { requestTarget } from './targets';
 
-export async function copyTenantId(deps: EnterpriseCommandDeps, argument: unknown): Promise<string | undefined> {
+export async function copyTenantId(ctx: CommandContext, argument: unknown): Promise<string | undefined> {
   let tenantId: string | undefined;
   let owner: string;
   if (argument instanceof AccountNode) {
@@ -13,12 +13,12 @@ export async function copyTenantId(deps: EnterpriseCommandDeps, argument: unknow
     owner = `account ${argument.account.name}`;
     if (!tenantId) throw new AcgError({ kind: 'notFound', message: `Account ${argument.account.name} has no Teams tenant (it uses no Teams service).` });
   } else {
-    const target = await requestTarget(deps, argument, 'Whose tenant ID do you want to copy?');
+    const target = await requestTarget(ctx, argument, 'Whose tenant ID do you want to copy?');
     if (!target) return undefined;
     tenantId = target.request.tenantId;
     owner = companyOf(target.request);
   }
-  await deps.prompts.writeClipboard(tenantId);
-  void deps.prompts.showInformationMessage(`Copied the tenant ID of ${owner}: ${tenantId}`);
+  await ctx.host.ui.writeClipboard(tenantId);
+  void ctx.host.ui.showInformationMessage(`Copied the tenant ID of ${owner}: ${tenantId}`);
   return tenantId;
 }

@@ -5,18 +5,18 @@
 import { AcgError } from '../../azure/errors';
 import { accountFromRequest, companyOf, CREATABLE_SERVICES, suggestAccountName, validateNewAccountName, type CreatableService } from '../../core/enterprises';
 import type { AccountResource } from '../../core/models';
-import { runWithProgress } from '../../views/tree';
-import type { EnterpriseCommandDeps } from './deps';
+import { runWithProgress } from '../../host/progress';
+import type { CommandContext } from '../context';
 import { requestTarget } from './targets';
 
-export async function createAccount(deps: EnterpriseCommandDeps, argument: unknown): Promise<AccountResource | undefined> {
-  const target = await requestTarget(deps, argument, 'Which enterprise do you want to create an account for?');
+export async function createAccount(ctx: CommandContext, argument: unknown): Promise<AccountResource | undefined> {
+  const target = await requestTarget(ctx, argument, 'Which enterprise do you want to create an account for?');
   if (!target) return undefined;
   const { scope, request } = target;
   const company = companyOf(request);
   const existing = (await scope.data.accounts()).map((a) => a.name);
 
-  const name = await deps.prompts.showInputBox({
+  const name = await ctx.host.ui.showInputBox({
     title: `New account for ${company}`,
     prompt: 'Account name: 1 to 100 letters, digits, _ or - (case-sensitive; cannot be changed later).',
     value: suggestAccountName(request),
@@ -24,13 +24,13 @@ export async function createAccount(deps: EnterpriseCommandDeps, argument: unkno
   });
   if (name === undefined) return undefined;
 
-  const services = await deps.prompts.showQuickPickMany(
+  const services = await ctx.host.ui.showQuickPickMany(
     CREATABLE_SERVICES.map((s) => ({ label: s.label, detail: s.detail, picked: s.pickedByDefault, key: s.key })),
     { title: `Services for ${name}`, placeHolder: 'Choose the services this account uses' },
   );
   if (!services) return undefined;
 
-  const sync = await deps.prompts.showQuickPick(
+  const sync = await ctx.host.ui.showQuickPick(
     [
       { label: 'Sync with Microsoft Teams', description: 'recommended', detail: 'The gateway provisions numbers into the enterprise’s Teams tenant.', value: true },
       { label: 'Do not sync', detail: 'Numbers stay on the gateway only (for example while testing).', value: false },
@@ -43,13 +43,13 @@ export async function createAccount(deps: EnterpriseCommandDeps, argument: unkno
   const built = accountFromRequest({ name: name.trim(), services: keys, syncEnabled: sync.value, request }, existing);
   if ('error' in built) throw new AcgError({ kind: 'badRequest', message: `Not sent: ${built.error}` });
 
-  const created = await runWithProgress(`Creating account ${built.account.name} on ${scope.gateway.name}…`, async ({ signal }) => {
+  const created = await runWithProgress(ctx.host.ui, `Creating account ${built.account.name} on ${scope.gateway.name}…`, async ({ signal }) => {
     const client = await scope.client();
     return client.createOrReplaceAccount(built.account, { onlyIfNew: true, abortSignal: signal });
-  }, { ui: deps.prompts });
-  deps.enterprises.refreshPart('both');
-  const node = await deps.enterprises.findAccount(created.resource.name);
-  if (node) await deps.enterprises.reveal(node);
-  void deps.prompts.showInformationMessage(`Created account ${created.resource.name} for ${company} (Teams tenant ${request.tenantId}).`);
+  });
+  ctx.enterprises.refreshPart('both');
+  const node = await ctx.enterprises.findAccount(created.resource.name);
+  if (node) await ctx.enterprises.reveal(node);
+  void ctx.host.ui.showInformationMessage(`Created account ${created.resource.name} for ${company} (Teams tenant ${request.tenantId}).`);
   return created.resource;
 }

@@ -3,15 +3,15 @@
 import { AcgError } from '../../azure/errors';
 import { RequestNode } from '../../views/enterprises/requestNodes';
 import type { AccountNode } from '../../views/enterprises/accountNodes';
-import type { EnterpriseCommandDeps } from './deps';
+import type { CommandContext } from '../context';
 
-export async function goToAccount(deps: EnterpriseCommandDeps, argument: unknown): Promise<AccountNode | undefined> {
+export async function goToAccount(ctx: CommandContext, argument: unknown): Promise<AccountNode | undefined> {
   const node = argument instanceof RequestNode ? argument : undefined;
   if (!node) throw new AcgError({ kind: 'badRequest', message: 'Go to Account works on a request for information in the Enterprises view.' });
   const name = node.request.accountName;
   if (!name) throw new AcgError({ kind: 'notFound', message: 'This enterprise has no account yet: use Create Account from Request.' });
-  const account = await deps.enterprises.findAccount(name);
+  const account = await ctx.enterprises.findAccount(name);
   if (!account) throw new AcgError({ kind: 'notFound', message: `Account ${name} is not on this gateway any more. Refresh the Enterprises view.` });
-  await deps.enterprises.reveal(account, true);
+  await ctx.enterprises.reveal(account, true);
   return account;
 }

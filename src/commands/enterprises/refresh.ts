@@ -1,6 +1,6 @@
 // "Refresh" in the Enterprises view's title: one refresh of the whole view; expansion is kept (ids are stable).
-import type { EnterpriseCommandDeps } from './deps';
+import type { CommandContext } from '../context';
 
-export function refreshEnterprises(deps: EnterpriseCommandDeps): void {
-  deps.enterprises.refresh();
+export function refreshEnterprises(ctx: CommandContext): void {
+  ctx.enterprises.refresh();
 }

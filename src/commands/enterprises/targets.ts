@@ -6,9 +6,9 @@ import { AcgError } from '../../azure/errors';
 import { accountView, companyOf, groupLabel, relationshipGroupOf, sortRequests } from '../../core/enterprises';
 import type { AccountResource, RequestForInformationResource } from '../../core/models';
 import { AccountNode } from '../../views/enterprises/accountNodes';
-import type { EnterpriseScope } from '../../views/enterprises/enterpriseScope';
+import type { EnterpriseScope } from '../../host/enterpriseData';
 import { RequestNode } from '../../views/enterprises/requestNodes';
-import type { EnterpriseCommandDeps } from './deps';
+import type { CommandContext } from '../context';
 
 export interface RequestTarget {
   readonly scope: EnterpriseScope;
@@ -21,21 +21,14 @@ export interface AccountTarget {
   readonly request?: RequestForInformationResource;
 }
 
-export function currentScopeOrThrow(deps: EnterpriseCommandDeps): EnterpriseScope {
-  if (!deps.session.signedIn) throw new AcgError({ kind: 'notSignedIn', message: 'Sign in to Azure first (Communications Gateway: Sign In…).' });
-  const scope = deps.enterprises.currentScope();
-  if (!scope) throw new AcgError({ kind: 'badRequest', message: 'Select a gateway first (Communications Gateway: Select Gateway…).' });
-  return scope;
-}
-
 interface Picked<T> extends vscode.QuickPickItem {
   readonly value: T;
 }
 
 /** The request of a RequestNode, or one picked from the gateway's requests; undefined when the person cancels. */
-export async function requestTarget(deps: EnterpriseCommandDeps, argument: unknown, placeHolder: string): Promise<RequestTarget | undefined> {
+export async function requestTarget(ctx: CommandContext, argument: unknown, placeHolder: string): Promise<RequestTarget | undefined> {
   if (argument instanceof RequestNode) return { scope: argument.scope, request: argument.request };
-  const scope = currentScopeOrThrow(deps);
+  const scope = ctx.host.enterprises.currentOrThrow();
   const requests = sortRequests(await scope.data.requests());
   if (requests.length === 0) throw new AcgError({ kind: 'notFound', message: `No enterprise has sent ${scope.gateway.name} a request for information yet.` });
   const items: Picked<RequestForInformationResource>[] = requests.map((request) => ({
@@ -44,17 +37,17 @@ export async function requestTarget(deps: EnterpriseCommandDeps, argument: unkno
     detail: request.tenantId,
     value: request,
   }));
-  const picked = await deps.prompts.showQuickPick(items, { title: `Requests for information on ${scope.gateway.name}`, placeHolder, matchOnDetail: true, matchOnDescription: true });
+  const picked = await ctx.host.ui.showQuickPick(items, { title: `Requests for information on ${scope.gateway.name}`, placeHolder, matchOnDetail: true, matchOnDescription: true });
   return picked && { scope, request: picked.value };
 }
 
 /** The account of an AccountNode, or one picked from the gateway's accounts. */
-export async function accountTarget(deps: EnterpriseCommandDeps, argument: unknown, placeHolder: string): Promise<AccountTarget | undefined> {
+export async function accountTarget(ctx: CommandContext, argument: unknown, placeHolder: string): Promise<AccountTarget | undefined> {
   if (argument instanceof AccountNode) return { scope: argument.scope, account: argument.account, ...(argument.request ? { request: argument.request } : {}) };
-  const scope = currentScopeOrThrow(deps);
+  const scope = ctx.host.enterprises.currentOrThrow();
   const accounts = [...(await scope.data.accounts())].sort((a, b) => a.name.localeCompare(b.name));
   if (accounts.length === 0) throw new AcgError({ kind: 'notFound', message: `${scope.gateway.name} has no accounts yet.` });
   const items: Picked<AccountResource>[] = accounts.map((account) => ({ label: account.name, description: accountView(account).description, value: account }));
-  const picked = await deps.prompts.showQuickPick(items, { title: `Accounts on ${scope.gateway.name}`, placeHolder, matchOnDescription: true });
+  const picked = await ctx.host.ui.showQuickPick(items, { title: `Accounts on ${scope.gateway.name}`, placeHolder, matchOnDescription: true });
   return picked && { scope, account: picked.value };
 }

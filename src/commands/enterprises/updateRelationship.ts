@@ -4,12 +4,12 @@
 import { AcgError } from '../../azure/errors';
 import { companyOf, RELATIONSHIP_LABELS, reasonPrompt, relationshipChange, relationshipChoices, validateReason } from '../../core/enterprises';
 import type { RelationshipStatus, RequestForInformationResource } from '../../core/models';
-import { runWithProgress } from '../../views/tree';
-import type { EnterpriseCommandDeps } from './deps';
+import { runWithProgress } from '../../host/progress';
+import type { CommandContext } from '../context';
 import { requestTarget } from './targets';
 
-export async function updateRelationship(deps: EnterpriseCommandDeps, argument: unknown): Promise<RequestForInformationResource | undefined> {
-  const target = await requestTarget(deps, argument, 'Whose relationship status do you want to update?');
+export async function updateRelationship(ctx: CommandContext, argument: unknown): Promise<RequestForInformationResource | undefined> {
+  const target = await requestTarget(ctx, argument, 'Whose relationship status do you want to update?');
   if (!target) return undefined;
   const { scope } = target;
   const company = companyOf(target.request);
@@ -18,7 +18,7 @@ export async function updateRelationship(deps: EnterpriseCommandDeps, argument: 
   const current = await client.getRequestForInformation(target.request.tenantId);
 
   const items = relationshipChoices(current.resource).map((choice) => ({ label: choice.label, description: choice.description, picked: choice.current, status: choice.status }));
-  const picked = await deps.prompts.showQuickPick(items, {
+  const picked = await ctx.host.ui.showQuickPick(items, {
     title: `Relationship with ${company}`,
     placeHolder: `Current: ${current.resource.customerRelationship?.status ? RELATIONSHIP_LABELS[current.resource.customerRelationship.status] : 'no status yet'}. Choose the new status.`,
   });
@@ -26,7 +26,7 @@ export async function updateRelationship(deps: EnterpriseCommandDeps, argument: 
   const status: RelationshipStatus = picked.status;
 
   const sameStatus = current.resource.customerRelationship?.status === status;
-  const text = await deps.prompts.showInputBox({
+  const text = await ctx.host.ui.showInputBox({
     title: `${RELATIONSHIP_LABELS[status]}: ${company}`,
     prompt: reasonPrompt(status),
     value: sameStatus ? (current.resource.customerRelationship?.comment ?? '') : '',
@@ -39,13 +39,12 @@ export async function updateRelationship(deps: EnterpriseCommandDeps, argument: 
   if ('error' in decided) throw new AcgError({ kind: 'badRequest', message: `Not sent: ${decided.error}` });
 
   const updated = await runWithProgress(
+    ctx.host.ui,
     `Updating the relationship with ${company}…`,
-    ({ signal }) => client.updateCustomerRelationship(current.resource.tenantId, decided.change, { ...(current.etag ? { ifMatch: current.etag } : {}), abortSignal: signal }),
-    { ui: deps.prompts },
-  );
-  deps.enterprises.refreshPart('requests');
-  const node = await deps.enterprises.findRequest(current.resource.tenantId);
-  if (node) await deps.enterprises.reveal(node);
-  void deps.prompts.showInformationMessage(`Relationship with ${company}: ${RELATIONSHIP_LABELS[status]}${decided.change.comment ? ` (${decided.change.comment})` : ''}.`);
+    ({ signal }) => client.updateCustomerRelationship(current.resource.tenantId, decided.change, { ...(current.etag ? { ifMatch: current.etag } : {}), abortSignal: signal }));
+  ctx.enterprises.refreshPart('requests');
+  const node = await ctx.enterprises.findRequest(current.resource.tenantId);
+  if (node) await ctx.enterprises.reveal(node);
+  void ctx.host.ui.showInformationMessage(`Relationship with ${company}: ${RELATIONSHIP_LABELS[status]}${decided.change.comment ? ` (${decided.change.comment})` : ''}.`);
   return updated.resource;
 }

@@ -1,14 +1,14 @@
 // "Refresh": on a row, that row and everything below it; on the view title (no row), the whole view.
-import type { TreeNode } from '../../views/tree';
-import type { GatewayCommandDeps } from './deps';
+import type { TreeNode } from '../../views/tree/treeNode';
+import type { CommandContext } from '../context';
 
-export function refreshGateways(deps: GatewayCommandDeps, argument: unknown): void {
+export function refreshGateways(ctx: CommandContext, argument: unknown): void {
   if (isTreeNode(argument)) {
-    deps.provider.refresh(argument);
+    ctx.gateways.refresh(argument);
     return;
   }
-  deps.store.invalidate();
-  deps.provider.refresh();
+  ctx.host.testLines.invalidate();
+  ctx.gateways.refresh();
 }
 
 function isTreeNode(value: unknown): value is TreeNode {

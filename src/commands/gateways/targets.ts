@@ -3,10 +3,11 @@
 import * as vscode from 'vscode';
 import { gatewayRefOf } from '../../azure/clients/armIds';
 import type { CommunicationsGateway, GatewayRef, Subscription, TestLine } from '../../core/models';
-import { GatewayNode, gatewayNodeId } from '../../views/gateways/gatewayNode';
+import { notSignedInError } from '../../azure/errors';
+import { runWithProgress } from '../../host/progress';
+import { GatewayNode } from '../../views/gateways/gatewayNode';
 import { TestLineNode } from '../../views/gateways/testLinesNode';
-import { runWithProgress, type TreeNode } from '../../views/tree';
-import type { GatewayCommandDeps } from './deps';
+import type { CommandContext } from '../context';
 
 export interface GatewayTarget {
   readonly gateway: CommunicationsGateway;
@@ -29,25 +30,25 @@ function gatewayNodeOf(argument: unknown): GatewayNode | undefined {
 }
 
 /** The gateway of the node the command ran on, or a picked one; undefined when the person cancels the pick. */
-export async function resolveGateway(argument: unknown, deps: GatewayCommandDeps, purpose: string): Promise<GatewayTarget | undefined> {
+export async function resolveGateway(argument: unknown, ctx: CommandContext, purpose: string): Promise<GatewayTarget | undefined> {
   const node = gatewayNodeOf(argument);
   if (node) return { gateway: node.gateway, ref: node.ref, node };
   if (argument !== undefined && !isEmptyInvocation(argument)) {
     throw new Error(`${purpose}: run it on a gateway in the Gateways view, or from the command palette.`);
   }
-  return pickGateway(deps, purpose);
+  return pickGateway(ctx, purpose);
 }
 
-export async function resolveTestLine(argument: unknown, deps: GatewayCommandDeps, purpose: string): Promise<TestLineTarget | undefined> {
+export async function resolveTestLine(argument: unknown, ctx: CommandContext, purpose: string): Promise<TestLineTarget | undefined> {
   if (argument instanceof TestLineNode) {
     const node = argument.gatewayNode;
     return { gateway: { gateway: node.gateway, ref: node.ref, node }, testLine: argument.testLine, name: argument.name };
   }
-  const gateway = await resolveGateway(argument, deps, purpose);
+  const gateway = await resolveGateway(argument, ctx, purpose);
   if (!gateway) return undefined;
-  const { lines } = await runWithProgress(`Reading test lines of ${gateway.ref.name}…`, ({ signal }) => deps.store.get(gateway.gateway, gateway.ref, signal), { ui: deps.ui });
+  const { lines } = await runWithProgress(ctx.host.ui, `Reading test lines of ${gateway.ref.name}…`, ({ signal }) => ctx.host.testLines.get(gateway.gateway, gateway.ref, signal));
   if (lines.length === 0) throw new Error(`${gateway.ref.name} has no test lines.`);
-  const picked = await deps.ui.showQuickPick(
+  const picked = await ctx.host.ui.showQuickPick(
     lines.map((line) => ({ label: line.name ?? '', description: `${line.properties?.phoneNumber ?? ''} · ${line.properties?.purpose ?? ''}`, line })),
     { title: `${purpose}: which test line of ${gateway.ref.name}?`, matchOnDescription: true },
   );
@@ -64,24 +65,23 @@ interface GatewayPick extends vscode.QuickPickItem {
   ref: GatewayRef;
 }
 
-export async function pickGateway(deps: GatewayCommandDeps, purpose: string): Promise<GatewayTarget | undefined> {
-  if (!deps.session.signedIn) throw new Error('Not signed in. Run "Communications Gateway: Sign In…" first.');
-  const items = runWithProgress('Listing gateways…', ({ signal }) => gatewayPicks(deps, signal), { ui: deps.ui, location: vscode.ProgressLocation.Window });
-  const picked = await deps.ui.showQuickPick(items, { title: purpose, placeHolder: 'Pick a communications gateway', matchOnDescription: true, matchOnDetail: true });
+export async function pickGateway(ctx: CommandContext, purpose: string): Promise<GatewayTarget | undefined> {
+  if (!ctx.host.signIn.signedIn) throw notSignedInError();
+  const items = runWithProgress(ctx.host.ui, 'Listing gateways…', ({ signal }) => gatewayPicks(ctx, signal), { location: vscode.ProgressLocation.Window });
+  const picked = await ctx.host.ui.showQuickPick(items, { title: purpose, placeHolder: 'Pick a communications gateway', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return undefined;
-  const node = findGatewayNode(deps, picked.gateway);
-  return { gateway: picked.gateway, ref: picked.ref, node };
+  return { gateway: picked.gateway, ref: picked.ref, node: ctx.gateways.findGatewayNode(picked.ref) };
 }
 
-async function gatewayPicks(deps: GatewayCommandDeps, signal: AbortSignal): Promise<GatewayPick[]> {
-  const arm = (await deps.session.services()).arm;
-  const filter = deps.session.subscriptionFilter();
+async function gatewayPicks(ctx: CommandContext, signal: AbortSignal): Promise<GatewayPick[]> {
+  const arm = (await ctx.host.services.get()).arm;
+  const filter = ctx.host.subscriptions.current();
   const subscriptions = (await arm.listSubscriptions({ abortSignal: signal })).filter((s) => !filter || filter.includes(s.subscriptionId));
   const byId = new Map<string, Subscription>(subscriptions.map((s) => [s.subscriptionId, s]));
   const results = await arm.listGateways([...byId.keys()], { abortSignal: signal });
   const picks: GatewayPick[] = [];
   const failures: string[] = [];
-  const selected = deps.selection.current?.id.toLowerCase();
+  const selected = ctx.host.selection.current?.id.toLowerCase();
   for (const result of results) {
     const subscription = byId.get(result.subscriptionId);
     if (result.error) {
@@ -100,24 +100,16 @@ async function gatewayPicks(deps: GatewayCommandDeps, signal: AbortSignal): Prom
       });
     }
   }
-  if (failures.length > 0) deps.log.warn(`Some subscriptions could not be read: ${failures.join('; ')}`);
+  if (failures.length > 0) ctx.host.log.warn(`Some subscriptions could not be read: ${failures.join('; ')}`);
   if (picks.length === 0) {
     throw new Error(failures.length > 0 ? `No gateways could be read. ${failures.join(' ')}` : 'No communications gateways in the selected subscriptions.');
   }
   return picks;
 }
 
-/** The row currently shown for `gateway`, if the view has loaded it. */
-export function findGatewayNode(deps: GatewayCommandDeps, gateway: CommunicationsGateway): GatewayNode | undefined {
-  const ref = gatewayRefOf(gateway);
-  if (!ref) return undefined;
-  const node: TreeNode | undefined = deps.provider.findNode(gatewayNodeId(ref));
-  return node instanceof GatewayNode ? node : undefined;
-}
-
 /** After a change to a gateway's test lines: drop the cache and refresh its row (or the view, if it is not shown). */
-export function refreshGateway(deps: GatewayCommandDeps, target: GatewayTarget): void {
-  deps.store.invalidate(target.gateway);
-  const node = target.node ?? findGatewayNode(deps, target.gateway);
-  deps.provider.refresh(node);
+export function refreshGateway(ctx: CommandContext, target: GatewayTarget): void {
+  ctx.host.testLines.invalidate(target.gateway);
+  const node = target.node ?? ctx.gateways.findGatewayNode(target.ref);
+  ctx.gateways.refresh(node);
 }

@@ -1,8 +1,8 @@
 // "Clear Filter" in the Numbers view's title (shown only while a filter is set).
 import { NO_FILTER } from '../../core/numbers';
 import type { NumbersScopeNode } from '../../views/numbers/numberNodes';
-import type { EnterpriseCommandDeps } from '../enterprises/deps';
+import type { CommandContext } from '../context';
 
-export function clearNumberFilter(deps: EnterpriseCommandDeps): Promise<NumbersScopeNode | undefined> {
-  return deps.numbers.setFilter(NO_FILTER);
+export function clearNumberFilter(ctx: CommandContext): Promise<NumbersScopeNode | undefined> {
+  return ctx.numbers.setFilter(NO_FILTER);
 }

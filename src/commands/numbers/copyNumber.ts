@@ -1,11 +1,11 @@
 // "Copy" on numbers: the selected telephone numbers, one per line, as E.164.
-import type { EnterpriseCommandDeps } from '../enterprises/deps';
+import type { CommandContext } from '../context';
 import { numberTargets } from './targets';
 
-export async function copyNumbers(deps: EnterpriseCommandDeps, argument: unknown, selected: unknown): Promise<string> {
-  const text = numberTargets(deps, argument, selected)
+export async function copyNumbers(ctx: CommandContext, argument: unknown): Promise<string> {
+  const text = numberTargets(ctx, argument)
     .map((n) => n.number.telephoneNumber)
     .join('\n');
-  await deps.prompts.writeClipboard(text);
+  await ctx.host.ui.writeClipboard(text);
   return text;
 }

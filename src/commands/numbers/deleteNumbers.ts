@@ -4,9 +4,8 @@
 // still there; the list drops the gone ones in place, so the person keeps their position.
 import { deleteConfirmation, deletionOutcome, planDeleteBatches, recheckUntilGone, refKey, type NumberRef, type RecheckResult } from '../../core/numbers';
 import { cancelledError, sleep } from '../../azure/http/abort';
-import { runWithProgress } from '../../views/tree';
-import type { EnterpriseCommandDeps } from '../enterprises/deps';
-import { currentScopeOrThrow } from '../enterprises/targets';
+import { runWithProgress } from '../../host/progress';
+import type { CommandContext } from '../context';
 import { remainingNumbers } from './remainingNumbers';
 import { numberTargets } from './targets';
 
@@ -15,17 +14,18 @@ export interface DeleteResult extends RecheckResult {
   readonly recheckCancelled: boolean;
 }
 
-export async function deleteNumbers(deps: EnterpriseCommandDeps, argument: unknown, selected: unknown): Promise<DeleteResult | undefined> {
-  const nodes = numberTargets(deps, argument, selected);
+export async function deleteNumbers(ctx: CommandContext, argument: unknown): Promise<DeleteResult | undefined> {
+  const nodes = numberTargets(ctx, argument);
   const numbers = nodes.map((n) => n.number);
   const confirmation = deleteConfirmation(numbers);
-  const answer = await deps.prompts.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.confirmLabel);
+  const answer = await ctx.host.ui.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.confirmLabel);
   if (answer !== confirmation.confirmLabel) return undefined;
 
-  const client = await currentScopeOrThrow(deps).client();
+  const client = await ctx.host.enterprises.currentOrThrow().client();
   const refs: NumberRef[] = numbers.map(({ accountName, telephoneNumber }) => ({ accountName, telephoneNumber }));
   const batches = planDeleteBatches(refs);
   const result = await runWithProgress(
+    ctx.host.ui,
     `Deleting ${refs.length === 1 ? refs[0].telephoneNumber : `${refs.length} numbers`}`,
     async ({ report, signal, token }) => {
       for (const [i, batch] of batches.entries()) {
@@ -55,19 +55,17 @@ export async function deleteNumbers(deps: EnterpriseCommandDeps, argument: unkno
         if (!token.isCancellationRequested) throw error;
         return { gone: [], remaining: refs, elapsedMs: 0, timedOut: false, recheckCancelled: true };
       }
-    },
-    { ui: deps.prompts },
-  );
+    });
 
-  deps.numbers.forget(new Set(result.gone.map(refKey)));
+  ctx.numbers.forget(new Set(result.gone.map(refKey)));
   // Number counts on the accounts changed.
-  deps.enterprises.refreshPart('accounts');
+  ctx.enterprises.refreshPart('accounts');
   if (result.recheckCancelled) {
-    void deps.prompts.showWarningMessage('The delete was sent; checking that the service applied it was cancelled. Refresh the Numbers view later.', {});
+    void ctx.host.ui.showWarningMessage('The delete was sent; checking that the service applied it was cancelled. Refresh the Numbers view later.', {});
   } else {
     const outcome = deletionOutcome(result);
-    if (outcome.ok) void deps.prompts.showInformationMessage(outcome.message);
-    else void deps.prompts.showWarningMessage(outcome.message, {});
+    if (outcome.ok) void ctx.host.ui.showInformationMessage(outcome.message);
+    else void ctx.host.ui.showWarningMessage(outcome.message, {});
   }
   return result;
 }

@@ -1,6 +1,6 @@
 // "Refresh" in the Numbers view's title: back to the first page of the same account and filter.
-import type { EnterpriseCommandDeps } from '../enterprises/deps';
+import type { CommandContext } from '../context';
 
-export function refreshNumbers(deps: EnterpriseCommandDeps): void {
-  deps.numbers.reload();
+export function refreshNumbers(ctx: CommandContext): void {
+  ctx.numbers.reload();
 }

@@ -2,21 +2,22 @@
 // out), as read-only JSON in an editor.
 import type * as vscode from 'vscode';
 import { AcgError, isAcgError } from '../../azure/errors';
-import type { EnterpriseCommandDeps } from '../enterprises/deps';
-import { currentScopeOrThrow } from '../enterprises/targets';
+import { NumberNode } from '../../views/numbers/numberNodes';
+import type { CommandContext } from '../context';
 import { numberTargets } from './targets';
 
-export async function showNumberDetails(deps: EnterpriseCommandDeps, argument: unknown): Promise<vscode.TextEditor | undefined> {
-  const [node] = numberTargets(deps, argument, undefined);
-  const scope = currentScopeOrThrow(deps);
+export async function showNumberDetails(ctx: CommandContext, argument: unknown): Promise<vscode.TextEditor | undefined> {
+  // The row it was run on, even when several are selected.
+  const [node] = argument instanceof NumberNode ? [argument] : numberTargets(ctx, argument);
+  const scope = ctx.host.enterprises.currentOrThrow();
   const client = await scope.client();
   const { accountName, telephoneNumber } = node.number;
   try {
     const { resource, etag } = await client.getNumber(accountName, telephoneNumber);
-    return await deps.documents.show(deps.documents.uriFor(scope.gateway.name, accountName, telephoneNumber), { ...resource, ...(etag ? { '@etag': etag } : {}) });
+    return await ctx.host.documents.showJson([scope.gateway.name, accountName, telephoneNumber], { ...resource, ...(etag ? { '@etag': etag } : {}) });
   } catch (error) {
     if (!isAcgError(error, 'notFound')) throw error;
-    deps.numbers.forget(new Set([`${accountName}/${telephoneNumber}`]));
+    ctx.numbers.forget(new Set([`${accountName}/${telephoneNumber}`]));
     throw new AcgError({ kind: 'notFound', message: `${telephoneNumber} is no longer in account ${accountName}; it was removed from the list.` });
   }
 }

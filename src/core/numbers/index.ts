@@ -3,3 +3,4 @@ export * from './deletion';
 export * from './numberDisplay';
 export * from './numberFilter';
 export * from './pagedList';
+export * from './scope';

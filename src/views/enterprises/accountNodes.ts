@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import { accountView, requestForAccount, totalNumberCount, enabledServices } from '../../core/enterprises';
 import type { AccountResource, RequestForInformationResource } from '../../core/models';
-import { ENTERPRISE_COMMANDS } from '../../commands/enterprises/ids';
+import { COMMANDS } from '../../host/ids';
 import { childId, MessageNode, type TreeNode } from '../tree';
 import { CivicAddressesNode } from './civicAddressNodes';
-import type { EnterpriseScope } from './enterpriseScope';
+import type { EnterpriseScope } from '../../host/enterpriseData';
 import { rowItem } from './icons';
 
 export class AccountsFolderNode implements TreeNode {
@@ -68,7 +68,7 @@ export class AccountNode implements TreeNode {
           label: 'Go to Request for Information',
           icon: 'link',
           tooltip: 'Reveal the consent of this account’s Teams tenant under Requests for information.',
-          command: { command: ENTERPRISE_COMMANDS.goToRequest, title: 'Go to Request for Information', arguments: [this] },
+          command: { command: COMMANDS.goToRequest, title: 'Go to Request for Information', arguments: [this] },
           contextValue: 'acgLink',
         }),
       );
@@ -81,7 +81,7 @@ export class AccountNode implements TreeNode {
         description: total === undefined ? undefined : `${total.toLocaleString('en-US')} across services`,
         icon: 'list-ordered',
         tooltip: `Show the numbers of ${this.account.name} in the Numbers view, one page at a time.`,
-        command: { command: ENTERPRISE_COMMANDS.showNumbers, title: 'Show Numbers', arguments: [this] },
+        command: { command: COMMANDS.showNumbers, title: 'Show Numbers', arguments: [this] },
         contextValue: 'acgLink',
       }),
       new CivicAddressesNode(this),

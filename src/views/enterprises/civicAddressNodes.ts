@@ -5,7 +5,7 @@ import { collectPages } from '../../azure/clients/paging';
 import { civicAddressView, locationView, sortedLocations } from '../../core/enterprises';
 import type { Location, TeamsCivicAddressResource } from '../../core/models';
 import { childId, emptyNode, type TreeNode } from '../tree';
-import type { EnterpriseScope } from './enterpriseScope';
+import type { EnterpriseScope } from '../../host/enterpriseData';
 import { rowItem } from './icons';
 
 interface AccountLike extends TreeNode {

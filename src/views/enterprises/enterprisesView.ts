@@ -4,14 +4,13 @@
 // sees, so "Go to …" works even for rows that were never expanded.
 import * as vscode from 'vscode';
 import { tenantKey } from '../../core/enterprises';
-import { ENTERPRISES_VIEW_ID } from '../../commands/enterprises/ids';
-import { AcgTreeDataProvider, childId, MessageNode, type SelectedGateway, type TreeNode } from '../tree';
+import type { EnterpriseScope } from '../../host/enterpriseData';
+import type { Host } from '../../host/host';
+import { COMMANDS, VIEWS } from '../../host/ids';
+import { AcgTreeDataProvider, childId, MessageNode, type TreeNode } from '../tree';
+import { revealWhenReady } from '../tree/reveal';
 import { AccountNode, AccountsFolderNode } from './accountNodes';
-import { EnterpriseData } from './enterpriseData';
-import type { EnterpriseScope } from './enterpriseScope';
-import { clientFor, selectedGateway, type GatewayContext } from './gatewayTarget';
 import { RelationshipGroupNode, RequestNode, RequestsFolderNode } from './requestNodes';
-import { revealWhenReady } from './reveal';
 
 export class GatewayNode implements TreeNode {
   readonly id: string;
@@ -44,32 +43,18 @@ export class GatewayNode implements TreeNode {
   }
 }
 
-export interface EnterprisesViewOptions extends GatewayContext {
-  readonly log: vscode.LogOutputChannel;
-}
+export type EnterprisesViewHost = Pick<Host, 'signIn' | 'selection' | 'enterprises' | 'events' | 'log'>;
 
 export class EnterprisesView implements vscode.Disposable {
   readonly provider: AcgTreeDataProvider;
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  private scope: EnterpriseScope | undefined;
 
-  constructor(private readonly options: EnterprisesViewOptions) {
-    this.provider = new AcgTreeDataProvider({ viewId: ENTERPRISES_VIEW_ID, log: options.log, rootChildren: () => this.rootChildren() });
-    this.view = vscode.window.createTreeView(ENTERPRISES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    const reset = (): void => {
-      this.scope = undefined;
-      this.provider.refresh();
-    };
-    this.disposables.push(this.provider, this.view, options.session.onDidChange(reset), options.selection.onDidChange(reset));
-  }
-
-  /** The current gateway's shared state, made on first use after each sign-in or gateway change. */
-  currentScope(): EnterpriseScope | undefined {
-    const gateway = selectedGateway(this.options);
-    if (!gateway) return undefined;
-    if (!this.scope || this.scope.gateway.id !== gateway.id || this.scope.gateway.domain !== gateway.domain) this.scope = this.makeScope(gateway);
-    return this.scope;
+  constructor(private readonly host: EnterprisesViewHost) {
+    this.provider = new AcgTreeDataProvider({ viewId: VIEWS.enterprises, log: host.log, rootChildren: () => this.rootChildren() });
+    this.view = vscode.window.createTreeView(VIEWS.enterprises, { treeDataProvider: this.provider, showCollapseAll: true });
+    const reset = (): void => this.provider.refresh();
+    this.disposables.push(this.provider, this.view, host.events.onDidChangeSignIn(reset), host.events.onDidChangeGatewaySelection(reset));
   }
 
   /** One refresh of the whole view (data read again; expansion kept, since ids are stable). */
@@ -115,7 +100,7 @@ export class EnterprisesView implements vscode.Disposable {
   }
 
   private rootNode(): GatewayNode | undefined {
-    const scope = this.currentScope();
+    const scope = this.host.enterprises.current();
     if (!scope) return undefined;
     const node = this.provider.findNode(childId(undefined, `gateway:${scope.gateway.id.toLowerCase()}`));
     return node instanceof GatewayNode ? node : undefined;
@@ -128,25 +113,20 @@ export class EnterprisesView implements vscode.Disposable {
 
   private rootChildren(): TreeNode[] {
     // Signed out, or no gateway: an empty view shows the welcome content (package.json viewsWelcome) instead.
-    if (!this.options.session.signedIn) return [];
-    const scope = this.currentScope();
+    if (!this.host.signIn.signedIn) return [];
+    const scope = this.host.enterprises.current();
     if (!scope) {
-      if (!this.options.selection.current) return [];
+      if (!this.host.selection.current) return [];
       // A gateway chosen under another cloud or tenant: say so rather than show nothing.
       return [
         new MessageNode(undefined, {
           segment: 'otherSignIn',
-          label: `${this.options.selection.current.name} was selected under another sign-in. Select Gateway…`,
+          label: `${this.host.selection.current.name} was selected under another sign-in. Select Gateway…`,
           icon: 'server-environment',
-          command: { command: 'acg.selectGateway', title: 'Select Gateway…' },
+          command: { command: COMMANDS.selectGateway, title: 'Select Gateway…' },
         }),
       ];
     }
     return [new GatewayNode(scope)];
-  }
-
-  private makeScope(gateway: SelectedGateway): EnterpriseScope {
-    const client = () => clientFor(this.options, gateway);
-    return { gateway, data: new EnterpriseData(client), client };
   }
 }

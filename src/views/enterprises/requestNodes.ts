@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { groupByRelationship, requestView, tenantKey, type RelationshipGroup, type RelationshipGroupKey } from '../../core/enterprises';
 import type { RequestForInformationResource } from '../../core/models';
-import { ENTERPRISE_COMMANDS } from '../../commands/enterprises/ids';
+import { COMMANDS } from '../../host/ids';
 import { childId, MessageNode, type TreeNode } from '../tree';
-import type { EnterpriseScope } from './enterpriseScope';
+import type { EnterpriseScope } from '../../host/enterpriseData';
 import { rowItem } from './icons';
 
 const GROUP_ICONS: Readonly<Record<RelationshipGroupKey, string>> = {
@@ -103,7 +103,7 @@ export class RequestNode implements TreeNode {
         label: `Go to Account ${account}`,
         icon: 'link',
         tooltip: `Reveal account ${account} under Accounts.`,
-        command: { command: ENTERPRISE_COMMANDS.goToAccount, title: 'Go to Account', arguments: [this] },
+        command: { command: COMMANDS.goToAccount, title: 'Go to Account', arguments: [this] },
         contextValue: 'acgLink',
       }),
     ];

@@ -6,8 +6,9 @@ import { gatewayDomainOf, parseGatewayId } from '../../azure/clients/armIds';
 import { gatewayDescription, summarizeGateway } from '../../core/gateways/gatewaySummary';
 import { hasCoverageWarnings, type TestLineCoverage } from '../../core/gateways/coverage';
 import type { CommunicationsGateway, GatewayRef } from '../../core/models';
-import { errorMessage, type TreeNode } from '../tree';
-import type { SelectedGateway } from '../gatewaySelection';
+import { messageOf } from '../../host/presentError';
+import type { TreeNode } from '../tree';
+import type { SelectedGateway } from '../../host/gatewaySelection';
 import { PropertiesNode } from './propertiesNode';
 import { treeUri } from './resourceUris';
 import { TEST_LINES_WARNING } from './decorations';
@@ -68,7 +69,7 @@ export class GatewayNode implements TreeNode {
       const { coverage } = await this.ctx.store.get(this.gateway, this.ref);
       return this.tooltip(coverage);
     } catch (error) {
-      return this.tooltip(undefined, `Test lines could not be read: ${errorMessage(error)}`);
+      return this.tooltip(undefined, `Test lines could not be read: ${messageOf(error)}`);
     }
   }
 
@@ -78,14 +79,14 @@ export class GatewayNode implements TreeNode {
 
   /** What the Enterprises and Numbers views need to work on this gateway. */
   toSelection(): SelectedGateway {
-    const state = this.ctx.session.state;
+    const state = this.ctx.host.signIn.state;
     return {
       id: this.armId,
       name: this.name,
       subscriptionId: this.ref.subscriptionId,
       resourceGroupName: this.ref.resourceGroupName,
       domain: gatewayDomainOf(this.gateway),
-      cloud: this.ctx.session.cloud.name,
+      cloud: this.ctx.host.signIn.cloud.name,
       tenantId: state?.tenantId,
     };
   }
@@ -98,26 +99,26 @@ export class GatewayNode implements TreeNode {
         this.ctx.decorations.setWarning(treeUri('gateway', this.armId), warning);
         this.ctx.decorations.setWarning(treeUri('testLines', this.armId), warning);
       },
-      (error: unknown) => this.ctx.log.info(`Test lines of ${this.name} not read for the warning: ${errorMessage(error)}`),
+      (error: unknown) => this.ctx.host.log.info(`Test lines of ${this.name} not read for the warning: ${messageOf(error)}`),
     );
   }
 
   private async reread(): Promise<void> {
     this.stale = false;
     try {
-      this.gateway = await (await this.ctx.session.services()).arm.getGateway(this.ref);
+      this.gateway = await (await this.ctx.host.services.get()).arm.getGateway(this.ref);
       this.readFailed = undefined;
     } catch (error) {
       // Keep showing what we had, marked, rather than losing the row: its children still show their own errors.
-      this.readFailed = errorMessage(error);
-      this.ctx.log.warn(`Refreshing gateway ${this.name} failed: ${this.readFailed}`);
+      this.readFailed = messageOf(error);
+      this.ctx.host.log.warn(`Refreshing gateway ${this.name} failed: ${this.readFailed}`);
     }
   }
 
   private tooltip(coverage: TestLineCoverage | undefined, note?: string): vscode.MarkdownString {
     const g = this.gateway;
     const summary = summarizeGateway(g);
-    const selected = this.ctx.selection.current?.id.toLowerCase() === this.armId.toLowerCase();
+    const selected = this.ctx.host.selection.current?.id.toLowerCase() === this.armId.toLowerCase();
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escape(this.name)}**${selected ? ' — selected for Enterprises and Numbers' : ''}\n\n`);
     const rows: [string, string | undefined][] = [

@@ -5,10 +5,10 @@ import { SubscriptionNode } from './subscriptionNode';
 import type { GatewaysTreeContext } from './treeContext';
 
 export async function gatewaysRootChildren(ctx: GatewaysTreeContext): Promise<TreeNode[]> {
-  if (!ctx.session.signedIn) return [];
-  const services = await ctx.session.services();
+  if (!ctx.host.signIn.signedIn) return [];
+  const services = await ctx.host.services.get();
   const all = await services.arm.listSubscriptions();
-  const filter = ctx.session.subscriptionFilter();
+  const filter = ctx.host.subscriptions.current();
   const chosen = filter ? all.filter((s) => filter.includes(s.subscriptionId)) : all;
   if (chosen.length === 0) return [selectSubscriptionsNode()];
   chosen.sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,9 +1,8 @@
 // "Properties": opens the gateway's ARM resource as read-only JSON (acg-resource: documents, read fresh each time).
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../host/ids';
 import { childId, type TreeNode } from '../tree';
 import type { GatewayNode } from './gatewayNode';
-
-export const VIEW_PROPERTIES_COMMAND = 'acg.gateways.viewProperties';
 
 export class PropertiesNode implements TreeNode {
   readonly id: string;
@@ -20,7 +19,7 @@ export class PropertiesNode implements TreeNode {
     const item = new vscode.TreeItem('Properties', vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('json');
     item.tooltip = 'Open the resource as read-only JSON';
-    item.command = { command: VIEW_PROPERTIES_COMMAND, title: 'View Properties', arguments: [this] };
+    item.command = { command: COMMANDS.viewProperties, title: 'View Properties', arguments: [this] };
     item.contextValue = 'acgProperties';
     return item;
   }

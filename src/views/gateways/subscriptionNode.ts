@@ -21,16 +21,16 @@ export class SubscriptionNode implements TreeNode {
     const s = this.subscription;
     const item = new vscode.TreeItem(s.displayName, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = s.state === 'Enabled' ? shortId(s.subscriptionId) : `${shortId(s.subscriptionId)} · ${s.state}`;
-    const state = this.ctx.session.state;
+    const state = this.ctx.host.signIn.state;
     const tenant = state?.tenantLabel ? `${state.tenantLabel} (${state.tenantId ?? s.tenantId})` : (state?.tenantId ?? s.tenantId);
-    item.tooltip = [state?.account ?? 'not signed in', tenant, s.subscriptionId, this.ctx.session.cloud.displayName].join(' · ');
+    item.tooltip = [state?.account ?? 'not signed in', tenant, s.subscriptionId, this.ctx.host.signIn.cloud.displayName].join(' · ');
     item.iconPath = new vscode.ThemeIcon('key');
     item.contextValue = 'acgSubscription';
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const services = await this.ctx.session.services();
+    const services = await this.ctx.host.services.get();
     const gateways = await services.arm.listGatewaysInSubscription(this.subscription.subscriptionId);
     if (gateways.length === 0) return [emptyNode(this, 'No communications gateways in this subscription')];
     gateways.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));

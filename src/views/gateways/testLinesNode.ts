@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { hasCoverageWarnings } from '../../core/gateways/coverage';
 import type { TestLine } from '../../core/models';
-import { childId, emptyNode, errorMessage, type TreeNode } from '../tree';
+import { messageOf } from '../../host/presentError';
+import { childId, emptyNode, type TreeNode } from '../tree';
 import type { GatewayNode } from './gatewayNode';
 import { treeUri } from './resourceUris';
 import { NUMBER_WARNING, TEST_LINES_WARNING } from './decorations';
@@ -37,7 +38,7 @@ export class TestLinesNode implements TreeNode {
       gateway.ctx.decorations.setWarning(item.resourceUri, warnings.length > 0 ? TEST_LINES_WARNING : undefined);
     } catch (error) {
       item.description = 'could not be read';
-      item.tooltip = errorMessage(error);
+      item.tooltip = messageOf(error);
     }
     return item;
   }

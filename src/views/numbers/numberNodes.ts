@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { NumberResource } from '../../core/models';
 import { describeFilter, isFilterEmpty, numberTooltip } from '../../core/numbers';
-import { NUMBERS_VIEW_ID } from '../../commands/numbers/ids';
+import { VIEWS } from '../../host/ids';
 import { childId, ErrorNode, LoadMoreNode, type TreeNode } from '../tree';
 import { markdown, rowItem } from '../enterprises/icons';
 import type { NumberEntry, NumbersModel } from './numbersModel';
@@ -63,7 +63,7 @@ export class NumbersScopeNode implements TreeNode {
     if (this.loadError !== undefined) {
       rows.push(new ErrorNode(this, this.loadError, () => void this.loadNextPage(), 'pageError'));
     } else if (this.model.hasMore) {
-      rows.push(new LoadMoreNode(this, () => this.loadNextPage(), NUMBERS_VIEW_ID, this.loadMoreLabel()));
+      rows.push(new LoadMoreNode(this, () => this.loadNextPage(), VIEWS.numbers, this.loadMoreLabel()));
     }
     if (rows.length === 0) rows.push(new EmptyNumbersNode(this, isFilterEmpty(this.model.options.filter) ? 'No numbers' : 'No numbers match the filter'));
     return rows;

@@ -4,7 +4,7 @@
 // reports is what the view does.
 import type { ListPage, ListPages, ProvisioningListOptions } from '../../azure/clients';
 import type { NumberResource } from '../../core/models';
-import { PagedList, clientPredicate, numberView, serverFilter, type FetchedPage, type NumberFilter, type NumberView, type PageFetcher } from '../../core/numbers';
+import { PagedList, clientPredicate, numberView, serverFilter, type FetchedPage, type NumberFilter, type NumbersScope, type NumberView, type PageFetcher } from '../../core/numbers';
 
 /** What the list reads from: the one ProvisioningClient method pair it needs, so tests and the benchmark can pass the
  * real client and nothing else. */
@@ -12,10 +12,6 @@ export interface NumberLister {
   listNumbers(account: string, options?: ProvisioningListOptions): ListPages<NumberResource>;
   listAllNumbers(options?: ProvisioningListOptions): ListPages<NumberResource>;
 }
-
-export type NumbersScope = { readonly kind: 'gateway' } | { readonly kind: 'account'; readonly accountName: string };
-
-export const GATEWAY_SCOPE: NumbersScope = { kind: 'gateway' };
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;

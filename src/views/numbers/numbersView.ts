@@ -2,17 +2,17 @@
 // filter in the view title. It holds what is shown (scope and filter) and rebuilds the list model when either
 // changes; everything about pages lives in NumbersModel, which has no vscode in it.
 import * as vscode from 'vscode';
-import { describeFilter, isFilterEmpty, NO_FILTER, type NumberFilter } from '../../core/numbers';
-import { NUMBERS_FILTERED_CONTEXT, NUMBERS_VIEW_ID, PAGE_SIZE_SETTING } from '../../commands/numbers/ids';
-import { AcgTreeDataProvider, MessageNode, type SelectedGateway, type TreeNode } from '../tree';
-import { clientFor, selectedGateway, type GatewayContext } from '../enterprises/gatewayTarget';
-import { revealWhenReady } from '../enterprises/reveal';
+import { describeFilter, GATEWAY_SCOPE, isFilterEmpty, NO_FILTER, type NumberFilter, type NumbersScope } from '../../core/numbers';
+import type { SelectedGateway } from '../../host/gatewaySelection';
+import type { Host } from '../../host/host';
+import { COMMANDS, CONTEXT_KEYS, VIEWS } from '../../host/ids';
+import { NUMBERS_PAGE_SIZE_SETTING, numbersPageSize } from '../../host/settings';
+import { AcgTreeDataProvider, MessageNode, type TreeNode } from '../tree';
+import { revealWhenReady } from '../tree/reveal';
 import { NumberNode, NumbersScopeNode } from './numberNodes';
-import { clampPageSize, GATEWAY_SCOPE, NumbersModel, type NumberLister, type NumbersScope } from './numbersModel';
+import { clampPageSize, NumbersModel, type NumberLister } from './numbersModel';
 
-export interface NumbersViewOptions extends GatewayContext {
-  readonly log: vscode.LogOutputChannel;
-}
+export type NumbersViewHost = Pick<Host, 'signIn' | 'selection' | 'events' | 'log'>;
 
 /** A client that is fetched on the first page request, so building the root row costs nothing. */
 function lazyLister(client: () => Promise<NumberLister>): NumberLister {
@@ -40,17 +40,17 @@ export class NumbersView implements vscode.Disposable {
   private filterChoice: NumberFilter = NO_FILTER;
   private root: NumbersScopeNode | undefined;
 
-  constructor(private readonly options: NumbersViewOptions) {
-    this.provider = new AcgTreeDataProvider({ viewId: NUMBERS_VIEW_ID, log: options.log, rootChildren: () => this.rootChildren() });
+  constructor(private readonly host: NumbersViewHost) {
+    this.provider = new AcgTreeDataProvider({ viewId: VIEWS.numbers, log: host.log, rootChildren: () => this.rootChildren() });
     // Made here rather than with createAcgTreeView: multi-select delete needs canSelectMany.
-    this.view = vscode.window.createTreeView(NUMBERS_VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: false });
+    this.view = vscode.window.createTreeView(VIEWS.numbers, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: false });
     this.disposables.push(
       this.provider,
       this.view,
-      options.session.onDidChange(() => this.reset()),
-      options.selection.onDidChange(() => this.reset()),
+      host.events.onDidChangeSignIn(() => this.reset()),
+      host.events.onDidChangeGatewaySelection(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(PAGE_SIZE_SETTING)) this.reload();
+        if (event.affectsConfiguration(NUMBERS_PAGE_SIZE_SETTING)) this.reload();
       }),
     );
     this.updateTitle();
@@ -124,11 +124,11 @@ export class NumbersView implements vscode.Disposable {
   }
 
   private rootChildren(): TreeNode[] {
-    if (!this.options.session.signedIn) return [];
-    const gateway = selectedGateway(this.options);
+    if (!this.host.signIn.signedIn) return [];
+    const gateway = this.host.selection.forCurrentSignIn();
     if (!gateway) {
-      return this.options.selection.current
-        ? [new MessageNode(undefined, { segment: 'otherSignIn', label: 'Select Gateway…', icon: 'server-environment', command: { command: 'acg.selectGateway', title: 'Select Gateway…' } })]
+      return this.host.selection.current
+        ? [new MessageNode(undefined, { segment: 'otherSignIn', label: 'Select Gateway…', icon: 'server-environment', command: { command: COMMANDS.selectGateway, title: 'Select Gateway…' } })]
         : [];
     }
     this.root ??= this.makeRoot(gateway);
@@ -136,8 +136,8 @@ export class NumbersView implements vscode.Disposable {
   }
 
   private makeRoot(gateway: SelectedGateway): NumbersScopeNode {
-    const pageSize = clampPageSize(vscode.workspace.getConfiguration().get<number>(PAGE_SIZE_SETTING));
-    const model = new NumbersModel({ client: lazyLister(() => clientFor(this.options, gateway)), scope: this.scopeChoice, filter: this.filterChoice, pageSize });
+    const pageSize = clampPageSize(numbersPageSize());
+    const model = new NumbersModel({ client: lazyLister(() => this.host.selection.provisioningClient(gateway)), scope: this.scopeChoice, filter: this.filterChoice, pageSize });
     return new NumbersScopeNode(gateway.name, model, { rerender: (node) => this.provider.rerender(node) });
   }
 
@@ -145,6 +145,6 @@ export class NumbersView implements vscode.Disposable {
     const filter = describeFilter(this.filterChoice);
     const scope = this.scopeChoice.kind === 'account' ? this.scopeChoice.accountName : undefined;
     this.view.description = [scope, filter ? `filter: ${filter}` : undefined].filter(Boolean).join(' · ') || undefined;
-    void vscode.commands.executeCommand('setContext', NUMBERS_FILTERED_CONTEXT, !isFilterEmpty(this.filterChoice));
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.numbersFiltered, !isFilterEmpty(this.filterChoice));
   }
 }

@@ -1,11 +1,12 @@
-// A failed load shows where it happened, as a row with the reason and a Retry child: one failing subscription never
-// hides the others, and a tree never raises a notification (a refresh of ten failing nodes would be ten pop-ups).
+// A failed load shows where it happened, as a row with the reason and its actions as children (Retry, and Sign In
+// Differently… when a role is missing): one failing subscription never hides the others, and a tree never raises a
+// notification (a refresh of ten failing nodes would be ten pop-ups). The wording comes from presentError, as it does
+// for commands, panels and the CLI.
 import * as vscode from 'vscode';
-import type { AcgError } from '../../azure/errors';
-import { isAcgError } from '../../azure/errors';
+import { COMMANDS } from '../../host/ids';
+import { presentError, type PresentedError } from '../../host/presentError';
 import { childId, type TreeNode } from './treeNode';
 
-export const RETRY_COMMAND = 'acg.tree.retry';
 const MAX_LABEL = 120;
 
 /** Anything the Retry command can be run on. */
@@ -19,15 +20,17 @@ export function isRetryable(value: unknown): value is Retryable {
 
 export class ErrorNode implements TreeNode, Retryable {
   readonly id: string;
+  readonly presented: PresentedError;
 
   /** `retry` refreshes the node whose children failed (the whole view when `parent` is undefined). */
   constructor(
     readonly parent: TreeNode | undefined,
-    readonly error: unknown,
+    error: unknown,
     private readonly onRetry: () => void,
     segment = 'error',
   ) {
     this.id = childId(parent, segment);
+    this.presented = presentError(error);
   }
 
   retry(): void {
@@ -35,17 +38,21 @@ export class ErrorNode implements TreeNode, Retryable {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(errorLabel(this.error), vscode.TreeItemCollapsibleState.Expanded);
-    const acg = isAcgError(this.error) ? this.error : undefined;
-    item.description = acg ? errorDescription(acg) : undefined;
-    item.tooltip = errorTooltip(this.error);
-    item.iconPath = acg?.kind === 'forbidden' ? new vscode.ThemeIcon('lock', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    const { message, detail, kind } = this.presented;
+    const item = new vscode.TreeItem(message.length > MAX_LABEL ? `${message.slice(0, MAX_LABEL - 1)}…` : message, vscode.TreeItemCollapsibleState.Expanded);
+    // The first detail line says where (service · HTTP status · code); the full detail is in the tooltip.
+    item.description = detail?.split('\n')[0];
+    const tooltip = new vscode.MarkdownString();
+    for (const line of [message, ...(detail?.split('\n') ?? [])]) tooltip.appendText(line).appendMarkdown('  \n');
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(kind === 'forbidden' ? 'lock' : 'error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = 'acgError';
     return item;
   }
 
   getChildren(): TreeNode[] {
-    return [new RetryNode(this)];
+    const actions = this.presented.actions.filter((a) => a.id !== 'retry' && a.id !== 'showLog' && a.command);
+    return [new RetryNode(this), ...actions.map((action) => new ErrorActionNode(this, action.title, action.command!))];
   }
 }
 
@@ -64,36 +71,29 @@ export class RetryNode implements TreeNode, Retryable {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem('Retry', vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('refresh');
-    item.command = { command: RETRY_COMMAND, title: 'Retry', arguments: [this] };
+    item.command = { command: COMMANDS.retry, title: 'Retry', arguments: [this] };
     item.contextValue = 'acgRetry';
     return item;
   }
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** Another action presentError offers for this failure (e.g. Sign In Differently… for a missing role). */
+class ErrorActionNode implements TreeNode {
+  readonly id: string;
 
-function errorLabel(error: unknown): string {
-  const message = errorMessage(error).replace(/\s+/g, ' ').trim();
-  return message.length > MAX_LABEL ? `${message.slice(0, MAX_LABEL - 1)}…` : message;
-}
-
-function errorDescription(error: AcgError): string | undefined {
-  if (error.kind === 'forbidden') return error.requiredRole ? `needs ${error.requiredRole}` : 'access denied';
-  if (error.status !== undefined) return `HTTP ${error.status}`;
-  return undefined;
-}
-
-function errorTooltip(error: unknown): vscode.MarkdownString {
-  const lines = [errorMessage(error)];
-  if (isAcgError(error)) {
-    if (error.requiredRole) lines.push(`Required role: ${error.requiredRole}`);
-    if (error.code) lines.push(`Code: ${error.code}`);
-    if (error.requestId) lines.push(`Request id: ${error.requestId}`);
-    if (error.clientRequestId) lines.push(`Client request id: ${error.clientRequestId}`);
+  constructor(
+    readonly parent: ErrorNode,
+    private readonly title: string,
+    private readonly command: string,
+  ) {
+    this.id = childId(parent, `action:${command}`);
   }
-  const tooltip = new vscode.MarkdownString();
-  for (const line of lines) tooltip.appendText(line).appendMarkdown('  \n');
-  return tooltip;
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('arrow-right');
+    item.command = { command: this.command, title: this.title };
+    item.contextValue = 'acgErrorAction';
+    return item;
+  }
 }

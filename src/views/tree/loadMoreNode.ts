@@ -1,8 +1,8 @@
-// The "Load more…" row at the end of a paged list (see pager.ts for the paging itself).
+// The "Load more…" row at the end of a paged list: the list (e.g. the Numbers view's NumbersModel) does the paging,
+// this row only asks it for the next page.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../host/ids';
 import { childId, type TreeNode } from './treeNode';
-
-export const LOAD_MORE_COMMAND = 'acg.tree.loadMore';
 
 /** The last row of a paged list. Clicking it runs `acg.tree.loadMore` with this node. */
 export class LoadMoreNode implements TreeNode {
@@ -25,7 +25,7 @@ export class LoadMoreNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('more');
-    item.command = { command: LOAD_MORE_COMMAND, title: 'Load More', arguments: [this] };
+    item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [this] };
     item.contextValue = 'acgLoadMore';
     return item;
   }

@@ -1,6 +1,7 @@
 // Prompts and notes as tree rows, the way Azure Resources shows "Sign in to Azure…" and "Select Subscriptions…":
 // a row is where the person is already looking, and a click does the thing.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../host/ids';
 import { childId, type TreeNode } from './treeNode';
 
 export interface MessageNodeOptions {
@@ -42,7 +43,7 @@ export function signInNode(parent?: TreeNode): MessageNode {
     segment: 'signIn',
     label: 'Sign in to Azure…',
     icon: 'sign-in',
-    command: { command: 'acg.signIn', title: 'Sign In…' },
+    command: { command: COMMANDS.signIn, title: 'Sign In…' },
   });
 }
 
@@ -51,7 +52,7 @@ export function selectSubscriptionsNode(parent?: TreeNode): MessageNode {
     segment: 'selectSubscriptions',
     label: 'Select Subscriptions…',
     icon: 'filter',
-    command: { command: 'acg.selectSubscriptions', title: 'Select Subscriptions…' },
+    command: { command: COMMANDS.selectSubscriptions, title: 'Select Subscriptions…' },
   });
 }
 

@@ -3,9 +3,8 @@
 // as rows, refresh of one node or all (coalesced into one change event), and getParent for `reveal`.
 import * as vscode from 'vscode';
 import { isAcgError } from '../../azure/errors';
-import { ErrorNode, errorMessage } from './errorNode';
-import { LoadMoreNode } from './loadMoreNode';
-import type { Pager } from './pager';
+import { messageOf } from '../../host/presentError';
+import { ErrorNode } from './errorNode';
 import { signInNode } from './messageNode';
 import { isWithin, type TreeNode } from './treeNode';
 
@@ -40,7 +39,7 @@ export class AcgTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     try {
       item = await node.getTreeItem();
     } catch (error) {
-      this.options.log.warn(`${this.options.viewId}: could not render ${node.id}: ${errorMessage(error)}`);
+      this.options.log.warn(`${this.options.viewId}: could not render ${node.id}: ${messageOf(error)}`);
       item = new vscode.TreeItem(node.id, node.getChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.description = 'could not be shown';
     }
@@ -73,7 +72,7 @@ export class AcgTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
         const tooltip = await node.resolveTooltip(token);
         if (tooltip !== undefined) item.tooltip = tooltip;
       } catch (error) {
-        this.options.log.warn(`${this.options.viewId}: tooltip of ${node.id}: ${errorMessage(error)}`);
+        this.options.log.warn(`${this.options.viewId}: tooltip of ${node.id}: ${messageOf(error)}`);
       }
     }
     return item;
@@ -116,24 +115,6 @@ export class AcgTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.schedule(target);
   }
 
-  /** The children of a paged list: the pages loaded so far, then a "Load more…" row while there are more. */
-  async pagedChildren(parent: TreeNode, pager: Pager<TreeNode>): Promise<TreeNode[]> {
-    await pager.ensureFirstPage();
-    const rows = [...pager.items];
-    if (pager.hasMore) {
-      rows.push(
-        new LoadMoreNode(parent, async () => {
-          try {
-            await pager.loadMore();
-          } finally {
-            this.rerender(parent);
-          }
-        }, this.viewId),
-      );
-    }
-    return rows;
-  }
-
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.changed.dispose();
@@ -159,10 +140,10 @@ export class AcgTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
       return [];
     }
     if (isAcgError(error, 'notSignedIn')) {
-      this.options.log.info(`${this.options.viewId}: ${where}: ${errorMessage(error)}`);
+      this.options.log.info(`${this.options.viewId}: ${where}: ${messageOf(error)}`);
       return [signInNode(node)];
     }
-    this.options.log.warn(`${this.options.viewId}: loading ${where} failed: ${errorMessage(error)}`);
+    this.options.log.warn(`${this.options.viewId}: loading ${where} failed: ${messageOf(error)}`);
     return [new ErrorNode(node, error, () => this.refresh(node))];
   }
 

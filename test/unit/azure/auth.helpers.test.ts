@@ -5,10 +5,10 @@ import { DEFAULT_PROVISIONING_SCOPE, ScopedCredential, audienceScopes } from '..
 import { identityFromToken, tokenExpiry } from '../../../src/azure/auth/tokenClaims';
 import { tenantShortName, validateClientId, validateTenant } from '../../../src/azure/auth/tenant';
 import { toAuthError } from '../../../src/azure/auth/authErrors';
-import { sandboxPrincipal } from '../../../src/auth/sandbox';
-import { parseSignInRequest, validateCertificatePem } from '../../../src/auth/signInRequest';
-import { vscodeScopes } from '../../../src/auth/vscodeScopes';
-import type { SessionState } from '../../../src/auth/sessionStore';
+import { sandboxPrincipal } from '../../../src/host/sandbox';
+import { parseSignInRequest, validateCertificatePem } from '../../../src/host/signInRequest';
+import { vscodeScopes } from '../../../src/host/vscodeScopes';
+import type { SessionState } from '../../../src/host/sessionStore';
 import { SIGNED_OUT_TEXT, statusText, statusTooltip } from '../../../src/views/statusBarText';
 import { getCloud } from '../../../src/core/clouds';
 

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { AcgError } from '../../../src/azure/errors';
 import { runCli } from '../../../src/cli/main';
 import { RULES } from '../../../src/core/rules/ruleTable';
 
@@ -20,6 +21,16 @@ describe('acg CLI', () => {
     const { code, out } = capture(['rules', '--format', 'json']);
     assert.equal(code, 0);
     assert.deepEqual((JSON.parse(out) as { id: string }[]).map((r) => r.id), Object.keys(RULES));
+  });
+
+  it('reports an unexpected failure as every face does (presentError), with what to do, and exits 2', () => {
+    const err: string[] = [];
+    const failingOut = (): void => {
+      throw new AcgError({ kind: 'notSignedIn', message: 'Not signed in to Azure.', service: 'entra', requestId: 'r-1' });
+    };
+    const code = runCli(['rules'], failingOut, (line) => err.push(line));
+    assert.equal(code, 2);
+    assert.deepEqual(err, ['acg: Not signed in to Azure.', '  Microsoft Entra ID', '  Request id: r-1', '  To fix: sign in (az login, or the AZURE_* environment variables) and run it again.']);
   });
 
   it('refuses an unknown format and an unknown command with exit code 2', () => {

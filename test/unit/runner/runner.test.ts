@@ -43,6 +43,7 @@ describe('extension test runner (code-server + Chromium)', function () {
     const missing = codeServerMissingReason();
     if (missing) {
       console.log(`    skipped: ${missing}`);
+      // Reason: without code-server (host:install never ran here) there is no VS Code to run the fixtures in.
       this.skip();
     }
     await esbuild.build({

@@ -1,0 +1,69 @@
+// What every command handler gets. The host layer (sign-in, services, selection, Ui…) plus the few things commands
+// ask of the views and diagnostics, declared here as small interfaces that those faces implement: commands never import
+// a view or the diagnostics (only tree node types, to recognise the row they were run on), and extension.ts passes
+// the real objects in.
+import type * as vscode from 'vscode';
+import type { ConfigKind } from '../core/config';
+import type { GatewayRef } from '../core/models';
+import type { NumberFilter, NumbersScope } from '../core/numbers';
+import type { Host } from '../host/host';
+import type { AccountNode } from '../views/enterprises/accountNodes';
+import type { RequestNode } from '../views/enterprises/requestNodes';
+import type { GatewayNode } from '../views/gateways/gatewayNode';
+import type { NumberNode, NumbersScopeNode } from '../views/numbers/numberNodes';
+import type { TreeNode } from '../views/tree/treeNode';
+
+export interface GatewaysTree {
+  /** One row and below, or (no argument) the whole view. */
+  refresh(node?: TreeNode): void;
+  /** The row currently shown for a gateway, if the view has loaded it. */
+  findGatewayNode(ref: GatewayRef): GatewayNode | undefined;
+  reveal(node: TreeNode, expand?: boolean): Promise<void>;
+}
+
+export interface EnterprisesTree {
+  refresh(): void;
+  /** Re-reads the requests (after a relationship change) or the accounts (after an account was created). */
+  refreshPart(part: 'requests' | 'accounts' | 'both'): void;
+  findAccount(name: string): Promise<AccountNode | undefined>;
+  findRequest(tenantId: string): Promise<RequestNode | undefined>;
+  reveal(node: TreeNode, expand?: boolean): Promise<void>;
+}
+
+export interface NumbersList {
+  readonly filter: NumberFilter;
+  /** Shows one account's numbers or the whole gateway's, keeping the filter. */
+  show(scope: NumbersScope): Promise<NumbersScopeNode | undefined>;
+  setFilter(filter: NumberFilter): Promise<NumbersScopeNode | undefined>;
+  /** From the first page again. */
+  reload(): void;
+  /** Drops deleted numbers in place, so the person keeps their position. */
+  forget(keys: ReadonlySet<string>): void;
+  selectedNumbers(): NumberNode[];
+  reveal(node: TreeNode): Promise<void>;
+}
+
+export interface ConfigProblems {
+  /** Validates a file read from disk and shows its findings in Problems; returns how many. */
+  publishFromDisk(uri: vscode.Uri, text: string, kind: ConfigKind): Promise<number>;
+}
+
+/** Built once in extension.ts. */
+export interface CommandServices {
+  readonly host: Host;
+  readonly gateways: GatewaysTree;
+  readonly enterprises: EnterprisesTree;
+  readonly numbers: NumbersList;
+  readonly configProblems: ConfigProblems;
+}
+
+/** One per invocation. */
+export interface CommandContext extends CommandServices {
+  /** The command's id, for messages and logs. */
+  readonly id: string;
+  /** Everything VS Code passed: (node, selected nodes) from a tree menu, (uri, selected uris) from the explorer, or an
+   * argument object from automation. `node` is the first of them. */
+  readonly args: readonly unknown[];
+}
+
+export type CommandHandler = (ctx: CommandContext, node?: unknown) => unknown;

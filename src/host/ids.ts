@@ -1,0 +1,66 @@
+// Every command id, view id and context key, in one module below all faces: views link rows to commands, commands
+// focus views, and neither may import the other. package.json contributes the same ids; test/unit/commandIds.test.ts
+// fails when the two drift apart, and the command table must have a handler for each (its type says so).
+
+export const COMMANDS = {
+  // Account and cloud
+  signIn: 'acg.signIn',
+  signOut: 'acg.signOut',
+  selectTenant: 'acg.selectTenant',
+  selectSubscriptions: 'acg.selectSubscriptions',
+  selectCloud: 'acg.selectCloud',
+  accountMenu: 'acg.accountMenu',
+  showLog: 'acg.showLog',
+  openSettings: 'acg.openSettings',
+  // Gateways
+  refreshGateways: 'acg.gateways.refresh',
+  copyDomain: 'acg.gateways.copyDomain',
+  copyProvisioningApiUrl: 'acg.gateways.copyProvisioningApiUrl',
+  copyManagedIdentity: 'acg.gateways.copyManagedIdentity',
+  openInPortal: 'acg.gateways.openInPortal',
+  viewProperties: 'acg.gateways.viewProperties',
+  addTestLine: 'acg.gateways.addTestLine',
+  deleteTestLine: 'acg.gateways.deleteTestLine',
+  selectGateway: 'acg.selectGateway',
+  // Every tree
+  retry: 'acg.tree.retry',
+  loadMore: 'acg.tree.loadMore',
+  // Enterprises
+  refreshEnterprises: 'acg.enterprises.refresh',
+  updateRelationship: 'acg.enterprises.updateRelationship',
+  createAccount: 'acg.enterprises.createAccount',
+  showNumbers: 'acg.enterprises.showNumbers',
+  copyTenantId: 'acg.enterprises.copyTenantId',
+  goToAccount: 'acg.enterprises.goToAccount',
+  goToRequest: 'acg.enterprises.goToRequest',
+  // Numbers
+  refreshNumbers: 'acg.numbers.refresh',
+  filterNumbers: 'acg.numbers.filter',
+  clearNumberFilter: 'acg.numbers.clearFilter',
+  showGatewayNumbers: 'acg.numbers.showGateway',
+  copyNumbers: 'acg.numbers.copy',
+  showNumberDetails: 'acg.numbers.showDetails',
+  deleteNumbers: 'acg.numbers.delete',
+  // Configuration files
+  convertCsvToPlan: 'acg.config.convertCsvToPlan',
+  generatePowerShell: 'acg.config.generatePowerShell',
+  validateWorkspace: 'acg.config.validateWorkspace',
+  splitPlan: 'acg.config.splitPlan',
+  splitCsv: 'acg.config.splitCsv',
+} as const;
+
+export type CommandKey = keyof typeof COMMANDS;
+export type CommandId = (typeof COMMANDS)[CommandKey];
+
+export const VIEWS = {
+  gateways: 'acg.gateways',
+  enterprises: 'acg.enterprises',
+  numbers: 'acg.numbers',
+} as const;
+
+/** Context keys for `when` clauses in package.json. */
+export const CONTEXT_KEYS = {
+  signedIn: 'acg.signedIn',
+  gatewaySelected: 'acg.gatewaySelected',
+  numbersFiltered: 'acg.numbers.filtered',
+} as const;

@@ -1,0 +1,69 @@
+// The clients of the current sign-in, built on first use and rebuilt after any sign-in change. The builder
+// (buildServices.ts) is loaded with import(): the pipeline, the clients and the SDKs they reach live in a bundle of
+// their own, so activation never parses them.
+import type * as vscode from 'vscode';
+import type { CloudEndpoints } from '../core/clouds';
+import type { ScopedCredential } from '../azure/auth/scopedCredential';
+import type { TenantInfo } from '../azure/auth/tenants';
+import type { ArmClient, GraphClient, ProvisioningClient } from '../azure/clients';
+import type { DisposableHttpPipeline } from '../azure/http';
+import { notSignedInError } from '../azure/errors';
+import type { SignIn } from './signIn';
+
+export interface AcgServices {
+  readonly cloud: CloudEndpoints;
+  readonly credential: ScopedCredential;
+  readonly pipeline: DisposableHttpPipeline;
+  readonly arm: ArmClient;
+  readonly graph: GraphClient;
+  /** The Provisioning API of one gateway (`<label>.commsgw.azure.com`), with the scope from `acg.provisioningApi.scope`. */
+  provisioning(gatewayDomain: string): ProvisioningClient;
+  /** The account's tenants from ARM, or undefined where the list is not offered (then ask for a tenant instead). */
+  listTenants(abortSignal?: AbortSignal): Promise<TenantInfo[] | undefined>;
+}
+
+/** What faces see: the clients of whoever is signed in now. */
+export interface Services {
+  /** Rejects with AcgError 'notSignedIn' while signed out. */
+  get(): Promise<AcgServices>;
+}
+
+export class LazyServices implements Services, vscode.Disposable {
+  private building: Promise<AcgServices> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly signIn: SignIn,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    // Every change (account, tenant, cloud, token scopes) means other tokens: never reuse a pipeline across one.
+    this.subscription = signIn.onDidChange(() => this.drop());
+  }
+
+  get(): Promise<AcgServices> {
+    if (!this.signIn.signedIn) return Promise.reject(notSignedInError());
+    if (!this.building) {
+      const cloud = this.signIn.cloud;
+      const scoped = this.signIn.scoped();
+      const building = import('./buildServices').then((m) => m.buildServices({ cloud, scoped, log: this.log }));
+      // A failed build is not cached: the next call tries again.
+      building.catch(() => {
+        if (this.building === building) this.building = undefined;
+      });
+      this.building = building;
+    }
+    return this.building;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.drop();
+  }
+
+  /** Forgets the pipeline and clients (closing pooled connections), so the next use builds them for the new state. */
+  private drop(): void {
+    const old = this.building;
+    this.building = undefined;
+    old?.then((services) => services.pipeline.dispose(), () => undefined);
+  }
+}
