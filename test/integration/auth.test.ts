@@ -19,7 +19,7 @@ import {
   SUBSCRIPTION_LAB,
   SUBSCRIPTION_PRODUCTION,
 } from '../../emulator/seed/ids';
-import { EMULATOR_URL_ENV, EXTENSION_ID, until } from './helpers';
+import { EMULATOR_URL_ENV, EXTENSION_ID, nextEvent, scriptedUi, until, type UiRecord } from './helpers';
 
 /** In-memory stand-ins for globalState and SecretStorage, to open a second session on the same stores, as a reload
  * of the window would. */
@@ -85,6 +85,22 @@ describe('sign-in against the emulator', function () {
   it('starts signed out: the sandbox never signs in without acg.sandbox.autoSignIn', () => {
     assert.equal(api.host.signIn.signedIn, false);
     assert.match(api.statusBarText(), /^\$\(sign-in\) Sign in to Azure · Emulator$/);
+  });
+
+  it('a command that needs a sign-in says so once, offers Sign In…, and that action signs in', async () => {
+    const recorded: UiRecord = { quickPicks: [], warnings: [], errors: [], info: [], clipboard: [], progress: [] };
+    const sandbox = (items: readonly vscode.QuickPickItem[]) => items.find((item) => /Sandbox service principal/.test(item.label));
+    const scripted = api.host.ui.script(scriptedUi({ errors: ['Sign In…'], picks: [sandbox] }, recorded));
+    try {
+      const signedIn = nextEvent(api.host.events.onDidChangeSignIn, (change) => change.reason === 'signedIn', 'the sign-in from the error’s action');
+      assert.equal(await vscode.commands.executeCommand('acg.gateways.copyDomain'), undefined);
+      assert.deepEqual(recorded.errors, [{ message: 'Not signed in to Azure. Sign in to continue.', items: ['Sign In…'] }]);
+      await signedIn;
+      assert.match(recorded.quickPicks[0]?.options.title ?? '', /^Sign In to Emulator/);
+    } finally {
+      scripted.dispose();
+    }
+    await api.host.signIn.signOut();
   });
 
   it('offers the sandbox service principal first in the Emulator cloud, and not VS Code’s provider', () => {

@@ -76,4 +76,19 @@ describe('Config live checks against the emulator', function () {
     await vscode.workspace.getConfiguration('acg').update(SETTING, false, vscode.ConfigurationTarget.Global);
     await waitForDiagnostics(uri, (d) => !d.some((x) => LIVE.test(codeOf(x))), 'the live findings gone', 30_000);
   });
+
+  it('checks again when the gateway selection changes, without waiting for an edit', async () => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await vscode.workspace.getConfiguration('acg').update(SETTING, true, vscode.ConfigurationTarget.Global);
+    await waitForDiagnostics(uri, (d) => d.filter((x) => LIVE.test(codeOf(x))).length === 3, 'the live findings', 30_000);
+    const version = document.version;
+
+    await api.host.selection.select(undefined);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => LIVE.test(codeOf(x))), 'no live findings without a gateway', 30_000);
+    await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
+    await waitForDiagnostics(uri, (d) => d.filter((x) => LIVE.test(codeOf(x))).length === 3, 'the live findings back for the selected gateway', 30_000);
+    assert.equal(document.version, version, 'nobody edited the plan');
+    await vscode.workspace.getConfiguration('acg').update(SETTING, false, vscode.ConfigurationTarget.Global);
+  });
 });

@@ -106,7 +106,7 @@ export function script(api: AcgExtensionApi, answers: Script = {}): Recorded {
   endScript();
   const inputs = [...(answers.inputs ?? [])];
   const many = [...(answers.pickMany ?? [])];
-  const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], info: [], clipboard: [], progress: [] };
+  const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], errors: [], info: [], clipboard: [], progress: [] };
   const prompts: Partial<Ui> = {
     showInputBox: (options) => {
       recorded.inputBoxes.push(options);

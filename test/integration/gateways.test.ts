@@ -53,7 +53,7 @@ describe('Gateways view against the emulator', function () {
   function script(answers: Script = {}): Recorded {
     scripted?.dispose();
     const inputs = [...(answers.inputs ?? [])];
-    const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], clipboard: [], opened: [], progress: [], info: [] };
+    const recorded: Recorded = { inputBoxes: [], quickPicks: [], warnings: [], errors: [], clipboard: [], opened: [], progress: [], info: [] };
     const ui: Partial<Ui> = {
       showInputBox: (options) => {
         recorded.inputBoxes.push(options);
@@ -474,6 +474,18 @@ describe('Gateways view against the emulator', function () {
       assert.equal(await run('acg.gateways.addTestLine', await gatewayNode(GATEWAY_GAPS)), undefined);
       assert.equal(recorded.progress.at(-1)?.title, 'Adding test line OC5 to fabrikam-new-gw', 'the create was attempted');
       assert.deepEqual(await armLineNames(GATEWAY_GAPS), before);
+      // Shown once, worded by presentError: what failed, and the ways out (another identity, the ids for support).
+      assert.equal(recorded.errors.length, 1);
+      assert.match(recorded.errors[0].message, /^You don't have permission to create test line OC5: .*Contributor/);
+      assert.deepEqual(recorded.errors[0].items, ['Sign In Differently…', 'Show Log', 'Copy Details']);
+    });
+
+    it('Copy Details puts the message, the status and the request id on the clipboard', async () => {
+      const recorded = script({ inputs: ['OC5', '+442079460305'], picks: [(items) => items[0]], errors: ['Copy Details'] });
+      await run('acg.gateways.addTestLine', await gatewayNode(GATEWAY_GAPS));
+      await until('the details on the clipboard', () => recorded.clipboard.length === 1);
+      assert.match(recorded.clipboard[0], /Azure Resource Manager · HTTP 403 · AuthorizationFailed/);
+      assert.match(recorded.clipboard[0], /Client request id: [0-9a-f-]{36}/);
     });
 
     it('Delete Test Line fails with ARM’s 403 and the line stays', async () => {

@@ -64,6 +64,8 @@ export async function leaveEmulator(api: AcgExtensionApi): Promise<void> {
 export interface UiScript {
   picks?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined | Promise<vscode.QuickPickItem | undefined>)[];
   warnings?: (string | undefined)[];
+  /** Answers to error notifications (the button pressed), taken in order; none: dismissed. */
+  errors?: (string | undefined)[];
   /** Cancel the progress when a report matches. */
   cancelProgressOn?: RegExp;
 }
@@ -72,17 +74,20 @@ export interface UiScript {
 export interface UiRecord {
   quickPicks: { items: readonly vscode.QuickPickItem[]; options: vscode.QuickPickOptions }[];
   warnings: { message: string; options: vscode.MessageOptions; items: string[] }[];
+  /** Error notifications, as the command table showed them (message and buttons). */
+  errors: { message: string; items: string[] }[];
   info: string[];
   clipboard: string[];
   progress: { title: string | undefined; reports: string[]; cancelled: boolean }[];
 }
 
-type ScriptedUi = Pick<Ui, 'showQuickPick' | 'showWarningMessage' | 'showInformationMessage' | 'writeClipboard' | 'withProgress'>;
+type ScriptedUi = Pick<Ui, 'showQuickPick' | 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage' | 'writeClipboard' | 'withProgress'>;
 
 /** Quick pick, warnings, information, clipboard and progress answered from `answers` and recorded in `recorded`. */
 export function scriptedUi(answers: UiScript, recorded: UiRecord): ScriptedUi {
   const picks = [...(answers.picks ?? [])];
   const warnings = [...(answers.warnings ?? [])];
+  const errors = [...(answers.errors ?? [])];
   return {
     showQuickPick: async <T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions) => {
       const list = await items;
@@ -94,6 +99,10 @@ export function scriptedUi(answers: UiScript, recorded: UiRecord): ScriptedUi {
     showWarningMessage: (message, options, ...items) => {
       recorded.warnings.push({ message, options, items });
       return Promise.resolve(warnings.shift());
+    },
+    showErrorMessage: (message, _options, ...items) => {
+      recorded.errors.push({ message, items });
+      return Promise.resolve(errors.shift());
     },
     showInformationMessage: (message) => {
       recorded.info.push(message);
