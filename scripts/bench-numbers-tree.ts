@@ -7,9 +7,10 @@
 // ProvisioningClient and pipeline. Needs `node --expose-gc` (the npm script passes it) for the heap figures.
 // Goals (issue "Sidebar trees"): the first page of tree items within 1.5× one raw page fetch; heap bounded by the
 // pages shown, never by the account.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeBenchmarkSection } from './bench/benchmarksDoc';
 import { ClientSecretCredential } from '@azure/identity';
 import { startEmulator } from '../emulator/server';
 import { BULK_ACCOUNT_NAME, DEMO_TENANT_ID, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, demoGatewayDomain } from '../emulator/seed/ids';
@@ -20,7 +21,6 @@ import { emulatorCloud } from '../src/core/clouds';
 import { numberView } from '../src/core/numbers';
 import { DEFAULT_PAGE_SIZE, NumbersModel } from '../src/views/numbers/numbersModel';
 
-const ROOT = join(__dirname, '..');
 const ROUNDS = 41;
 const NAIVE_ROUNDS = 3;
 const PAGES = 10;
@@ -182,8 +182,7 @@ async function main(): Promise<void> {
     console.log(`Rate limit: the naive provider needs ${requestsNaive} requests; at the service's 100 requests/min that alone is ≥ ${Math.ceil(requestsNaive / 100)} min of quota, against 1 request per page.`);
 
     if (process.argv.includes('--write')) {
-      const section = [
-        '<!-- bench:tree:start -->',
+      writeBenchmarkSection('tree', [
         '## Numbers tree',
         '',
         'Command: `npm run bench:tree` (add `-- --write` to update this section). Script: `scripts/bench-numbers-tree.ts`',
@@ -209,14 +208,7 @@ async function main(): Promise<void> {
         `service's 100 requests/min is at least ${Math.ceil(requestsNaive / 100)} min of quota before the first row appears.`,
         'Medians of a few milliseconds move with other load on the machine (on this shared 2-core host the first-page',
         'ratio ranged from about 1.1× to 1.5× between runs); the ratios, measured in the same run, are the figures to compare.',
-        '<!-- bench:tree:end -->',
-      ].join('\n');
-      const file = join(ROOT, 'docs', 'BENCHMARKS.md');
-      const current = readFileSync(file, 'utf8');
-      const pattern = /<!-- bench:tree:start -->[\s\S]*?<!-- bench:tree:end -->/;
-      const updated = pattern.test(current) ? current.replace(pattern, section) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-      writeFileSync(file, updated);
-      console.log(`Wrote the "Numbers tree" section of ${file}.`);
+      ]);
     }
   } finally {
     pipeline.dispose();

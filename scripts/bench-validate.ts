@@ -4,9 +4,10 @@
 // Figures are medians of interleaved rounds after a warm-up. Goals (issue "Configuration files as code"): full validation at most 3× JSON.parse,
 // at least 10× faster than vscode-json-languageservice with our schema, and under 100 ms to re-validate after a
 // one-line edit (ConfigValidationSession).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { writeBenchmarkSection } from './bench/benchmarksDoc';
 import { getLanguageService, TextDocument, type JSONSchema } from 'vscode-json-languageservice';
 import { ConfigValidationSession, validateConfig } from '../src/core/config';
 
@@ -156,8 +157,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---|---|',
       ...rows.map(([name, value, ratio, goal]) => `| ${name} | ${ms(value.cpu)} | ${ms(value.wall)} | ${ratio} | ${goal || '–'} |`),
     ].join('\n');
-    const section = [
-      '<!-- bench:validate:start -->',
+    writeBenchmarkSection('validate', [
       '## Configuration validation',
       '',
       'Command: `npm run bench:validate` (add `-- --write` to update this section). Script: `scripts/bench-validate.ts`.',
@@ -184,14 +184,7 @@ async function main(): Promise<void> {
       "- A session's one-line edit re-parses only the edited numbers, shifts the rest and re-counts duplicates",
       '  incrementally; what remains is a native compare of the old and new text to find the edit, and placing the global',
       '  diagnostics with the index kept from the last run.',
-      '<!-- bench:validate:end -->',
-    ].join('\n');
-    const file = join(ROOT, 'docs', 'BENCHMARKS.md');
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const pattern = /<!-- bench:validate:start -->[\s\S]*?<!-- bench:validate:end -->/;
-    const updated = pattern.test(current) ? current.replace(pattern, section) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-    writeFileSync(file, updated);
-    console.log(`Wrote the "Configuration validation" section of ${file}.`);
+    ]);
   }
 }
 

@@ -5,7 +5,6 @@ import type * as vscode from 'vscode';
 import { AcgError } from '../../azure/errors';
 import type { CsvToPlanResult } from '../../core/config';
 import { loadConfigEngine } from '../../core/config/load';
-import { validateNewAccountName } from '../../core/enterprises';
 import type { CommandContext } from '../context';
 import { pickConfigTarget, siblingUri } from './configTarget';
 import { askDestination, isGenerateOptions, openGenerated, type GenerateOptions } from './openResult';
@@ -28,6 +27,7 @@ export async function convertCsvToPlan(ctx: CommandContext): Promise<vscode.Text
 
   let result: CsvToPlanResult = csvToPlan(target.text, options.accountName ? { accountName: options.accountName } : {});
   if (!options.accountName && result.diagnostics.some((d) => d.ruleId === NO_ACCOUNT_RULE)) {
+    const { validateNewAccountName } = await import('../../core/enterprises/accountFromRequest');
     const accountName = await ui.showInputBox({
       title: 'Convert Number CSV to Provisioning Plan',
       prompt: `Some rows of ${name} name no account (2023 format). Which account should hold them?`,

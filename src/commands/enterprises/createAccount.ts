@@ -3,7 +3,8 @@
 // services and whether to sync them to Teams. One PUT with If-None-Match: *, so an account of the same name that
 // appeared meanwhile is never overwritten.
 import { AcgError } from '../../azure/errors';
-import { accountFromRequest, companyOf, CREATABLE_SERVICES, suggestAccountName, validateNewAccountName, type CreatableService } from '../../core/enterprises';
+import { companyOf } from '../../core/enterprises';
+import type { CreatableService } from '../../core/enterprises/accountFromRequest';
 import type { AccountResource } from '../../core/models';
 import { runWithProgress } from '../../host/progress';
 import type { CommandContext } from '../context';
@@ -14,6 +15,8 @@ export async function createAccount(ctx: CommandContext, argument: unknown): Pro
   if (!target) return undefined;
   const { scope, request } = target;
   const company = companyOf(request);
+  // The account rules come with the rule table, which is not loaded at activation.
+  const { accountFromRequest, CREATABLE_SERVICES, suggestAccountName, validateNewAccountName } = await import('../../core/enterprises/accountFromRequest');
   const existing = (await scope.data.accounts()).map((a) => a.name);
 
   const name = await ctx.host.ui.showInputBox({

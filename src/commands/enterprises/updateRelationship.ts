@@ -2,7 +2,7 @@
 // for ConsentDeclined and ContractTerminated) or a reference, at most 64 characters, checked as it is typed; then one
 // merge-patch with If-Match on the ETag just read, so a change someone else made meanwhile is refused, not overwritten.
 import { AcgError } from '../../azure/errors';
-import { companyOf, RELATIONSHIP_LABELS, reasonPrompt, relationshipChange, relationshipChoices, validateReason } from '../../core/enterprises';
+import { companyOf, RELATIONSHIP_LABELS } from '../../core/enterprises';
 import type { RelationshipStatus, RequestForInformationResource } from '../../core/models';
 import { runWithProgress } from '../../host/progress';
 import type { CommandContext } from '../context';
@@ -13,6 +13,8 @@ export async function updateRelationship(ctx: CommandContext, argument: unknown)
   if (!target) return undefined;
   const { scope } = target;
   const company = companyOf(target.request);
+  // The relationship rules come with the rule table, which is not loaded at activation.
+  const { reasonPrompt, relationshipChange, relationshipChoices, validateReason } = await import('../../core/enterprises/relationshipUpdate');
   const client = await scope.client();
   // Fresh, with its ETag: the list the tree shows carries none, and the status may have changed since.
   const current = await client.getRequestForInformation(target.request.tenantId);

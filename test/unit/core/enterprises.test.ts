@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import type { AccountResource, RequestForInformationResource, TeamsCivicAddressResource } from '../../../src/core/models';
 import {
   accountForRequest,
-  accountFromRequest,
   accountView,
   addressLine,
   civicAddressView,
@@ -11,17 +10,13 @@ import {
   escapeMarkdown,
   groupByRelationship,
   locationView,
-  reasonPrompt,
-  relationshipChange,
-  relationshipChoices,
   requestForAccount,
   requestView,
   sortedLocations,
-  suggestAccountName,
   syncSummary,
-  validateNewAccountName,
-  validateReason,
 } from '../../../src/core/enterprises';
+import { accountFromRequest, suggestAccountName, validateNewAccountName } from '../../../src/core/enterprises/accountFromRequest';
+import { reasonPrompt, relationshipChange, relationshipChoices, validateReason } from '../../../src/core/enterprises/relationshipUpdate';
 
 const TENANT_A = '11111111-2222-4333-8444-555555555555';
 const TENANT_B = '22222222-2222-4333-8444-555555555555';
