@@ -1,13 +1,12 @@
 // Numbers (Provisioning API NumberResource), number batches and the limits on bulk uploads.
 import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, ASSIGNMENT_STATUSES } from '../models/provisioning';
 import { validateAccountName } from './accountRules';
-import { BATCH_MAX_NUMBERS } from './limits';
+import { BATCH_MAX_NUMBERS, CSV_MAX_ROWS } from '../limits';
 import { isNorthAmericanTollFree, normalizeToE164, validateTelephoneNumber } from './phoneNumber';
 import type { RuleViolation, ValuePath } from './types';
 import { badCharacters, checkBoolean, checkEnum, checkEnumList, isRecord, missing, show, violation, wrongType } from './violation';
 
-export { BATCH_MAX_NUMBERS };
-export const CSV_MAX_ROWS = 10_000;
+export { BATCH_MAX_NUMBERS, CSV_MAX_ROWS };
 export const CUSTOM_SIP_HEADER_MAX_LENGTH = 100;
 const SIP_HEADER_CHARACTER = /[A-Za-z0-9_-]/;
 

@@ -1,7 +1,7 @@
 // Telephone numbers: today's Provisioning API format, the 2023 portal format that old files still use, and the
 // country calling code (from libphonenumber-js's default, "min", metadata: enough for calling codes, and small).
 import { isSupportedCountry, parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
-import { TELEPHONE_NUMBER_MAX_LENGTH } from './limits';
+import { TELEPHONE_NUMBER_MAX_LENGTH } from '../limits';
 import type { RuleViolation, ValuePath } from './types';
 import { missing, show, violation, wrongType } from './violation';
 
