@@ -40,6 +40,13 @@ export function tenantShortName(tenant: string): string {
   return tenant.split('.')[0] ?? tenant;
 }
 
+const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
+
+/** Azure resource group names: 1 to 90 letters, digits, _ - . ( ), not ending in a period. */
+export function isResourceGroupName(value: string): boolean {
+  return RESOURCE_GROUP.test(value);
+}
+
 // ARM compares ids case-insensitively and callers paste them from the portal, the CLI or a tree node, so parsing is
 // lenient about case and a trailing slash, and strict about shape.
 const GATEWAY_ID =

@@ -2,15 +2,15 @@
 // needs 6 automated lines per service (OC, TPM) in production and 3 in a lab, each a valid E.164 number. The Gateways
 // view warns when a gateway falls short; Add Test Line suggests the names that would close the gap.
 import type { CommunicationsGateway, TestLine } from '../models/arm';
-import { AUTOMATED_TEST_LINES, serviceOfTestLine } from '../config/gateway/testLines';
 import { VERIFIED_SERVICES, type VerifiedService } from '../config/model';
 import { validateTelephoneNumber } from '../rules/phoneNumber';
+import { AUTOMATED_TEST_LINES, serviceOfTestLine, TEST_LINE_NAME_PREFIX } from '../rules/testLineRules';
 import { deploymentKindOf } from './gatewaySummary';
 import type { InvalidTestLineNumber, ServiceCoverage, TestLineCoverage } from './coverage';
 
 export { hasCoverageWarnings, type InvalidTestLineNumber, type ServiceCoverage, type TestLineCoverage } from './coverage';
 
-export const SERVICE_PREFIX: Readonly<Record<VerifiedService, string>> = { OperatorConnect: 'OC', TeamsPhoneMobile: 'TPM' };
+export const SERVICE_PREFIX: Readonly<Record<VerifiedService, string>> = TEST_LINE_NAME_PREFIX;
 
 /** The first problem with a test line number, or undefined when it is valid E.164 as the Provisioning API takes it. */
 export function testLineNumberProblem(phoneNumber: string | undefined): string | undefined {

@@ -1,12 +1,13 @@
 // Numbers (Provisioning API NumberResource), number batches and the limits on bulk uploads.
+import { BATCH_MAX_NUMBERS } from '../limits';
 import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, ASSIGNMENT_STATUSES } from '../models/provisioning';
 import { validateAccountName } from './accountRules';
-import { BATCH_MAX_NUMBERS, CSV_MAX_ROWS } from '../limits';
-import { isNorthAmericanTollFree, normalizeToE164, validateTelephoneNumber } from './phoneNumber';
+import { canonicalNumber, isNorthAmericanTollFree, validateTelephoneNumber } from './phoneNumber';
+import { checkBoolean, checkEnum, checkEnumList, missing, validateCountryCode, wrongType } from './schemaRules';
 import type { RuleViolation, ValuePath } from './types';
-import { badCharacters, checkBoolean, checkEnum, checkEnumList, isRecord, missing, show, violation, wrongType } from './violation';
+import { badCharacters, isRecord, show, violation } from './violation';
 
-export { BATCH_MAX_NUMBERS, CSV_MAX_ROWS };
+export { BATCH_MAX_NUMBERS };
 export const CUSTOM_SIP_HEADER_MAX_LENGTH = 100;
 const SIP_HEADER_CHARACTER = /[A-Za-z0-9_-]/;
 
@@ -26,12 +27,13 @@ function validateCapabilities(value: unknown, path: ValuePath, service: TeamsSer
   const found = checkEnumList('ACG-NUM-007', value, CHOOSABLE_CAPABILITIES, path, 'capability');
   if (service === 'teamsOperatorConnect' && Array.isArray(value)) {
     value.forEach((item, index) => {
-      if (item === 'Mobile') {
+      // "mobile" is a case slip (ACG-NUM-007) and, once respelt, this rule: both are reported, so neither surprises.
+      if (typeof item === 'string' && item.toLowerCase() === 'mobile') {
         found.push(
           violation(
             'ACG-NUM-008',
             [...path, index],
-            'Mobile is a Teams Phone Mobile capability: move this number to serviceDetails.teamsPhoneMobile or remove Mobile.',
+            'Mobile is a Teams Phone Mobile capability: list this number under Teams Phone Mobile (serviceDetails.teamsPhoneMobile), or remove Mobile.',
           ),
         );
       }
@@ -56,15 +58,18 @@ function validateAddressRules(config: Record<string, unknown>, path: ValuePath, 
     );
   }
   if (typeof telephoneNumber === 'string' && isNorthAmericanTollFree(telephoneNumber) && !hasText(config['displayedCountryCode'])) {
-    found.push(
-      violation(
-        'ACG-NUM-011',
-        [...path, 'displayedCountryCode'],
-        `${telephoneNumber} is a North American toll-free number: set displayedCountryCode to the country to show (for example US or CA).`,
-      ),
-    );
+    found.push(tollFreeWithoutDisplayedCountry(telephoneNumber, [...path, 'displayedCountryCode']));
   }
   return found;
+}
+
+/** ACG-NUM-011, at displayedCountryCode or, when there is no configuration, where the configuration belongs. */
+function tollFreeWithoutDisplayedCountry(telephoneNumber: string, path: ValuePath): RuleViolation {
+  return violation(
+    'ACG-NUM-011',
+    path,
+    `${telephoneNumber} is a North American toll-free number: set displayedCountryCode to the country to show (for example US or CA).`,
+  );
 }
 
 function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsService, enabled: boolean, telephoneNumber: unknown): RuleViolation[] {
@@ -78,7 +83,7 @@ function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsSer
     ...(additional === undefined ? [] : checkEnumList('ACG-NUM-006', additional, NUMBER_USAGES, [...path, 'additionalUsages'], 'usage')),
     ...optionalString(config, 'civicAddressId', path),
     ...optionalString(config, 'locationId', path),
-    ...optionalString(config, 'displayedCountryCode', path),
+    ...validateCountryCode(config['displayedCountryCode'], [...path, 'displayedCountryCode']),
     ...checkBoolean(config, 'allowTenantAddressUpdate', path, false),
   ];
   return enabled ? [...found, ...validateAddressRules(config, path, telephoneNumber)] : found;
@@ -96,13 +101,7 @@ function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsS
   ];
   // Without a configuration there is nowhere to put the displayed country, so the finding points at where it belongs.
   if (enabled && config === undefined && typeof telephoneNumber === 'string' && isNorthAmericanTollFree(telephoneNumber)) {
-    found.push(
-      violation(
-        'ACG-NUM-011',
-        [...path, 'configuration'],
-        `${telephoneNumber} is a North American toll-free number: add configuration.displayedCountryCode (for example US or CA).`,
-      ),
-    );
+    found.push(tollFreeWithoutDisplayedCountry(telephoneNumber, [...path, 'configuration']));
   }
   return found;
 }
@@ -148,20 +147,29 @@ function validateNumberConfiguration(config: unknown, path: ValuePath, serviceDe
     serviceEnabled(serviceDetails, 'teamsPhoneMobile') ? 'Teams Phone Mobile' : undefined,
     serviceEnabled(serviceDetails, 'azureOperatorCallProtection') ? 'Azure Operator Call Protection' : undefined,
   ].filter((name): name is string => name !== undefined);
-  if (blocked.length > 0) {
-    found.push(
-      violation('ACG-NUM-013', headerPath, `A custom SIP header cannot be set on a ${blocked.join(' or ')} number: remove customSipHeader.`),
-    );
-  }
+  if (blocked.length > 0) found.push(customSipHeaderNotAllowed(blocked, headerPath));
   return found;
 }
 
+/**
+ * ACG-NUM-013 for numbers of the named services (display names, such as "Teams Phone Mobile"). Also for a whole
+ * Teams Phone Mobile CSV that has a custom SIP header column.
+ */
+export function customSipHeaderNotAllowed(services: readonly string[], path: ValuePath = []): RuleViolation {
+  return violation('ACG-NUM-013', path, `A custom SIP header cannot be set on a ${services.join(' or ')} number: remove customSipHeader.`);
+}
+
+export interface NumberValidationOptions {
+  /** ISO 3166 alpha-2: the country a file declares for numbers written in national format (they get an E.164 fix). */
+  readonly defaultCountry?: string;
+}
+
 /** Checks a NumberResource body. Paths are relative to `resource`, under `path`. */
-export function validateNumber(resource: unknown, path: ValuePath = []): RuleViolation[] {
+export function validateNumber(resource: unknown, path: ValuePath = [], options: NumberValidationOptions = {}): RuleViolation[] {
   if (!isRecord(resource)) return [wrongType(path, 'a number object', resource)];
   const telephoneNumber = resource['telephoneNumber'];
   return [
-    ...validateTelephoneNumber(telephoneNumber, [...path, 'telephoneNumber']),
+    ...validateTelephoneNumber(telephoneNumber, [...path, 'telephoneNumber'], options.defaultCountry),
     ...validateAccountName(resource['accountName'], [...path, 'accountName']),
     ...validateServiceDetails(resource['serviceDetails'], [...path, 'serviceDetails'], telephoneNumber),
     ...validateNumberConfiguration(resource['configuration'], [...path, 'configuration'], resource['serviceDetails']),
@@ -175,12 +183,6 @@ export function validateBatchSize(count: number, path: ValuePath = []): RuleViol
   return [violation('ACG-BATCH-001', path, `${count} numbers in one request: at most ${BATCH_MAX_NUMBERS}, so split them into ${batches} requests.`)];
 }
 
-/** `count` is the number of data rows, not counting the header row. */
-export function validateCsvRowCount(count: number, path: ValuePath = []): RuleViolation[] {
-  if (count <= CSV_MAX_ROWS) return [];
-  return [violation('ACG-CSV-001', path, `This file has ${count.toLocaleString('en-US')} rows: at most 10,000 per file, so split it.`)];
-}
-
 /**
  * Flags every repeat of a number within one list, at the repeat's index. Numbers are compared in E.164 form, so
  * "+44 20 7946 0000" repeats "+442079460000". With `key`, the items are objects holding the number under that key.
@@ -191,16 +193,28 @@ export function validateNoDuplicateNumbers(numbers: readonly unknown[], path: Va
   numbers.forEach((item, index) => {
     const value = key === undefined ? item : isRecord(item) ? item[key] : undefined;
     if (typeof value !== 'string') return;
-    const canonical = normalizeToE164(value) ?? value;
+    const canonical = canonicalNumber(value);
     const first = firstSeen.get(canonical);
     if (first === undefined) {
       firstSeen.set(canonical, index);
       return;
     }
-    const itemPath = key === undefined ? [...path, index] : [...path, index, key];
-    found.push(violation('ACG-NUM-014', itemPath, `${show(value)} is already listed at index ${first}: list each number once.`));
+    const at = (i: number): ValuePath => (key === undefined ? [...path, i] : [...path, i, key]);
+    const earlier = numbers[first];
+    const firstValue = key === undefined ? earlier : isRecord(earlier) ? earlier[key] : undefined;
+    found.push(repeatedNumber(value, at(index), { path: at(first), value: String(firstValue) }));
   });
   return found;
+}
+
+/**
+ * ACG-NUM-014 at a repeat of a number, with its first occurrence as the related place. Plans, CSVs, runbooks and
+ * batch requests find repeats in their own way (across accounts, rows, users, or one list) and word them here.
+ */
+export function repeatedNumber(value: string, path: ValuePath, first: { readonly path: ValuePath; readonly value: string }): RuleViolation {
+  return violation('ACG-NUM-014', path, `${show(value)} is listed more than once: list each number once.`, undefined, {
+    related: [{ path: first.path, message: `${first.value} is first listed here.` }],
+  });
 }
 
 function validateBatchBody(body: unknown, path: ValuePath, validateItem: (item: unknown, itemPath: ValuePath) => RuleViolation[]): RuleViolation[] {
