@@ -1,6 +1,7 @@
 // The pure half of the live checks for provisioning plans (issue 6 §3): which values of a plan to look up on the
 // selected gateway, with their exact ranges, and how lookup results become diagnostics. The service calls, caching and
 // cancellation live in src/diagnostics/provisioningLiveChecker.ts.
+import { TEAMS_SERVICE_KEYS } from '../models/provisioning';
 import { liveChecksLimited, numberOwnedElsewhere, unknownAccount, unknownCivicReference } from '../rules/liveRules';
 import { diagnosticAt } from './diagnostic';
 import { parseJsonDocument } from './json/document';
@@ -26,7 +27,6 @@ export interface PlanReferences {
 /** At most this many numbers are looked up per validation pass. */
 export const MAX_LIVE_NUMBERS = 200;
 
-const SERVICES = ['teamsOperatorConnect', 'teamsPhoneMobile'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,7 +57,7 @@ export function extractPlanReferences(text: string): PlanReferences {
       if (tel) numbers.push(tel);
       const details = number['serviceDetails'];
       if (!isRecord(details)) return;
-      for (const service of SERVICES) {
+      for (const service of TEAMS_SERVICE_KEYS) {
         const detail = details[service];
         const configuration = isRecord(detail) ? detail['configuration'] : undefined;
         if (!isRecord(configuration)) continue;

@@ -239,3 +239,11 @@ export const SERVICES: readonly { key: ServiceKey; short: string; name: string }
 ];
 
 export const SERVICE_KEYS: readonly ServiceKey[] = SERVICES.map((s) => s.key);
+
+/** The services whose number details carry a Teams configuration (usage, capabilities, assignment status). */
+export const TEAMS_SERVICE_KEYS = ['teamsOperatorConnect', 'teamsPhoneMobile'] as const satisfies readonly ServiceKey[];
+export type TeamsServiceKey = (typeof TEAMS_SERVICE_KEYS)[number];
+
+export function isTeamsServiceKey(key: string): key is TeamsServiceKey {
+  return (TEAMS_SERVICE_KEYS as readonly string[]).includes(key);
+}

@@ -1,5 +1,6 @@
 // Accounts (Provisioning API AccountResource), tenant ids and ticket references.
 import { isGuid } from '../ids';
+import { SERVICE_KEYS } from '../models/provisioning';
 import { checkBoolean, missing, wrongType } from './schemaRules';
 import type { RuleViolation, ValuePath } from './types';
 import { badCharacters, isRecord, show, violation } from './violation';
@@ -93,7 +94,8 @@ function validateDirectRoutingConfig(config: unknown, path: ValuePath): RuleViol
   return found;
 }
 
-const SYNCED_SERVICES = ['teamsOperatorConnect', 'teamsPhoneMobile', 'zoomPhoneCloudPeering', 'teamsDirectRouting'] as const;
+// Call Protection has no sync: an account enables it, and that is all.
+const SYNCED_SERVICES = SERVICE_KEYS.filter((service) => service !== 'azureOperatorCallProtection');
 
 function validateAccountServices(details: unknown, path: ValuePath): RuleViolation[] {
   if (details === undefined) return [];

@@ -1,6 +1,6 @@
 // Numbers (Provisioning API NumberResource), number batches and the limits on bulk uploads.
 import { BATCH_MAX_NUMBERS } from '../limits';
-import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, ASSIGNMENT_STATUSES } from '../models/provisioning';
+import { ASSIGNMENT_STATUSES, CHOOSABLE_CAPABILITIES, isTeamsServiceKey, NUMBER_USAGES, SERVICE_KEYS, type TeamsServiceKey } from '../models/provisioning';
 import { validateAccountName } from './accountRules';
 import { canonicalNumber, isNorthAmericanTollFree, validateTelephoneNumber } from './phoneNumber';
 import { checkBoolean, checkEnum, checkEnumList, missing, validateCountryCode, wrongType } from './schemaRules';
@@ -11,7 +11,7 @@ export { BATCH_MAX_NUMBERS };
 export const CUSTOM_SIP_HEADER_MAX_LENGTH = 100;
 const SIP_HEADER_CHARACTER = /[A-Za-z0-9_-]/;
 
-type TeamsService = 'teamsOperatorConnect' | 'teamsPhoneMobile';
+type TeamsService = TeamsServiceKey;
 
 function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
@@ -110,13 +110,11 @@ function validateServiceDetails(details: unknown, path: ValuePath, telephoneNumb
   if (details === undefined) return [missing(path, 'serviceDetails')];
   if (!isRecord(details)) return [wrongType(path, 'an object', details)];
   const found: RuleViolation[] = [];
-  for (const service of ['teamsOperatorConnect', 'teamsPhoneMobile'] as const) {
-    if (details[service] !== undefined) found.push(...validateTeamsDetails(details[service], [...path, service], service, telephoneNumber));
-  }
-  for (const service of ['teamsDirectRouting', 'zoomPhoneCloudPeering', 'azureOperatorCallProtection']) {
+  for (const service of SERVICE_KEYS) {
     const entry = details[service];
     if (entry === undefined) continue;
-    found.push(...(isRecord(entry) ? checkBoolean(entry, 'enabled', [...path, service], true) : [wrongType([...path, service], 'an object', entry)]));
+    if (isTeamsServiceKey(service)) found.push(...validateTeamsDetails(entry, [...path, service], service, telephoneNumber));
+    else found.push(...(isRecord(entry) ? checkBoolean(entry, 'enabled', [...path, service], true) : [wrongType([...path, service], 'an object', entry)]));
   }
   return found;
 }

@@ -1,7 +1,7 @@
 // A number CSV (today's portal format, or the 2023 one-column format with settings supplied) as a provisioning plan.
 // Cells that a quick fix would repair are converted repaired; rows with an error nothing repairs, and repeated
 // numbers, are left out and stay visible in the diagnostics.
-import type { ChoosableCapability, NumberUsage } from '../../models/provisioning';
+import { TEAMS_SERVICE_KEYS, type ChoosableCapability, type NumberUsage, type TeamsServiceKey } from '../../models/provisioning';
 import { csvRowsWithoutAccount } from '../../rules/csvRules';
 import { canonicalNumber } from '../../rules/phoneNumber';
 import type { CsvColumn } from '../csvColumns';
@@ -10,7 +10,7 @@ import type { PlanAccount, PlanDocument, PlanNumber } from '../model';
 import type { ConfigDiagnostic } from '../types';
 import { LIST_SEPARATOR, validateCsv } from './validateCsv';
 
-type TeamsService = 'teamsOperatorConnect' | 'teamsPhoneMobile';
+type TeamsService = TeamsServiceKey;
 
 export interface CsvToPlanOptions {
   /** Account for rows without an accountName (the 2023 format has no such column). */
@@ -119,7 +119,7 @@ export function csvToPlan(csvText: string, options: CsvToPlanOptions = {}): CsvT
     let entry = accounts.get(accountName);
     if (!entry) accounts.set(accountName, (entry = { account: { name: accountName }, numbers: [], services: new Set() }));
     const details = number['serviceDetails'];
-    for (const service of ['teamsOperatorConnect', 'teamsPhoneMobile'] as const) {
+    for (const service of TEAMS_SERVICE_KEYS) {
       if (typeof details === 'object' && details !== null && service in details) entry.services.add(service);
     }
     entry.numbers.push(number as unknown as PlanNumber);
