@@ -40,10 +40,6 @@ export interface CoreError {
   innererror?: { code?: string; innererror?: CoreError['innererror'] };
 }
 
-export interface CoreErrorResponse {
-  error: CoreError;
-}
-
 interface ProvisionedResource {
   readonly serviceProvisioningStatus?: ServiceProvisioningStatus;
   readonly serviceProvisioningErrors?: CoreError[];
@@ -154,10 +150,6 @@ export interface RequestForInformationResource extends ProvisionedResource {
   readonly lastModifiedOn?: string;
   readonly consentedCountries?: string[];
   readonly contacts?: ContactDetails[];
-  customerRelationship?: CustomerRelationship;
-}
-
-export interface RequestForInformationUpdate {
   customerRelationship?: CustomerRelationship;
 }
 

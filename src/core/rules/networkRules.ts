@@ -139,9 +139,3 @@ export function overlappingPrefix(list: readonly unknown[], overlap: PrefixOverl
     related: [{ path: [...path, overlap.earlier], message: `${theirs} overlaps ${mine}.` }],
   });
 }
-
-/** ACG-GW-016 for every prefix of `list` that overlaps an earlier one. */
-export function validateNoOverlappingPrefixes(list: unknown, path: ValuePath = []): RuleViolation[] {
-  if (!Array.isArray(list)) return [];
-  return prefixOverlaps(list).map((overlap) => overlappingPrefix(list, overlap, path));
-}

@@ -56,7 +56,7 @@ export function fromViolation(v: RuleViolation, prefix: ValuePath = [], fixes: r
   };
 }
 
-export function replaceFix(path: ValuePath, value: unknown, title = `Change to ${JSON.stringify(value)}`): FixSpec {
+function replaceFix(path: ValuePath, value: unknown, title = `Change to ${JSON.stringify(value)}`): FixSpec {
   return { kind: 'replace', title, path, value, preferred: true };
 }
 

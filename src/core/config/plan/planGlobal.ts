@@ -44,7 +44,7 @@ export interface PlanGlobal {
 }
 
 /** ISO 3166 alpha-2, and known to libphonenumber (so it can actually parse national numbers). */
-export function checkCountry(owner: Record<string, unknown>, key: string, path: ValuePath): { found: Finding[]; country?: string } {
+function checkCountry(owner: Record<string, unknown>, key: string, path: ValuePath): { found: Finding[]; country?: string } {
   const value = owner[key];
   const found = validateCountryCode(value, [...path, key], isSupportedCountry).map((v) => fromViolation(v));
   return found.length === 0 && typeof value === 'string' ? { found, country: value } : { found };
