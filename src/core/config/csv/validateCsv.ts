@@ -15,8 +15,8 @@ import {
   validateCsvRowCount,
 } from '../../rules/csvRules';
 import { CSV_MAX_ROWS } from '../../limits';
-import { customSipHeaderNotAllowed, repeatedNumber, validateNumber } from '../../rules/numberRules';
-import { canonicalNumber, validateTelephoneNumber } from '../../rules/phoneNumber';
+import { customSipHeaderNotAllowed, validateNoDuplicateNumbers, validateNumber } from '../../rules/numberRules';
+import { validateTelephoneNumber } from '../../rules/phoneNumber';
 import type { RuleViolation, ValuePath } from '../../rules/types';
 import { caseSlipsInList } from '../../rules/violation';
 import { CSV_COLUMN_SETS, KNOWN_HEADINGS, type CsvColumn, type CsvColumnSet } from '../csvColumns';
@@ -246,23 +246,23 @@ function checkRow(layout: RowLayout, row: CsvRow, index: number, checker: CsvChe
   }
 }
 
+/** ACG-NUM-014 across rows, with a fix that removes the repeated row (preferred when the rows are identical). */
 function checkDuplicates(rows: readonly CsvRow[], numberColumn: number, checker: CsvChecker): void {
-  const first = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const cell = row.cells[numberColumn];
-    if (!cell || cell.value.trim() === '') return;
-    const key = canonicalNumber(cell.value.trim());
-    const seen = first.get(key);
-    if (seen === undefined) {
-      first.set(key, index);
-      return;
-    }
-    const earlier = rows[seen];
-    const identical = row.cells.map((c) => c.value).join('\u0000') === earlier.cells.map((c) => c.value).join('\u0000');
-    const remove: ConfigFix = { title: 'Remove this duplicate row', kind: 'quickfix', edits: [{ range: { start: row.start, end: row.next }, newText: '' }], isPreferred: identical };
-    const repeat = repeatedNumber(cell.value, [index + 1, numberColumn], { path: [seen + 1, numberColumn], value: earlier.cells[numberColumn]?.value ?? key });
-    checker.at(repeat, [remove], index);
+  const numbers = rows.map((row) => {
+    const value = row.cells[numberColumn]?.value.trim();
+    return value === '' ? undefined : value;
   });
+  const cells = (row: CsvRow) => row.cells.map((c) => c.value).join('\u0000');
+  // The rule's paths are data-row indexes; the CSV's are [row, column] with the heading row first.
+  const csvPath = (path: ValuePath): ValuePath => [Number(path[0]) + 1, numberColumn];
+  for (const v of validateNoDuplicateNumbers(numbers)) {
+    const index = Number(v.path[0]);
+    const row = rows[index];
+    const first = Number(v.related?.[0]?.path[0]);
+    const remove: ConfigFix = { title: 'Remove this duplicate row', kind: 'quickfix', edits: [{ range: { start: row.start, end: row.next }, newText: '' }], isPreferred: cells(row) === cells(rows[first]) };
+    const related = v.related?.map((r) => ({ ...r, path: csvPath(r.path) }));
+    checker.at({ ...v, path: csvPath(v.path), ...(related ? { related } : {}) }, [remove], index);
+  }
 }
 
 export function validateCsv(text: string, options: ValidateOptions = {}): CsvAnalysis {

@@ -2,8 +2,8 @@
 // The file's shape is checked here; the Teams admin's steps are rules in src/core/rules/migrationRules.ts.
 import { validateAccountName, validateTenantId } from '../../rules/accountRules';
 import { userListedTwice, validateMigrationSteps, validateMobileUser, validateMobilityPolicy } from '../../rules/migrationRules';
-import { repeatedNumber } from '../../rules/numberRules';
-import { canonicalNumber, validateTelephoneNumber } from '../../rules/phoneNumber';
+import { validateNoDuplicateNumbers } from '../../rules/numberRules';
+import { validateTelephoneNumber } from '../../rules/phoneNumber';
 import { checkAllowed } from '../../rules/schemaRules';
 import type { RuleViolation, ValuePath } from '../../rules/types';
 import { isRecord } from '../../rules/violation';
@@ -57,9 +57,8 @@ function checkUser(user: Record<string, unknown>, path: ValuePath, defaultTarget
 }
 
 function checkDuplicates(users: readonly unknown[]): Finding[] {
-  const found: Finding[] = [];
+  const found = findings(validateNoDuplicateNumbers(users, ['users'], 'telephoneNumber'));
   const upns = new Map<string, number>();
-  const numbers = new Map<string, number>();
   users.forEach((user, index) => {
     if (!isRecord(user)) return;
     const upn = user['userPrincipalName'];
@@ -69,17 +68,6 @@ function checkDuplicates(users: readonly unknown[]): Finding[] {
       else {
         const repeat = userListedTwice(upn, first, ['users', index, 'userPrincipalName'], ['users', first, 'userPrincipalName']);
         found.push(fromViolation(repeat, [], [{ kind: 'removeElement', title: 'Remove this duplicate user', path: ['users', index] }]));
-      }
-    }
-    const tel = user['telephoneNumber'];
-    if (typeof tel === 'string') {
-      const key = canonicalNumber(tel);
-      const first = numbers.get(key);
-      if (first === undefined) numbers.set(key, index);
-      else {
-        const earlier = users[first];
-        const firstValue = isRecord(earlier) ? String(earlier['telephoneNumber']) : key;
-        found.push(fromViolation(repeatedNumber(tel, ['users', index, 'telephoneNumber'], { path: ['users', first, 'telephoneNumber'], value: firstValue })));
       }
     }
   });
