@@ -1,6 +1,6 @@
 // Numbers (Provisioning API NumberResource), number batches and the limits on bulk uploads.
 import { BATCH_MAX_NUMBERS } from '../limits';
-import { ASSIGNMENT_STATUSES, CHOOSABLE_CAPABILITIES, isTeamsServiceKey, NUMBER_USAGES, SERVICE_KEYS, type TeamsServiceKey } from '../models/provisioning';
+import { ASSIGNMENT_STATUSES, CHOOSABLE_CAPABILITIES, isTeamsServiceKey, NUMBER_USAGES, SERVICE_KEYS, SERVICES, type TeamsServiceKey } from '../models/provisioning';
 import { validateAccountName } from './accountRules';
 import { canonicalNumber, isNorthAmericanTollFree, validateTelephoneNumber } from './phoneNumber';
 import { checkBoolean, checkEnum, checkEnumList, missing, validateCountryCode, wrongType } from './schemaRules';
@@ -10,8 +10,8 @@ import { badCharacters, isRecord, show, violation } from './violation';
 export { BATCH_MAX_NUMBERS };
 export const CUSTOM_SIP_HEADER_MAX_LENGTH = 100;
 const SIP_HEADER_CHARACTER = /[A-Za-z0-9_-]/;
-
-type TeamsService = TeamsServiceKey;
+/** Services whose numbers cannot carry a custom SIP header (ACG-NUM-013). */
+const NO_CUSTOM_SIP_HEADER = SERVICES.filter((s) => s.key === 'teamsPhoneMobile' || s.key === 'azureOperatorCallProtection');
 
 function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
@@ -22,7 +22,7 @@ function optionalString(owner: Record<string, unknown>, key: string, path: Value
   return value === undefined || typeof value === 'string' ? [] : [wrongType([...path, key], 'a string', value)];
 }
 
-function validateCapabilities(value: unknown, path: ValuePath, service: TeamsService): RuleViolation[] {
+function validateCapabilities(value: unknown, path: ValuePath, service: TeamsServiceKey): RuleViolation[] {
   if (value === undefined) return [missing(path)];
   const found = checkEnumList('ACG-NUM-007', value, CHOOSABLE_CAPABILITIES, path, 'capability');
   if (service === 'teamsOperatorConnect' && Array.isArray(value)) {
@@ -72,7 +72,7 @@ function tollFreeWithoutDisplayedCountry(telephoneNumber: string, path: ValuePat
   );
 }
 
-function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsService, enabled: boolean, telephoneNumber: unknown): RuleViolation[] {
+function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsServiceKey, enabled: boolean, telephoneNumber: unknown): RuleViolation[] {
   if (config === undefined) return [];
   if (!isRecord(config)) return [wrongType(path, 'an object', config)];
   const usage = config['usage'];
@@ -89,7 +89,7 @@ function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsSer
   return enabled ? [...found, ...validateAddressRules(config, path, telephoneNumber)] : found;
 }
 
-function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsService, telephoneNumber: unknown): RuleViolation[] {
+function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsServiceKey, telephoneNumber: unknown): RuleViolation[] {
   if (!isRecord(details)) return [wrongType(path, 'an object', details)];
   const status = details['assignmentStatus'];
   const config = details['configuration'];
@@ -141,10 +141,7 @@ function validateNumberConfiguration(config: unknown, path: ValuePath, serviceDe
   const headerPath = [...path, 'customSipHeader'];
   const found = validateCustomSipHeader(header, headerPath);
   if (header === undefined) return found;
-  const blocked = [
-    serviceEnabled(serviceDetails, 'teamsPhoneMobile') ? 'Teams Phone Mobile' : undefined,
-    serviceEnabled(serviceDetails, 'azureOperatorCallProtection') ? 'Azure Operator Call Protection' : undefined,
-  ].filter((name): name is string => name !== undefined);
+  const blocked = NO_CUSTOM_SIP_HEADER.filter((s) => serviceEnabled(serviceDetails, s.key)).map((s) => s.name);
   if (blocked.length > 0) found.push(customSipHeaderNotAllowed(blocked, headerPath));
   return found;
 }

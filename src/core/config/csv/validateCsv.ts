@@ -15,6 +15,7 @@ import {
   validateCsvRowCount,
 } from '../../rules/csvRules';
 import { CSV_MAX_ROWS } from '../../limits';
+import { SERVICES } from '../../models/provisioning';
 import { customSipHeaderNotAllowed, validateNoDuplicateNumbers, validateNumber } from '../../rules/numberRules';
 import { validateTelephoneNumber } from '../../rules/phoneNumber';
 import type { RuleViolation, ValuePath } from '../../rules/types';
@@ -38,6 +39,7 @@ export interface CsvAnalysis {
   readonly fixedValues: ReadonlyMap<number, ReadonlyMap<number, string>>;
 }
 
+const TEAMS_PHONE_MOBILE = SERVICES.find((s) => s.key === 'teamsPhoneMobile')?.name ?? 'Teams Phone Mobile';
 /** How a cell lists several values (not documented; see csvColumns.ts). */
 export const LIST_SEPARATOR = /\s*[,;|]\s*/;
 /** Stands in for the account of a file without an accountName column: csvToPlan asks for it, so it is no finding here. */
@@ -123,7 +125,7 @@ function checkHeader(header: CsvRow, checker: CsvChecker): HeaderInfo {
       first.set(heading, index);
       columns.push(known);
       // The Teams Phone Mobile column set has no custom SIP header: the column itself is the finding, once.
-      if (known.kind === 'sipHeader' && hasTpm && !hasOc) checker.at(customSipHeaderNotAllowed(['Teams Phone Mobile'], [0, index]));
+      if (known.kind === 'sipHeader' && hasTpm && !hasOc) checker.at(customSipHeaderNotAllowed([TEAMS_PHONE_MOBILE], [0, index]));
       return;
     }
     columns.push(undefined);
