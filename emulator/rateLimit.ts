@@ -1,5 +1,6 @@
 // The Provisioning API's limit: N requests per window across all resources of one gateway; a batch is one request
 // (docs includes/communications-gateway-provisioning-api-restrictions.md).
+import { PROVISIONING_RATE_LIMIT } from '../src/core/limits';
 
 export interface RateLimitSettings {
   /** Requests allowed per window; 0 turns the limit off. */
@@ -7,7 +8,7 @@ export interface RateLimitSettings {
   windowMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitSettings = { requestsPerWindow: 100, windowMs: 60_000 };
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = { ...PROVISIONING_RATE_LIMIT };
 
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();

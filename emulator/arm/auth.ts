@@ -1,11 +1,12 @@
 // ARM's front door: the bearer token (audience, expiry, tenant of the subscription) and role-based access from
 // `armRoleAssignments`, with ARM's own error codes, messages and WWW-Authenticate challenge.
+import { isGuid } from '../../src/core/ids';
 import type { ServiceContext } from '../context';
 import { armError } from '../errors';
 import { header, type EmulatorResponse, type RequestContext, type Router } from '../http';
 import type { ArmRoleName } from '../state';
 import type { TokenClaims } from '../tokens';
-import { PROVIDER, findSubscription, isGuid, sameId, subscriptionNotFound } from './common';
+import { PROVIDER, findSubscription, sameId, subscriptionNotFound } from './common';
 
 /** Both spellings of the ARM audience are accepted by Azure (trailing slash handled by the token service). */
 export const ARM_AUDIENCES: readonly string[] = ['https://management.azure.com', 'https://management.core.windows.net'];

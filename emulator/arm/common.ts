@@ -1,4 +1,5 @@
 // Pieces every ARM handler shares: api-version checks, ARM's not-found messages, ids, and nextLink paging.
+import { parseGatewayId } from '../../src/core/ids';
 import type { Subscription } from '../../src/core/models';
 import type { RuleViolation } from '../../src/core/rules';
 import type { ServiceContext } from '../context';
@@ -13,11 +14,6 @@ export const VOICE_SERVICES_API_VERSIONS: readonly string[] = ['2023-09-01'];
 export const SUBSCRIPTIONS_API_VERSIONS: readonly string[] = ['2022-12-01', '2021-01-01', '2020-01-01', '2016-06-01'];
 export const DEFAULT_PAGE_SIZE = 50;
 const NOT_FOUND_HINT = 'For more details please go to https://aka.ms/ARMResourceNotFoundFix';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: string): boolean {
-  return GUID.test(value);
-}
 
 export function sameId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
@@ -72,7 +68,7 @@ export function subscriptionNotFound(subscriptionId: string): EmulatorResponse {
 export function findResourceGroup(state: EmulatorState, subscriptionId: string, resourceGroup: string): string | undefined {
   for (const g of state.gateways) {
     const parts = parseGatewayId(g.resource.id ?? '');
-    if (parts && sameId(parts.subscriptionId, subscriptionId) && sameId(parts.resourceGroup, resourceGroup)) return parts.resourceGroup;
+    if (parts && sameId(parts.subscriptionId, subscriptionId) && sameId(parts.resourceGroupName, resourceGroup)) return parts.resourceGroupName;
   }
   return DEMO_GATEWAYS.find((g) => sameId(g.subscriptionId, subscriptionId) && sameId(g.resourceGroup, resourceGroup))?.resourceGroup;
 }
@@ -89,25 +85,10 @@ export function gatewayNotFound(req: RequestContext): EmulatorResponse {
   return resourceNotFound(`${PROVIDER}/communicationsGateways`, req.params.communicationsGatewayName, req.params.resourceGroupName);
 }
 
-export interface GatewayIdParts {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-}
-
-export function parseGatewayId(id: string): GatewayIdParts | undefined {
-  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.VoiceServices\/communicationsGateways\/([^/]+)$/i.exec(id);
-  return m ? { subscriptionId: m[1], resourceGroup: m[2], name: m[3] } : undefined;
-}
-
-export function buildGatewayId(subscriptionId: string, resourceGroup: string, name: string): string {
-  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${PROVIDER}/communicationsGateways/${name}`;
-}
-
 export function findGateway(state: EmulatorState, subscriptionId: string, resourceGroup: string, name: string): GatewayRecord | undefined {
   return state.gateways.find((g) => {
     const parts = parseGatewayId(g.resource.id ?? '');
-    return parts !== undefined && sameId(parts.subscriptionId, subscriptionId) && sameId(parts.resourceGroup, resourceGroup) && sameId(parts.name, name);
+    return parts !== undefined && sameId(parts.subscriptionId, subscriptionId) && sameId(parts.resourceGroupName, resourceGroup) && sameId(parts.name, name);
   });
 }
 

@@ -2,6 +2,7 @@
 // (long-running, final state via Location).
 import type { CommunicationsGateway, SystemData } from '../../src/core/models';
 import { GATEWAY_RESOURCE_TYPE } from '../../src/core/models';
+import { gatewayResourceId, parseGatewayId } from '../../src/core/ids';
 import { validateResourceName, validateTags } from '../../src/core/rules';
 import type { ServiceContext } from '../context';
 import { armError } from '../errors';
@@ -9,7 +10,6 @@ import { isRecord, json, noContent, type EmulatorResponse, type RequestContext }
 import type { GatewayRecord } from '../state';
 import {
   armValidationError,
-  buildGatewayId,
   callerName,
   findGateway,
   findResourceGroup,
@@ -18,7 +18,6 @@ import {
   gatewaysInSubscription,
   normalizeLocation,
   pageOf,
-  parseGatewayId,
   resourceGroupNotFound,
   sameId,
   subscriptionNotFound,
@@ -67,7 +66,7 @@ export function listBySubscription(ctx: ServiceContext, req: RequestContext): Em
 export function listByResourceGroup(ctx: ServiceContext, req: RequestContext): EmulatorResponse {
   const { subscriptionId, resourceGroupName } = req.params;
   if (!findResourceGroup(ctx.state, subscriptionId, resourceGroupName)) return resourceGroupNotFound(resourceGroupName);
-  const inGroup = gatewaysInSubscription(ctx.state, subscriptionId).filter((g) => sameId(parseGatewayId(g.resource.id ?? '')?.resourceGroup, resourceGroupName));
+  const inGroup = gatewaysInSubscription(ctx.state, subscriptionId).filter((g) => sameId(parseGatewayId(g.resource.id ?? '')?.resourceGroupName, resourceGroupName));
   return pageOf(ctx, req, inGroup.map((g) => render(g.resource)));
 }
 
@@ -97,7 +96,7 @@ export function putGateway(ctx: ServiceContext, req: RequestContext): EmulatorRe
   const input = parsed.input;
 
   const existing = findGateway(ctx.state, subscriptionId, resourceGroupName, name);
-  const resourceId = existing?.resource.id ?? buildGatewayId(subscription.subscriptionId, resourceGroup, name);
+  const resourceId = existing?.resource.id ?? gatewayResourceId({ subscriptionId: subscription.subscriptionId, resourceGroupName: resourceGroup, name });
   const operations = operationsOf(ctx);
   if (operations.inProgressOn(resourceId)) return anotherOperationInProgress(resourceId);
   const previous = existing?.resource;

@@ -1,4 +1,5 @@
 // TestLines_*: children of a gateway, with the same long-running PUT and DELETE as the gateway itself.
+import { parseGatewayId } from '../../src/core/ids';
 import type { TestLine } from '../../src/core/models';
 import { TEST_LINE_PURPOSES, TEST_LINE_RESOURCE_TYPE } from '../../src/core/models';
 import { validateTags, validateTestLine } from '../../src/core/rules';
@@ -6,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { armError } from '../errors';
 import { isRecord, json, noContent, type EmulatorResponse, type RequestContext } from '../http';
 import type { GatewayRecord } from '../state';
-import { PROVIDER, armValidationError, normalizeLocation, pageOf, parseGatewayId, resourceNotFound, sameId, unknownMember } from './common';
+import { PROVIDER, armValidationError, normalizeLocation, pageOf, resourceNotFound, sameId, unknownMember } from './common';
 import { errorsOnly, readTags } from './gatewayBody';
 import { anotherOperationInProgress, invalidResourceName, lookupGateway, nextSystemData, render } from './gateways';
 import { asyncOperationHeaders, locationHeaders, operationsOf } from './operations';

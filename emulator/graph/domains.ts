@@ -1,6 +1,7 @@
 // Domains: list, get, add (unverified, with a fresh verification code), verify (only once the TXT record is
 // "published", which the admin endpoint simulates) and the DNS records to publish.
 import { randomInt } from 'node:crypto';
+import { isDomainName } from '../../src/core/ids';
 import type { ServiceContext } from '../context';
 import { isRecord, type EmulatorResponse, type RequestContext } from '../http';
 import type { DirectoryDomain } from '../state';
@@ -8,7 +9,6 @@ import { applyFilter, badRequest, collection, entity, parseSelect, type Filterab
 import { notFound } from './servicePrincipals';
 import { DOMAIN_PROPERTIES, toDomain, verificationDnsRecords, verificationToken } from './shapes';
 
-const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const VERIFIED_SERVICES = ['Email', 'OfficeCommunicationsOnline'];
 
 const FILTERABLE: Filterable<DirectoryDomain> = {
@@ -41,7 +41,7 @@ export function getDomain(ctx: ServiceContext, req: RequestContext): EmulatorRes
 export function createDomain(ctx: ServiceContext, req: RequestContext): EmulatorResponse {
   const body = req.body;
   const id = isRecord(body) ? body['id'] : undefined;
-  if (typeof id !== 'string' || !DOMAIN_NAME.test(id)) {
+  if (typeof id !== 'string' || !isDomainName(id)) {
     return badRequest(req, `Invalid value specified for property 'id' of resource 'Domain': send a domain name such as gw.example.com.`, 'Request_BadRequest');
   }
   if (/\.onmicrosoft\.(com|us|de)$/i.test(id)) {

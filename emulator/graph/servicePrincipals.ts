@@ -1,11 +1,10 @@
 // servicePrincipals: list with $filter/$select/$top, get by object id, and get by appId (Graph's alternate key).
+import { isGuid } from '../../src/core/ids';
 import type { ServiceContext } from '../context';
 import type { EmulatorResponse, RequestContext } from '../http';
 import type { ServicePrincipal } from '../state';
 import { applyFilter, badRequest, collection, entity, graphErrorFor, parseSelect, type Filterable } from './odata';
 import { SERVICE_PRINCIPAL_PROPERTIES, toServicePrincipal } from './shapes';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FILTERABLE: Filterable<ServicePrincipal> = {
   id: (sp) => sp.id,
@@ -21,7 +20,7 @@ export function notFound(req: RequestContext, id: string): EmulatorResponse {
 
 /** Directory object ids are GUIDs; Graph rejects anything else before looking. */
 export function invalidObjectId(req: RequestContext, id: string): EmulatorResponse | undefined {
-  return GUID.test(id) ? undefined : badRequest(req, `Invalid object identifier '${id}'.`, 'Request_BadRequest');
+  return isGuid(id) ? undefined : badRequest(req, `Invalid object identifier '${id}'.`, 'Request_BadRequest');
 }
 
 export function findServicePrincipal(ctx: ServiceContext, req: RequestContext, id: string): { sp: ServicePrincipal } | { error: EmulatorResponse } {

@@ -2,7 +2,7 @@
 // Derived indexes (sorted keys, the owner of each explicit number, per-service counts) are cached in WeakMaps keyed
 // by the stored objects and dropped on every write that goes through this module; replacing the state wholesale
 // simply misses the cache.
-import type { NumberResource, ServiceProvisioningStatus } from '../../src/core/models';
+import { SERVICE_KEYS, type NumberResource, type ServiceKey, type ServiceProvisioningStatus } from '../../src/core/models';
 import {
   generatedKey,
   liveCount,
@@ -24,15 +24,7 @@ import {
 } from './store';
 import { statusFields, statusOf, type Clock } from './sync';
 
-export const NUMBER_SERVICES = [
-  'teamsOperatorConnect',
-  'teamsDirectRouting',
-  'teamsPhoneMobile',
-  'zoomPhoneCloudPeering',
-  'azureOperatorCallProtection',
-] as const;
-export type NumberService = (typeof NUMBER_SERVICES)[number];
-export type ServiceCounts = Record<NumberService, number>;
+export type ServiceCounts = Record<ServiceKey, number>;
 
 /** Restrictions a number list can apply without looking at every generated number (see lists.ts). */
 export interface NumberQuery {
@@ -143,29 +135,23 @@ function generatedNumber(gen: NumberGenerator, account: string, index: number, c
   };
 }
 
-export function isServiceEnabled(resource: Pick<NumberResource, 'serviceDetails'>, service: NumberService): boolean {
+export function isServiceEnabled(resource: Pick<NumberResource, 'serviceDetails'>, service: ServiceKey): boolean {
   return resource.serviceDetails[service]?.enabled === true;
 }
 
 /** How many numbers of the account have each service enabled (the accounts' read-only numberCount). */
 export function serviceCounts(data: ProvisioningData, accountName: string): ServiceCounts {
   const collection = getOwn(data.numbers, accountName);
-  const counts: ServiceCounts = {
-    teamsOperatorConnect: 0,
-    teamsDirectRouting: 0,
-    teamsPhoneMobile: 0,
-    zoomPhoneCloudPeering: 0,
-    azureOperatorCallProtection: 0,
-  };
+  const counts = Object.fromEntries(SERVICE_KEYS.map((service) => [service, 0])) as ServiceCounts;
   if (!collection) return counts;
   const cached = countsCache.get(collection);
   if (cached) return { ...cached };
   for (const stored of Object.values(collection.explicit)) {
-    for (const service of NUMBER_SERVICES) if (isServiceEnabled(stored.resource, service)) counts[service] += 1;
+    for (const service of SERVICE_KEYS) if (isServiceEnabled(stored.resource, service)) counts[service] += 1;
   }
   const gen = collection.generator;
   if (gen) {
-    for (const service of NUMBER_SERVICES) if (isServiceEnabled(gen.template, service)) counts[service] += liveCount(gen);
+    for (const service of SERVICE_KEYS) if (isServiceEnabled(gen.template, service)) counts[service] += liveCount(gen);
   }
   countsCache.set(collection, counts);
   return { ...counts };

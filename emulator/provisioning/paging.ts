@@ -2,14 +2,12 @@
 // `maxpagesize` cuts it into pages, and `nextLink` is an absolute URL that carries everything needed to fetch the
 // next page. `countRecords=true` adds `x-ms-record-count`, the number of matching records before skip/top.
 //
-// Page size: 100 by default; a larger `maxpagesize` is honoured up to 1000 and quietly capped there (Azure.Core
-// lets a service return fewer items than asked for).
+// Page size: PROVISIONING_DEFAULT_PAGE_SIZE (100) by default; a larger `maxpagesize` is honoured up to
+// PROVISIONING_MAX_PAGE_SIZE (1000) and quietly capped there (Azure.Core lets a service return fewer items than asked for).
+import { PROVISIONING_DEFAULT_PAGE_SIZE, PROVISIONING_MAX_PAGE_SIZE } from '../../src/core/limits';
 import { coreError } from '../errors';
 import { json, type EmulatorResponse, type RequestContext } from '../http';
 import { parseFilter, type FieldSpec, type Filter } from './filter';
-
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
 
 export interface ListParams {
   skip: number;
@@ -45,7 +43,7 @@ export function parseListParams(ctx: RequestContext, fields: Readonly<Record<str
     value: {
       skip: skip.value ?? 0,
       top: top.value,
-      pageSize: Math.min(size.value ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+      pageSize: Math.min(size.value ?? PROVISIONING_DEFAULT_PAGE_SIZE, PROVISIONING_MAX_PAGE_SIZE),
       filter,
       countRecords: count.value ?? false,
     },

@@ -12,7 +12,8 @@ import type {
   TestLine,
   TestLinePurpose,
 } from '../../src/core/models';
-import { GATEWAY_RESOURCE_TYPE, TEST_LINE_RESOURCE_TYPE } from '../../src/core/models';
+import { gatewayResourceId, testLineResourceId } from '../../src/core/ids';
+import { GATEWAY_RESOURCE_TYPE, TEST_LINE_RESOURCE_TYPE, type GatewayRef } from '../../src/core/models';
 import type { EmulatorState, GatewayRecord } from '../state';
 import {
   DEMO_TENANT_ID,
@@ -53,7 +54,11 @@ function subscription(subscriptionId: string, displayName: string): Subscription
 }
 
 export function gatewayId(gateway: Pick<DemoGateway, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
-  return `/subscriptions/${gateway.subscriptionId}/resourceGroups/${gateway.resourceGroup}/providers/Microsoft.VoiceServices/communicationsGateways/${gateway.name}`;
+  return gatewayResourceId(refOf(gateway));
+}
+
+function refOf(gateway: Pick<DemoGateway, 'subscriptionId' | 'resourceGroup' | 'name'>): GatewayRef {
+  return { subscriptionId: gateway.subscriptionId, resourceGroupName: gateway.resourceGroup, name: gateway.name };
 }
 
 interface RegionSeed {
@@ -125,7 +130,7 @@ function gateway(seed: GatewaySeed): CommunicationsGateway {
 
 function testLine(demo: DemoGateway, location: string, name: string, phoneNumber: string, purpose: TestLinePurpose): TestLine {
   return {
-    id: `${gatewayId(demo)}/testLines/${name}`,
+    id: testLineResourceId(refOf(demo), name),
     name,
     type: TEST_LINE_RESOURCE_TYPE,
     location,

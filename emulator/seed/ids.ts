@@ -1,5 +1,6 @@
 // Fixed identifiers of the demo tenant. Deterministic, so tests, screenshots and the README can name them.
 // None of these are secrets: they exist only inside the emulator.
+import { gatewayDomain } from '../../src/core/clouds';
 
 export const DEMO_TENANT_ID = '3f2a9c8e-6b1d-4e7a-9c55-0acd0e5a7b01';
 export const DEMO_TENANT_NAME = 'Contoso Telecom';
@@ -87,7 +88,7 @@ export const GATEWAY_GAPS: DemoGateway = {
 export const DEMO_GATEWAYS: readonly DemoGateway[] = [GATEWAY_PRODUCTION, GATEWAY_LAB, GATEWAY_GAPS];
 
 export function demoGatewayDomain(gateway: DemoGateway): string {
-  return `${gateway.label}.commsgw.azure.com`;
+  return gatewayDomain(gateway.label);
 }
 
 /** The account that holds 100,000 generated numbers, on the production gateway. */

@@ -1,5 +1,6 @@
 // Graph ids and query strings the onboarding checks use (API.md §4). Values put into a path or `$filter` must be
 // GUIDs: checking that first is what keeps a quote in a pasted id from changing the meaning of an OData expression.
+import { isGuid } from '../../core/ids';
 import { AcgError } from '../errors';
 
 /** Project Synergy (Operator Connect) and AzureCommunicationsGateway, first-party apps with fixed ids (API.md §2, §4). */
@@ -8,11 +9,9 @@ export const PROVISIONING_APP_ID = '8502a0ec-c76d-412f-836c-398018e2312b';
 
 export const SP_SELECT = ['id', 'appId', 'displayName', 'appRoles'];
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
 /** Returns `value` when it is a GUID; otherwise throws AcgError `badRequest` and nothing is sent. */
 export function guid(value: string, what: string, operation: string): string {
-  if (GUID.test(value)) return value;
+  if (isGuid(value)) return value;
   throw new AcgError({ kind: 'badRequest', message: `Not sent: the ${what} '${value}' is not a GUID.`, service: 'graph', operation });
 }
 

@@ -1,7 +1,9 @@
 // The pure half of the live checks for provisioning plans (issue 6 §3): which values of a plan to look up on the
 // selected gateway, with their exact ranges, and how lookup results become diagnostics. The service calls, caching and
 // cancellation live in src/diagnostics/provisioningLiveChecker.ts.
-import { getRule, type RuleId } from '../rules/ruleTable';
+import { TEAMS_SERVICE_KEYS } from '../models/provisioning';
+import { liveChecksLimited, numberOwnedElsewhere, unknownAccount, unknownCivicReference } from '../rules/liveRules';
+import { diagnosticAt } from './diagnostic';
 import { parseJsonDocument } from './json/document';
 import type { ConfigDiagnostic, TextRange } from './types';
 
@@ -25,7 +27,6 @@ export interface PlanReferences {
 /** At most this many numbers are looked up per validation pass. */
 export const MAX_LIVE_NUMBERS = 200;
 
-const SERVICES = ['teamsOperatorConnect', 'teamsPhoneMobile'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,7 +57,7 @@ export function extractPlanReferences(text: string): PlanReferences {
       if (tel) numbers.push(tel);
       const details = number['serviceDetails'];
       if (!isRecord(details)) return;
-      for (const service of SERVICES) {
+      for (const service of TEAMS_SERVICE_KEYS) {
         const detail = details[service];
         const configuration = isRecord(detail) ? detail['configuration'] : undefined;
         if (!isRecord(configuration)) continue;
@@ -100,11 +101,6 @@ export interface LiveResults {
   readonly owners: ReadonlyMap<string, string | null>;
 }
 
-function finding(ruleId: RuleId, range: TextRange, message: string): ConfigDiagnostic {
-  const rule = getRule(ruleId);
-  return { ruleId, severity: rule.severity, message, range, sourceUrl: rule.sourceUrl };
-}
-
 /** Diagnostics for the references, given the lookup results. */
 export function liveFindings(references: PlanReferences, results: LiveResults, gatewayName: string, max = MAX_LIVE_NUMBERS): ConfigDiagnostic[] {
   const findings: ConfigDiagnostic[] = [];
@@ -112,18 +108,18 @@ export function liveFindings(references: PlanReferences, results: LiveResults, g
   for (const account of references.accounts) {
     const name = account.name.value;
     if (results.accounts.get(name) === false) {
-      findings.push(finding('ACG-LIVE-001', account.name.range, `Account ${name} does not exist on gateway ${gatewayName}.`));
+      findings.push(diagnosticAt(unknownAccount(name, gatewayName), account.name.range));
     }
     const civic = results.civic.get(name);
     if (civic) {
       for (const id of account.civicAddressIds) {
         if (!civic.addresses.has(id.value.toLowerCase())) {
-          findings.push(finding('ACG-LIVE-002', id.range, `The enterprise of account ${name} has no civic address ${id.value}.`));
+          findings.push(diagnosticAt(unknownCivicReference('civic address', id.value, name), id.range));
         }
       }
       for (const id of account.locationIds) {
         if (!civic.locations.has(id.value.toLowerCase())) {
-          findings.push(finding('ACG-LIVE-002', id.range, `The enterprise of account ${name} has no location ${id.value}.`));
+          findings.push(diagnosticAt(unknownCivicReference('location', id.value, name), id.range));
         }
       }
     }
@@ -131,13 +127,13 @@ export function liveFindings(references: PlanReferences, results: LiveResults, g
       if (!checked.has(number.value)) continue;
       const owner = results.owners.get(number.value);
       if (typeof owner === 'string' && owner !== name) {
-        findings.push(finding('ACG-LIVE-003', number.range, `${number.value} already belongs to account ${owner} on gateway ${gatewayName}.`));
+        findings.push(diagnosticAt(numberOwnedElsewhere(number.value, owner, gatewayName), number.range));
       }
     }
   }
   const { truncatedAt, total } = numbersToCheck(references, max);
   if (truncatedAt) {
-    findings.push(finding('ACG-LIVE-004', truncatedAt.range, `Live checks looked up the first ${max} of ${total} numbers; the others (from here on) were not checked.`));
+    findings.push(diagnosticAt(liveChecksLimited(max, total), truncatedAt.range));
   }
   return findings;
 }

@@ -1,13 +1,10 @@
-// Shape checks that the JSON Schemas also express (unknown properties, required values, types, formats), written as
-// code because the engine must report them with rule ids and fixes, and fast. schemas/*.json and these sets must
-// agree: test/unit/config/schemas.test.ts checks the samples against both.
+// The shape of the JSON file kinds (which properties an object has, required members, types, formats), reported
+// through the shape rules of src/core/rules/schemaRules.ts. schemas/*.json describe the same shapes for completion
+// and hover: test/unit/config/schemas.test.ts checks the samples against both.
+import { checkFormat as formatRule, missing, unknownProperty, wrongType } from '../rules/schemaRules';
 import type { ValuePath } from '../rules/types';
-import { isRecord, show, typeName } from '../rules/violation';
-import { finding, type Finding } from './json/findings';
-
-export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Azure resource group names: 1-90 letters, digits, _ - . ( ), not ending in a period. */
-export const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
+import { isRecord } from '../rules/violation';
+import { fromViolation, type Finding } from './json/findings';
 
 /** Levenshtein distance, capped: only small distances matter for "did you mean". */
 function distance(a: string, b: string, cap = 3): number {
@@ -40,8 +37,9 @@ export function suggestKey(key: string, known: Iterable<string>): string | undef
 }
 
 /**
- * One SCHEMA-005 finding per property of `value` that `known` does not list. `ignored` are read-only properties a
- * file exported from the service may carry: accepted silently, since apply never sends them.
+ * One SCHEMA-005 finding per property of `value` that `known` does not list, with a rename fix when a known key was
+ * probably meant. `ignored` are read-only properties a file exported from the service may carry: accepted silently,
+ * since apply never sends them.
  */
 export function unknownKeys(value: Record<string, unknown>, path: ValuePath, known: ReadonlySet<string>, ignored?: ReadonlySet<string>): Finding[] {
   const found: Finding[] = [];
@@ -49,26 +47,18 @@ export function unknownKeys(value: Record<string, unknown>, path: ValuePath, kno
     if (known.has(key) || ignored?.has(key)) continue;
     const suggestion = suggestKey(key, known);
     const keyPath = [...path, key];
-    const message =
-      suggestion === undefined
-        ? `Unknown property ${show(key)}: it is not part of this file format, so it would be ignored.`
-        : `Unknown property ${show(key)}: did you mean ${suggestion}?`;
-    const fixes = suggestion === undefined || suggestion in value
-      ? undefined
-      : [{ kind: 'renameKey' as const, title: `Rename to ${suggestion}`, path: keyPath, key: suggestion, preferred: true }];
-    found.push(finding('ACG-SCHEMA-005', keyPath, message, { target: 'key', ...(fixes ? { fixes } : {}) }));
+    const fixes = suggestion === undefined || suggestion in value ? [] : [{ kind: 'renameKey' as const, title: `Rename to ${suggestion}`, path: keyPath, key: suggestion, preferred: true }];
+    found.push(fromViolation(unknownProperty(keyPath, suggestion), [], fixes));
   }
   return found;
 }
 
-export function missingValue(path: ValuePath, what?: string): Finding {
-  const name = what ?? String(path[path.length - 1] ?? 'value');
-  return finding('ACG-SCHEMA-001', path, `${name} is required.`);
+export function missingValue(path: ValuePath, what?: string, hint?: string): Finding {
+  return fromViolation(missing(path, what, hint));
 }
 
 export function wrongTypeOf(path: ValuePath, expected: string, value: unknown): Finding {
-  const name = String(path[path.length - 1] ?? 'The value');
-  return finding('ACG-SCHEMA-002', path, `${name} must be ${expected}, not ${typeName(value)}.`);
+  return fromViolation(wrongType(path, expected, value));
 }
 
 /** A required object member: the object, or a finding (missing / wrong type) and undefined. */
@@ -96,23 +86,16 @@ export function optionalArray(owner: Record<string, unknown>, key: string, path:
   return value;
 }
 
-/** An optional string member that must match `pattern` (SCHEMA-004 otherwise). */
+/** An optional (or required) string member that `valid` accepts (SCHEMA-004 otherwise). */
 export function checkFormat(
   owner: Record<string, unknown>,
   key: string,
   path: ValuePath,
-  pattern: RegExp,
+  valid: (value: string) => boolean,
   expected: string,
   required: boolean,
 ): Finding[] {
-  const value = owner[key];
-  const at = [...path, key];
-  if (value === undefined) return required ? [missingValue(at)] : [];
-  if (typeof value !== 'string') return [wrongTypeOf(at, 'a string', value)];
-  if (pattern.test(value)) return [];
-  const trimmed = value.trim();
-  const fixes = trimmed !== value && pattern.test(trimmed) ? [{ kind: 'replace' as const, title: `Change to ${JSON.stringify(trimmed)}`, path: at, value: trimmed, preferred: true }] : undefined;
-  return [finding('ACG-SCHEMA-004', at, `${show(value)} is not ${expected}.`, fixes ? { fixes } : {})];
+  return formatRule(owner, key, path, valid, expected, required).map((v) => fromViolation(v));
 }
 
 export function requireString(owner: Record<string, unknown>, key: string, path: ValuePath, found: Finding[]): string | undefined {

@@ -1,6 +1,7 @@
 // One entry point per file kind. JSON kinds share parsing, locating and fix building (json/); CSV has its own.
-import { RULES } from '../rules/ruleTable';
+import { jsonSyntaxError } from '../rules/schemaRules';
 import { validateCsv } from './csv/validateCsv';
+import { diagnosticAt } from './diagnostic';
 import { parseJsonDocument, type JsonDocument } from './json/document';
 import { sortDiagnostics, toDiagnostic, type Finding } from './json/findings';
 import { gatewayFindings } from './gateway/validateGateway';
@@ -9,14 +10,7 @@ import { planFindings } from './plan/validatePlan';
 import type { ConfigDiagnostic, ConfigKind, ValidateOptions } from './types';
 
 export function syntaxDiagnostics(doc: JsonDocument): ConfigDiagnostic[] {
-  const rule = RULES['ACG-SCHEMA-006'];
-  return doc.syntaxErrors.map((e) => ({
-    ruleId: rule.id,
-    severity: rule.severity,
-    message: e.message,
-    range: { start: e.start, end: e.end },
-    sourceUrl: rule.sourceUrl,
-  }));
+  return doc.syntaxErrors.map((e) => diagnosticAt(jsonSyntaxError(e.code), { start: e.start, end: e.end }));
 }
 
 function jsonFindings(kind: Exclude<ConfigKind, 'numbersCsv'>, value: unknown, options: ValidateOptions): Finding[] {

@@ -20,11 +20,6 @@ export const STATUS_ICONS: Readonly<Record<ServiceProvisioningStatus, IconSpec>>
   failed: { id: 'error', color: 'errorForeground' },
 };
 
-/** "failed", "pending", "synced", or undefined when the service did not say. */
-export function statusWord(resource: ProvisionedLike): ServiceProvisioningStatus | undefined {
-  return resource.serviceProvisioningStatus;
-}
-
 /** Markdown lines for the errors of a failed resource (nested details too), empty when there are none. */
 export function errorLines(errors: readonly CoreError[] | undefined): string[] {
   const out: string[] = [];

@@ -2,15 +2,13 @@
 // needs 6 automated lines per service (OC, TPM) in production and 3 in a lab, each a valid E.164 number. The Gateways
 // view warns when a gateway falls short; Add Test Line suggests the names that would close the gap.
 import type { CommunicationsGateway, TestLine } from '../models/arm';
-import { AUTOMATED_TEST_LINES, serviceOfTestLine } from '../config/gateway/testLines';
-import { VERIFIED_SERVICES, type VerifiedService } from '../config/model';
+import { VERIFIED_SERVICES } from '../config/model';
 import { validateTelephoneNumber } from '../rules/phoneNumber';
+import { AUTOMATED_TEST_LINES, serviceOfTestLine, TEST_LINE_NAME_PREFIX } from '../rules/testLineRules';
 import { deploymentKindOf } from './gatewaySummary';
 import type { InvalidTestLineNumber, ServiceCoverage, TestLineCoverage } from './coverage';
 
 export { hasCoverageWarnings, type InvalidTestLineNumber, type ServiceCoverage, type TestLineCoverage } from './coverage';
-
-export const SERVICE_PREFIX: Readonly<Record<VerifiedService, string>> = { OperatorConnect: 'OC', TeamsPhoneMobile: 'TPM' };
 
 /** The first problem with a test line number, or undefined when it is valid E.164 as the Provisioning API takes it. */
 export function testLineNumberProblem(phoneNumber: string | undefined): string | undefined {
@@ -28,7 +26,7 @@ export function testLineCoverage(gateway: CommunicationsGateway, testLines: read
   const platforms = gateway.properties?.platforms ?? [];
   const services: ServiceCoverage[] = VERIFIED_SERVICES.filter((s) => platforms.includes(s)).map((service) => {
     const automated = testLines.filter((line) => line.properties?.purpose === 'Automated' && serviceOfTestLine({ name: nameOf(line) }) === service).length;
-    return { service, prefix: SERVICE_PREFIX[service], automated, required, missing: Math.max(0, required - automated) };
+    return { service, prefix: TEST_LINE_NAME_PREFIX[service], automated, required, missing: Math.max(0, required - automated) };
   });
   const invalidNumbers: InvalidTestLineNumber[] = [];
   for (const line of testLines) {

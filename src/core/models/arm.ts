@@ -124,16 +124,6 @@ export interface TestLine extends TrackedResource {
   properties?: TestLineProperties;
 }
 
-export interface ArmListResult<T> {
-  value: T[];
-  nextLink?: string;
-}
-
-export interface CheckNameAvailabilityRequest {
-  name?: string;
-  type?: string;
-}
-
 export interface CheckNameAvailabilityResponse {
   nameAvailable?: boolean;
   reason?: CheckNameAvailabilityReason;

@@ -40,10 +40,6 @@ export interface CoreError {
   innererror?: { code?: string; innererror?: CoreError['innererror'] };
 }
 
-export interface CoreErrorResponse {
-  error: CoreError;
-}
-
 interface ProvisionedResource {
   readonly serviceProvisioningStatus?: ServiceProvisioningStatus;
   readonly serviceProvisioningErrors?: CoreError[];
@@ -157,10 +153,6 @@ export interface RequestForInformationResource extends ProvisionedResource {
   customerRelationship?: CustomerRelationship;
 }
 
-export interface RequestForInformationUpdate {
-  customerRelationship?: CustomerRelationship;
-}
-
 export interface Location {
   readonly id: string;
   readonly civicAddressId: string;
@@ -239,3 +231,11 @@ export const SERVICES: readonly { key: ServiceKey; short: string; name: string }
 ];
 
 export const SERVICE_KEYS: readonly ServiceKey[] = SERVICES.map((s) => s.key);
+
+/** The services whose number details carry a Teams configuration (usage, capabilities, assignment status). */
+export const TEAMS_SERVICE_KEYS = ['teamsOperatorConnect', 'teamsPhoneMobile'] as const satisfies readonly ServiceKey[];
+export type TeamsServiceKey = (typeof TEAMS_SERVICE_KEYS)[number];
+
+export function isTeamsServiceKey(key: string): key is TeamsServiceKey {
+  return (TEAMS_SERVICE_KEYS as readonly string[]).includes(key);
+}

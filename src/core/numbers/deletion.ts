@@ -3,7 +3,7 @@
 // asynchronously (Teams releases the number after the call returns), so the command re-checks for up to 30 s; the
 // polling loop is here with its clock and sleep injected, so unit tests run it instantly.
 import type { NumberResource } from '../models';
-import { BATCH_MAX_NUMBERS } from '../rules/limits';
+import { BATCH_MAX_NUMBERS } from '../limits';
 import { numberServiceKeys, serviceShortName, teamsDetailsOf } from './numberDisplay';
 
 export const RECHECK_TIMEOUT_MS = 30_000;

@@ -5,7 +5,7 @@
 // each page as it arrives (see PagedList's `keep`).
 import type { NumberResource, ServiceProvisioningStatus } from '../models';
 import { SERVICE_PROVISIONING_STATUSES } from '../models';
-import { TELEPHONE_NUMBER_MAX_LENGTH } from '../rules/limits';
+import { TELEPHONE_NUMBER_MAX_LENGTH } from '../limits';
 import { NUMBER_SERVICES, serviceShortName, type NumberServiceKey } from './numberDisplay';
 
 export interface NumberFilter {

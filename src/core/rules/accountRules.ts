@@ -1,11 +1,13 @@
 // Accounts (Provisioning API AccountResource), tenant ids and ticket references.
+import { isGuid } from '../ids';
+import { SERVICE_KEYS } from '../models/provisioning';
+import { checkBoolean, missing, wrongType } from './schemaRules';
 import type { RuleViolation, ValuePath } from './types';
-import { badCharacters, checkBoolean, isRecord, missing, show, violation, wrongType } from './violation';
+import { badCharacters, isRecord, show, violation } from './violation';
 
 export const ACCOUNT_NAME_MAX_LENGTH = 100;
 export const TICKET_MAX_LENGTH = 64;
 const NAME_CHARACTER = /[A-Za-z0-9_-]/;
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const SUBDOMAIN_MAX_LENGTH = 10;
 const TOKEN_MAX_LENGTH = 100;
 const TOKEN_CHARACTER = /[A-Za-z0-9=_-]/;
@@ -24,13 +26,21 @@ export function validateAccountName(value: unknown, path: ValuePath = []): RuleV
   return [];
 }
 
+/**
+ * ACG-ACC-001 for a name typed into a prompt: undefined when `value` is a valid account name, otherwise the message
+ * the plan, the CSV and the emulator would give for it. For input boxes that must not keep their own copy of the rule.
+ */
+export function accountNameProblem(value: string): string | undefined {
+  return validateAccountName(value)[0]?.message;
+}
+
 export function validateTenantId(value: unknown, path: ValuePath = []): RuleViolation[] {
   if (value === undefined || value === null) return [missing(path, 'The tenant id')];
   if (typeof value !== 'string') return [wrongType(path, 'a string', value)];
-  if (GUID.test(value)) return [];
+  if (isGuid(value)) return [];
   // Copied from PowerShell or the registry, a GUID often arrives in braces or with spaces around it.
   const bare = value.trim().replace(/^\{(.*)\}$/, '$1');
-  const replacement = GUID.test(bare) ? bare : undefined;
+  const replacement = isGuid(bare) ? bare : undefined;
   const text =
     replacement === undefined
       ? `${show(value)} is not a tenant id: a tenant id is a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.`
@@ -84,7 +94,8 @@ function validateDirectRoutingConfig(config: unknown, path: ValuePath): RuleViol
   return found;
 }
 
-const SYNCED_SERVICES = ['teamsOperatorConnect', 'teamsPhoneMobile', 'zoomPhoneCloudPeering', 'teamsDirectRouting'] as const;
+// Call Protection has no sync: an account enables it, and that is all.
+const SYNCED_SERVICES = SERVICE_KEYS.filter((service) => service !== 'azureOperatorCallProtection');
 
 function validateAccountServices(details: unknown, path: ValuePath): RuleViolation[] {
   if (details === undefined) return [];

@@ -1,17 +1,17 @@
 // Numbers (Provisioning API NumberResource), number batches and the limits on bulk uploads.
-import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, ASSIGNMENT_STATUSES } from '../models/provisioning';
+import { BATCH_MAX_NUMBERS } from '../limits';
+import { ASSIGNMENT_STATUSES, CHOOSABLE_CAPABILITIES, isTeamsServiceKey, NUMBER_USAGES, SERVICE_KEYS, SERVICES, type TeamsServiceKey } from '../models/provisioning';
 import { validateAccountName } from './accountRules';
-import { BATCH_MAX_NUMBERS } from './limits';
-import { isNorthAmericanTollFree, normalizeToE164, validateTelephoneNumber } from './phoneNumber';
+import { canonicalNumber, isNorthAmericanTollFree, validateTelephoneNumber } from './phoneNumber';
+import { checkBoolean, checkEnum, checkEnumList, missing, validateCountryCode, wrongType } from './schemaRules';
 import type { RuleViolation, ValuePath } from './types';
-import { badCharacters, checkBoolean, checkEnum, checkEnumList, isRecord, missing, show, violation, wrongType } from './violation';
+import { badCharacters, isRecord, show, violation } from './violation';
 
 export { BATCH_MAX_NUMBERS };
-export const CSV_MAX_ROWS = 10_000;
 export const CUSTOM_SIP_HEADER_MAX_LENGTH = 100;
 const SIP_HEADER_CHARACTER = /[A-Za-z0-9_-]/;
-
-type TeamsService = 'teamsOperatorConnect' | 'teamsPhoneMobile';
+/** Services whose numbers cannot carry a custom SIP header (ACG-NUM-013). */
+const NO_CUSTOM_SIP_HEADER = SERVICES.filter((s) => s.key === 'teamsPhoneMobile' || s.key === 'azureOperatorCallProtection');
 
 function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
@@ -22,17 +22,18 @@ function optionalString(owner: Record<string, unknown>, key: string, path: Value
   return value === undefined || typeof value === 'string' ? [] : [wrongType([...path, key], 'a string', value)];
 }
 
-function validateCapabilities(value: unknown, path: ValuePath, service: TeamsService): RuleViolation[] {
+function validateCapabilities(value: unknown, path: ValuePath, service: TeamsServiceKey): RuleViolation[] {
   if (value === undefined) return [missing(path)];
   const found = checkEnumList('ACG-NUM-007', value, CHOOSABLE_CAPABILITIES, path, 'capability');
   if (service === 'teamsOperatorConnect' && Array.isArray(value)) {
     value.forEach((item, index) => {
-      if (item === 'Mobile') {
+      // "mobile" is a case slip (ACG-NUM-007) and, once respelt, this rule: both are reported, so neither surprises.
+      if (typeof item === 'string' && item.toLowerCase() === 'mobile') {
         found.push(
           violation(
             'ACG-NUM-008',
             [...path, index],
-            'Mobile is a Teams Phone Mobile capability: move this number to serviceDetails.teamsPhoneMobile or remove Mobile.',
+            'Mobile is a Teams Phone Mobile capability: list this number under Teams Phone Mobile (serviceDetails.teamsPhoneMobile), or remove Mobile.',
           ),
         );
       }
@@ -57,18 +58,21 @@ function validateAddressRules(config: Record<string, unknown>, path: ValuePath, 
     );
   }
   if (typeof telephoneNumber === 'string' && isNorthAmericanTollFree(telephoneNumber) && !hasText(config['displayedCountryCode'])) {
-    found.push(
-      violation(
-        'ACG-NUM-011',
-        [...path, 'displayedCountryCode'],
-        `${telephoneNumber} is a North American toll-free number: set displayedCountryCode to the country to show (for example US or CA).`,
-      ),
-    );
+    found.push(tollFreeWithoutDisplayedCountry(telephoneNumber, [...path, 'displayedCountryCode']));
   }
   return found;
 }
 
-function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsService, enabled: boolean, telephoneNumber: unknown): RuleViolation[] {
+/** ACG-NUM-011, at displayedCountryCode or, when there is no configuration, where the configuration belongs. */
+function tollFreeWithoutDisplayedCountry(telephoneNumber: string, path: ValuePath): RuleViolation {
+  return violation(
+    'ACG-NUM-011',
+    path,
+    `${telephoneNumber} is a North American toll-free number: set displayedCountryCode to the country to show (for example US or CA).`,
+  );
+}
+
+function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsServiceKey, enabled: boolean, telephoneNumber: unknown): RuleViolation[] {
   if (config === undefined) return [];
   if (!isRecord(config)) return [wrongType(path, 'an object', config)];
   const usage = config['usage'];
@@ -79,13 +83,13 @@ function validateTeamsConfig(config: unknown, path: ValuePath, service: TeamsSer
     ...(additional === undefined ? [] : checkEnumList('ACG-NUM-006', additional, NUMBER_USAGES, [...path, 'additionalUsages'], 'usage')),
     ...optionalString(config, 'civicAddressId', path),
     ...optionalString(config, 'locationId', path),
-    ...optionalString(config, 'displayedCountryCode', path),
+    ...validateCountryCode(config['displayedCountryCode'], [...path, 'displayedCountryCode']),
     ...checkBoolean(config, 'allowTenantAddressUpdate', path, false),
   ];
   return enabled ? [...found, ...validateAddressRules(config, path, telephoneNumber)] : found;
 }
 
-function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsService, telephoneNumber: unknown): RuleViolation[] {
+function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsServiceKey, telephoneNumber: unknown): RuleViolation[] {
   if (!isRecord(details)) return [wrongType(path, 'an object', details)];
   const status = details['assignmentStatus'];
   const config = details['configuration'];
@@ -97,13 +101,7 @@ function validateTeamsDetails(details: unknown, path: ValuePath, service: TeamsS
   ];
   // Without a configuration there is nowhere to put the displayed country, so the finding points at where it belongs.
   if (enabled && config === undefined && typeof telephoneNumber === 'string' && isNorthAmericanTollFree(telephoneNumber)) {
-    found.push(
-      violation(
-        'ACG-NUM-011',
-        [...path, 'configuration'],
-        `${telephoneNumber} is a North American toll-free number: add configuration.displayedCountryCode (for example US or CA).`,
-      ),
-    );
+    found.push(tollFreeWithoutDisplayedCountry(telephoneNumber, [...path, 'configuration']));
   }
   return found;
 }
@@ -112,13 +110,11 @@ function validateServiceDetails(details: unknown, path: ValuePath, telephoneNumb
   if (details === undefined) return [missing(path, 'serviceDetails')];
   if (!isRecord(details)) return [wrongType(path, 'an object', details)];
   const found: RuleViolation[] = [];
-  for (const service of ['teamsOperatorConnect', 'teamsPhoneMobile'] as const) {
-    if (details[service] !== undefined) found.push(...validateTeamsDetails(details[service], [...path, service], service, telephoneNumber));
-  }
-  for (const service of ['teamsDirectRouting', 'zoomPhoneCloudPeering', 'azureOperatorCallProtection']) {
+  for (const service of SERVICE_KEYS) {
     const entry = details[service];
     if (entry === undefined) continue;
-    found.push(...(isRecord(entry) ? checkBoolean(entry, 'enabled', [...path, service], true) : [wrongType([...path, service], 'an object', entry)]));
+    if (isTeamsServiceKey(service)) found.push(...validateTeamsDetails(entry, [...path, service], service, telephoneNumber));
+    else found.push(...(isRecord(entry) ? checkBoolean(entry, 'enabled', [...path, service], true) : [wrongType([...path, service], 'an object', entry)]));
   }
   return found;
 }
@@ -145,24 +141,30 @@ function validateNumberConfiguration(config: unknown, path: ValuePath, serviceDe
   const headerPath = [...path, 'customSipHeader'];
   const found = validateCustomSipHeader(header, headerPath);
   if (header === undefined) return found;
-  const blocked = [
-    serviceEnabled(serviceDetails, 'teamsPhoneMobile') ? 'Teams Phone Mobile' : undefined,
-    serviceEnabled(serviceDetails, 'azureOperatorCallProtection') ? 'Azure Operator Call Protection' : undefined,
-  ].filter((name): name is string => name !== undefined);
-  if (blocked.length > 0) {
-    found.push(
-      violation('ACG-NUM-013', headerPath, `A custom SIP header cannot be set on a ${blocked.join(' or ')} number: remove customSipHeader.`),
-    );
-  }
+  const blocked = NO_CUSTOM_SIP_HEADER.filter((s) => serviceEnabled(serviceDetails, s.key)).map((s) => s.name);
+  if (blocked.length > 0) found.push(customSipHeaderNotAllowed(blocked, headerPath));
   return found;
 }
 
+/**
+ * ACG-NUM-013 for numbers of the named services (display names, such as "Teams Phone Mobile"). Also for a whole
+ * Teams Phone Mobile CSV that has a custom SIP header column.
+ */
+export function customSipHeaderNotAllowed(services: readonly string[], path: ValuePath = []): RuleViolation {
+  return violation('ACG-NUM-013', path, `A custom SIP header cannot be set on a ${services.join(' or ')} number: remove customSipHeader.`);
+}
+
+export interface NumberValidationOptions {
+  /** ISO 3166 alpha-2: the country a file declares for numbers written in national format (they get an E.164 fix). */
+  readonly defaultCountry?: string;
+}
+
 /** Checks a NumberResource body. Paths are relative to `resource`, under `path`. */
-export function validateNumber(resource: unknown, path: ValuePath = []): RuleViolation[] {
+export function validateNumber(resource: unknown, path: ValuePath = [], options: NumberValidationOptions = {}): RuleViolation[] {
   if (!isRecord(resource)) return [wrongType(path, 'a number object', resource)];
   const telephoneNumber = resource['telephoneNumber'];
   return [
-    ...validateTelephoneNumber(telephoneNumber, [...path, 'telephoneNumber']),
+    ...validateTelephoneNumber(telephoneNumber, [...path, 'telephoneNumber'], options.defaultCountry),
     ...validateAccountName(resource['accountName'], [...path, 'accountName']),
     ...validateServiceDetails(resource['serviceDetails'], [...path, 'serviceDetails'], telephoneNumber),
     ...validateNumberConfiguration(resource['configuration'], [...path, 'configuration'], resource['serviceDetails']),
@@ -176,12 +178,6 @@ export function validateBatchSize(count: number, path: ValuePath = []): RuleViol
   return [violation('ACG-BATCH-001', path, `${count} numbers in one request: at most ${BATCH_MAX_NUMBERS}, so split them into ${batches} requests.`)];
 }
 
-/** `count` is the number of data rows, not counting the header row. */
-export function validateCsvRowCount(count: number, path: ValuePath = []): RuleViolation[] {
-  if (count <= CSV_MAX_ROWS) return [];
-  return [violation('ACG-CSV-001', path, `This file has ${count.toLocaleString('en-US')} rows: at most 10,000 per file, so split it.`)];
-}
-
 /**
  * Flags every repeat of a number within one list, at the repeat's index. Numbers are compared in E.164 form, so
  * "+44 20 7946 0000" repeats "+442079460000". With `key`, the items are objects holding the number under that key.
@@ -192,16 +188,28 @@ export function validateNoDuplicateNumbers(numbers: readonly unknown[], path: Va
   numbers.forEach((item, index) => {
     const value = key === undefined ? item : isRecord(item) ? item[key] : undefined;
     if (typeof value !== 'string') return;
-    const canonical = normalizeToE164(value) ?? value;
+    const canonical = canonicalNumber(value);
     const first = firstSeen.get(canonical);
     if (first === undefined) {
       firstSeen.set(canonical, index);
       return;
     }
-    const itemPath = key === undefined ? [...path, index] : [...path, index, key];
-    found.push(violation('ACG-NUM-014', itemPath, `${show(value)} is already listed at index ${first}: list each number once.`));
+    const at = (i: number): ValuePath => (key === undefined ? [...path, i] : [...path, i, key]);
+    const earlier = numbers[first];
+    const firstValue = key === undefined ? earlier : isRecord(earlier) ? earlier[key] : undefined;
+    found.push(repeatedNumber(value, at(index), { path: at(first), value: String(firstValue) }));
   });
   return found;
+}
+
+/**
+ * ACG-NUM-014 at a repeat of a number, with its first occurrence as the related place. Plans, CSVs, runbooks and
+ * batch requests find repeats in their own way (across accounts, rows, users, or one list) and word them here.
+ */
+export function repeatedNumber(value: string, path: ValuePath, first: { readonly path: ValuePath; readonly value: string }): RuleViolation {
+  return violation('ACG-NUM-014', path, `${show(value)} is listed more than once: list each number once.`, undefined, {
+    related: [{ path: first.path, message: `${first.value} is first listed here.` }],
+  });
 }
 
 function validateBatchBody(body: unknown, path: ValuePath, validateItem: (item: unknown, itemPath: ValuePath) => RuleViolation[]): RuleViolation[] {

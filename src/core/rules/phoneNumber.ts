@@ -1,9 +1,10 @@
 // Telephone numbers: today's Provisioning API format, the 2023 portal format that old files still use, and the
 // country calling code (from libphonenumber-js's default, "min", metadata: enough for calling codes, and small).
 import { isSupportedCountry, parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
-import { TELEPHONE_NUMBER_MAX_LENGTH } from './limits';
+import { TELEPHONE_NUMBER_MAX_LENGTH } from '../limits';
+import { missing, wrongType } from './schemaRules';
 import type { RuleViolation, ValuePath } from './types';
-import { missing, show, violation, wrongType } from './violation';
+import { show, violation } from './violation';
 
 export const TELEPHONE_NUMBER_PATTERN = /^\+[1-9]\d+$/;
 export { TELEPHONE_NUMBER_MAX_LENGTH };
@@ -183,13 +184,31 @@ function withPlus(value: string, path: ValuePath): RuleViolation[] {
 }
 
 /**
- * Checks one telephone number against today's Provisioning API rules. Each problem gets its own rule id so that an
- * editor can offer the right quick fix; `replacement` is set when the fix is certain.
+ * A national number (leading 0, or digits without a country code) becomes E.164 once the file says which country it
+ * is from; the finding then carries that number as its fix and names it in the message.
  */
-export function validateTelephoneNumber(value: unknown, path: ValuePath = []): RuleViolation[] {
+function inCountry(v: RuleViolation, value: string, defaultCountry: string | undefined): RuleViolation {
+  if (defaultCountry === undefined || v.replacement !== undefined) return v;
+  if (v.ruleId !== 'ACG-NUM-001' && v.ruleId !== 'ACG-NUM-004') return v;
+  const e164 = normalizeToE164(value, defaultCountry);
+  if (e164 === undefined) return v;
+  return { ...v, message: `${v.message.replace(/\.$/, '')} (in ${defaultCountry}: ${e164}).`, replacement: e164 };
+}
+
+/**
+ * Checks one telephone number against today's Provisioning API rules. Each problem gets its own rule id so that an
+ * editor can offer the right quick fix; `replacement` is set when the fix is certain. `defaultCountry` (ISO 3166
+ * alpha-2) is the country a file declares for numbers written in national format.
+ */
+export function validateTelephoneNumber(value: unknown, path: ValuePath = [], defaultCountry?: string): RuleViolation[] {
   if (value === undefined || value === null) return [missing(path, 'A telephone number')];
   if (typeof value !== 'string') return [wrongType(path, 'a string such as "+14255550100"', value)];
   if (value === '') return [violation('ACG-NUM-001', path, 'The telephone number is empty: write + then the country code and digits, for example +14255550100.')];
-  if (!DIGITS_WITH_OPTIONAL_PLUS.test(value)) return [formattingProblem(value, path)];
-  return value.startsWith('+') ? withPlus(value, path) : [withoutPlus(value, path)];
+  const found = !DIGITS_WITH_OPTIONAL_PLUS.test(value) ? [formattingProblem(value, path)] : value.startsWith('+') ? withPlus(value, path) : [withoutPlus(value, path)];
+  return defaultCountry === undefined ? found : found.map((v) => inCountry(v, value, defaultCountry));
+}
+
+/** The form numbers are compared in, so that "+44 20 7946 0000" repeats "+442079460000"; clean numbers skip libphonenumber. */
+export function canonicalNumber(value: string): string {
+  return isServiceFormat(value) ? value : (normalizeToE164(value) ?? value);
 }

@@ -29,7 +29,18 @@ export interface RuleViolation {
   readonly path: ValuePath;
   /**
    * A corrected value for the whole value at `path`, set only when the fix is certain enough to offer as a quick fix
-   * (for example a 2023-format number with its `+` restored).
+   * (for example a 2023-format number with its `+` restored, or `true` for the text "TRUE").
    */
-  readonly replacement?: string;
+  readonly replacement?: Replacement;
+  /** Point at the property name instead of its value (unknown properties, bad tag names, rules about a whole list). */
+  readonly target?: 'key';
+  /** Other places that take part, such as the first occurrence of a repeated value. */
+  readonly related?: readonly RelatedPlace[];
+}
+
+export type Replacement = string | number | boolean;
+
+export interface RelatedPlace {
+  readonly path: ValuePath;
+  readonly message: string;
 }

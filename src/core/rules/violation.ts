@@ -1,11 +1,24 @@
-// Building blocks shared by the validators: one way to make a finding, and the shape checks every validator needs.
+// Building blocks shared by the validators: one way to make a finding, and the helpers every message needs. The shape
+// rules (missing values, wrong types, enums, formats) are in ./schemaRules.
 import { RULES, type RuleId } from './ruleTable';
-import type { RuleViolation, ValuePath } from './types';
+import type { RelatedPlace, Replacement, RuleViolation, ValuePath } from './types';
 
-export function violation(ruleId: RuleId, path: ValuePath, message?: string, replacement?: string): RuleViolation {
+export interface ViolationExtras {
+  readonly target?: 'key';
+  readonly related?: readonly RelatedPlace[];
+}
+
+export function violation(ruleId: RuleId, path: ValuePath, message?: string, replacement?: Replacement, extras: ViolationExtras = {}): RuleViolation {
   const rule = RULES[ruleId];
-  const base = { ruleId, severity: rule.severity, message: message ?? rule.message, path: [...path] };
-  return replacement === undefined ? base : { ...base, replacement };
+  return {
+    ruleId,
+    severity: rule.severity,
+    message: message ?? rule.message,
+    path: [...path],
+    ...(replacement === undefined ? {} : { replacement }),
+    ...(extras.target ? { target: extras.target } : {}),
+    ...(extras.related && extras.related.length > 0 ? { related: extras.related } : {}),
+  };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -26,19 +39,6 @@ export function show(value: unknown): string {
   return cut.trim() === cut && cut !== '' ? cut : JSON.stringify(cut);
 }
 
-function fieldName(path: ValuePath): string {
-  const last = path[path.length - 1];
-  return last === undefined ? 'value' : String(last);
-}
-
-export function missing(path: ValuePath, what = fieldName(path)): RuleViolation {
-  return violation('ACG-SCHEMA-001', path, `${what} is required.`);
-}
-
-export function wrongType(path: ValuePath, expected: string, value: unknown): RuleViolation {
-  return violation('ACG-SCHEMA-002', path, `${fieldName(path)} must be ${expected}, not ${typeName(value)}.`);
-}
-
 /** The characters of `value` that `allowed` (a one-character class) rejects, for a message; '' when none. */
 export function badCharacters(value: string, allowed: RegExp): string {
   return [...new Set([...value].filter((c) => !allowed.test(c)))].map((c) => (c === ' ' ? 'spaces' : `'${c}'`)).join(' ');
@@ -49,43 +49,6 @@ export function listOf(values: readonly string[]): string {
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
-/** Checks an optional boolean, or a required one when `required` is set. */
-export function checkBoolean(owner: Record<string, unknown>, key: string, path: ValuePath, required: boolean): RuleViolation[] {
-  const value = owner[key];
-  if (value === undefined) return required ? [missing([...path, key])] : [];
-  return typeof value === 'boolean' ? [] : [wrongType([...path, key], 'true or false', value)];
-}
-
-/**
- * Checks a value against an enum. Matching is exact, as in the service; a case-only mismatch gets the right spelling
- * as a replacement, since that is the common typo.
- */
-export function checkEnum(
-  ruleId: RuleId,
-  value: unknown,
-  allowed: readonly string[],
-  path: ValuePath,
-  label: string,
-): RuleViolation[] {
-  if (typeof value !== 'string') return [wrongType(path, 'a string', value)];
-  if (allowed.includes(value)) return [];
-  const spelled = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  const hint = spelled === undefined ? `use ${listOf(allowed)}` : `did you mean ${spelled}? (values are case-sensitive)`;
-  return [violation(ruleId, path, `${show(value)} is not a valid ${label}: ${hint}.`, spelled)];
-}
-
-/** Checks that `value` is an array of enum values; each bad item is reported at its own index. */
-export function checkEnumList(
-  ruleId: RuleId,
-  value: unknown,
-  allowed: readonly string[],
-  path: ValuePath,
-  label: string,
-): RuleViolation[] {
-  if (!Array.isArray(value)) return [wrongType(path, 'an array', value)];
-  return value.flatMap((item, index) => checkEnum(ruleId, item, allowed, [...path, index], label));
-}
-
 /**
  * Re-files number-format findings under another rule, keeping message, path and fix. Used where a field must look
  * like a telephone number but the contract is looser than the Provisioning API's (test lines, voicemail pilot).
@@ -94,4 +57,14 @@ export function recastNumberFindings(found: readonly RuleViolation[], ruleId: Ru
   return found.map((item) =>
     item.ruleId.startsWith('ACG-NUM-') ? violation(ruleId, item.path, item.message, item.replacement) : item,
   );
+}
+
+/**
+ * One finding for a list written in one place (a CSV cell) whose items are only misspelt in case: the whole list,
+ * respelt, is the fix. `found` are the items' findings, each with its replacement, all of one rule.
+ */
+export function caseSlipsInList(found: readonly RuleViolation[], written: string, respelt: string, path: ValuePath): RuleViolation {
+  const first = found[0];
+  const message = found.length === 1 ? first.message : `${show(written)}: values are case-sensitive, write ${respelt}.`;
+  return violation(first.ruleId as RuleId, path, message, respelt);
 }

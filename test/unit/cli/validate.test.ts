@@ -28,7 +28,7 @@ const KEY_LINES: Readonly<Record<string, readonly string[]>> = {
     'samples/broken.acg-plan.json:18:28: error ACG-NUM-004',
     'samples/broken.acg-plan.json:20:28: warning ACG-NUM-005',
     'samples/broken.acg-plan.json:23:224: error ACG-NUM-008',
-    'samples/broken.acg-plan.json:29:28: error ACG-NUM-014 +442030000000 is already listed in this account (number 1)',
+    'samples/broken.acg-plan.json:29:28: error ACG-NUM-014 +442030000000 is listed more than once: list each number once.',
     '  samples/broken.acg-plan.json:16:28: note: +442030000000 is first listed here.',
     'samples/broken.acg-plan.json:45:28: error ACG-NUM-014',
     'samples/broken.acg-plan.json:59:15: error ACG-PLAN-003',
@@ -46,9 +46,10 @@ const KEY_LINES: Readonly<Record<string, readonly string[]>> = {
   ],
   'broken.acg-numbers.csv': [
     'samples/broken.acg-numbers.csv:1:363: error ACG-CSV-003 Unknown column Notes',
-    'samples/broken.acg-numbers.csv:3:33: error ACG-SCHEMA-002 TRUE is not true or false',
+    'samples/broken.acg-numbers.csv:3:33: error ACG-SCHEMA-002 enabled must be true or false, not the text "TRUE": write true.',
     'samples/broken.acg-numbers.csv:5:60: error ACG-NUM-008',
-    'samples/broken.acg-numbers.csv:8:1: error ACG-NUM-014',
+    'samples/broken.acg-numbers.csv:8:1: error ACG-NUM-014 +442030000100 is listed more than once: list each number once.',
+    '  samples/broken.acg-numbers.csv:2:1: note: +442030000100 is first listed here.',
     'samples/broken.acg-numbers.csv:9:1: error ACG-CSV-005 This row has 4 cells, the heading row 9',
   ],
   'broken.acg-migration.json': [
@@ -134,7 +135,7 @@ describe('acg validate', () => {
     assert.equal(result.files[0].kind, 'plan');
     const d = result.files[0].diagnostics.find((x) => x.ruleId === 'ACG-NUM-001')!;
     assert.deepEqual([d.range.startLine, d.range.startColumn], [17, 28]);
-    assert.equal(d.fixes?.[0]?.title, 'Change to "+442030000001" (a national number in GB)');
+    assert.equal(d.fixes?.[0]?.title, 'Change to "+442030000001"');
     assert.ok(result.files[0].diagnostics.some((x) => x.ruleId === 'ACG-NUM-014' && x.related?.length === 1));
     assert.equal(result.summary.files, 1);
     assert.ok(result.summary.errors > 10);

@@ -82,10 +82,13 @@ describe('config quick fixes', () => {
       assert.doesNotThrow(() => JSON.parse(fixed));
     });
 
-    it('reports a repeat across accounts with the other account named', () => {
+    it('reports a repeat across accounts with the other account\'s entry as the related place', () => {
       const text = PLAN.replace('"+14255550105"', '"+442030000001"');
       const [d] = only(validateConfig('plan', text), 'ACG-NUM-014');
-      assert.match(d.message, /already listed under account Northwind/);
+      assert.equal(d.message, '+442030000001 is listed more than once: list each number once.');
+      const first = d.related?.[0]?.range;
+      assert.ok(first && first.start < text.indexOf('"Fabrikam"'), 'related points into the first account, Northwind');
+      assert.equal(text.slice(first.start, first.end), '"+442030000001"');
       assert.notEqual(d.fixes?.[0]?.isPreferred, true, 'different entries: removing is offered, not preferred');
     });
   });

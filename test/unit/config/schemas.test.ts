@@ -1,5 +1,7 @@
 // The JSON Schemas in schemas/ (for the editor's completion and hover) and the engine describe the same files: the
 // valid samples pass both, the broken ones fail both, enums match the models, and every property cites its rule.
+// Value constraints (patterns, lengths, counts, minimums) are the engine's alone: VS Code's JSON service would
+// report a schema's version of a rule beside ours, so the same value would get two messages.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,48 @@ function* propertySchemas(schema: unknown, path = '#'): Generator<[string, Schem
   }
 }
 
+// Keywords that constrain a value beyond its type and enum: each duplicates a rule of src/core/rules.
+const VALUE_RULE_KEYWORDS: ReadonlySet<string> = new Set([
+  'pattern',
+  'patternProperties',
+  'format',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'propertyNames',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'contains',
+]);
+// Members whose values are data, not schemas, and members whose values map names to schemas.
+const DATA_KEYWORDS: ReadonlySet<string> = new Set(['enum', 'const', 'default', 'examples', 'enumDescriptions', 'description', 'markdownDescription', 'required']);
+const SCHEMA_MAPS: ReadonlySet<string> = new Set(['properties', 'definitions', 'patternProperties']);
+
+/** Every keyword of every subschema, with where it is: `#/definitions/number/properties/telephoneNumber pattern`. */
+function* schemaKeywords(schema: unknown, path = '#'): Generator<[string, string]> {
+  if (Array.isArray(schema)) {
+    for (const [i, item] of schema.entries()) yield* schemaKeywords(item, `${path}/${i}`);
+    return;
+  }
+  if (typeof schema !== 'object' || schema === null) return;
+  for (const [key, value] of Object.entries(schema)) {
+    yield [path, key];
+    if (DATA_KEYWORDS.has(key)) continue;
+    if (SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null) {
+      for (const [name, child] of Object.entries(value)) yield* schemaKeywords(child, `${path}/${key}/${name}`);
+    } else {
+      yield* schemaKeywords(value, `${path}/${key}`);
+    }
+  }
+}
+
 function enumAt(schema: Schema, path: string[]): unknown {
   let at: unknown = schema;
   for (const key of path) at = (at as Schema)[key];
@@ -55,6 +99,11 @@ describe('JSON Schemas', () => {
       it('is a draft-07 schema that ajv compiles in strict mode', () => {
         assert.equal(schema['$schema'], 'http://json-schema.org/draft-07/schema#');
         assert.doesNotThrow(() => ajv().compile(schema));
+      });
+
+      it('leaves value rules to the engine: no pattern, length, count or range keyword', () => {
+        const duplicates = [...schemaKeywords(schema)].filter(([, key]) => VALUE_RULE_KEYWORDS.has(key)).map(([at, key]) => `${at} ${key}`);
+        assert.deepEqual(duplicates, []);
       });
 
       it('describes every property, citing existing rule ids', () => {
@@ -83,6 +132,12 @@ describe('JSON Schemas', () => {
       }
     });
   }
+
+  it('finds value keywords wherever they are (so the check above can fail)', () => {
+    const sample = { definitions: { n: { type: 'string', pattern: 'x', properties: { pattern: { type: 'string', maxLength: 3 } } } }, items: [{ minimum: 1 }], default: { pattern: 'data' } };
+    const found = [...schemaKeywords(sample)].filter(([, key]) => VALUE_RULE_KEYWORDS.has(key)).map(([at, key]) => `${at} ${key}`);
+    assert.deepEqual(found, ['#/definitions/n pattern', '#/definitions/n/properties/pattern maxLength', '#/items/0 minimum']);
+  });
 
   it('lists the same values as the models', () => {
     const gateway = load(SCHEMA_FILES.gateway);

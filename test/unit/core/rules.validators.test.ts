@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
   RULES,
+  accountNameProblem,
   validateAccount,
   validateAccountName,
   validateBatchSize,
@@ -558,6 +559,28 @@ describe('validators, specific behaviour', () => {
   it('suggests /32 for a bare address in an allowlist, and the bare address for a prefix in an address list', () => {
     assert.equal(validateCidr('198.51.100.7')[0]?.replacement, '198.51.100.7/32');
     assert.equal(validateIpv4Address('198.51.100.7/32')[0]?.replacement, '198.51.100.7');
+  });
+
+  it('words a typed account name as the plan, the CSV and the emulator do (for prompts)', () => {
+    assert.equal(accountNameProblem('contoso-ltd_2'), undefined);
+    for (const bad of ['contoso ltd', '', 'a'.repeat(101)]) {
+      assert.equal(accountNameProblem(bad), validateAccountName(bad)[0]?.message, bad);
+      assert.ok(accountNameProblem(bad), bad);
+    }
+  });
+
+  it('offers true for the text "TRUE", naming the text', () => {
+    const [finding] = validateNumber(change(ocNumber, [...OC, 'enabled'], ' TRUE'));
+    assert.equal(finding?.replacement, true);
+    assert.equal(finding?.message, 'enabled must be true or false, not the text " TRUE": write true.');
+    assert.equal(validateNumber(change(ocNumber, [...OC, 'enabled'], 'yes'))[0]?.replacement, undefined);
+  });
+
+  it('converts a national number with the country a file declares, naming it in the message', () => {
+    const [finding] = validateNumber(change(ocNumber, ['telephoneNumber'], '020 7946 0000'), [], { defaultCountry: 'GB' });
+    assert.equal(finding?.replacement, '+442079460000');
+    assert.match(finding?.message ?? '', /\(in GB: \+442079460000\)\.$/);
+    assert.equal(validateNumber(change(ocNumber, ['telephoneNumber'], '020 7946 0000'))[0]?.replacement, undefined);
   });
 
   it('strips braces from a GUID copied from PowerShell', () => {

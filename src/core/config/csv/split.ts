@@ -1,5 +1,5 @@
 // Splitting a number CSV over the portal's 10,000-row limit (ACG-CSV-001): each part repeats the heading row.
-import { CSV_MAX_ROWS } from '../../rules/numberRules';
+import { CSV_MAX_ROWS } from '../../limits';
 import type { SplitPart } from '../types';
 import { tokenizeCsv } from './tokenizer';
 

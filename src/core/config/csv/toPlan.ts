@@ -1,15 +1,16 @@
 // A number CSV (today's portal format, or the 2023 one-column format with settings supplied) as a provisioning plan.
 // Cells that a quick fix would repair are converted repaired; rows with an error nothing repairs, and repeated
 // numbers, are left out and stay visible in the diagnostics.
-import type { ChoosableCapability, NumberUsage } from '../../models/provisioning';
-import { RULES } from '../../rules/ruleTable';
-import type { PlanAccount, PlanDocument, PlanNumber } from '../model';
-import { canonicalNumber } from '../plan/duplicates';
-import type { ConfigDiagnostic } from '../types';
+import { TEAMS_SERVICE_KEYS, type ChoosableCapability, type NumberUsage, type TeamsServiceKey } from '../../models/provisioning';
+import { csvRowsWithoutAccount } from '../../rules/csvRules';
+import { canonicalNumber } from '../../rules/phoneNumber';
 import type { CsvColumn } from '../csvColumns';
-import { validateCsv } from './validateCsv';
+import { diagnosticAt } from '../diagnostic';
+import type { PlanAccount, PlanDocument, PlanNumber } from '../model';
+import type { ConfigDiagnostic } from '../types';
+import { LIST_SEPARATOR, validateCsv } from './validateCsv';
 
-type TeamsService = 'teamsOperatorConnect' | 'teamsPhoneMobile';
+type TeamsService = TeamsServiceKey;
 
 export interface CsvToPlanOptions {
   /** Account for rows without an accountName (the 2023 format has no such column). */
@@ -34,8 +35,6 @@ export interface CsvToPlanResult {
   /** Data rows left out (unrepairable errors, repeated numbers, no account). */
   readonly skippedRows: number;
 }
-
-const LIST_SEPARATOR = /\s*[,;|]\s*/;
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let at = target;
@@ -120,20 +119,13 @@ export function csvToPlan(csvText: string, options: CsvToPlanOptions = {}): CsvT
     let entry = accounts.get(accountName);
     if (!entry) accounts.set(accountName, (entry = { account: { name: accountName }, numbers: [], services: new Set() }));
     const details = number['serviceDetails'];
-    for (const service of ['teamsOperatorConnect', 'teamsPhoneMobile'] as const) {
+    for (const service of TEAMS_SERVICE_KEYS) {
       if (typeof details === 'object' && details !== null && service in details) entry.services.add(service);
     }
     entry.numbers.push(number as unknown as PlanNumber);
   });
   if (unplaced) {
-    const rule = RULES['ACG-CSV-002'];
-    diagnostics.push({
-      ruleId: rule.id,
-      severity: rule.severity,
-      message: 'Some rows name no account (the 2023 format has no accountName column): choose the account to convert them into.',
-      range: { start: 0, end: Math.min(csvText.length, Math.max(1, csvText.search(/[\r\n]|$/))) },
-      sourceUrl: rule.sourceUrl,
-    });
+    diagnostics.push(diagnosticAt(csvRowsWithoutAccount(), { start: 0, end: Math.min(csvText.length, Math.max(1, csvText.search(/[\r\n]|$/))) }));
   }
   const plan: PlanDocument = {
     ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),

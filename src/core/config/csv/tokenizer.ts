@@ -2,6 +2,7 @@
 // offsets); diagnostics and quick fixes need the UTF-16 span of each cell, quotes included. Values agree with
 // csv-parse's (checked in test/unit/config/csvTokenizer.test.ts). Lenient where Excel is: blank lines are skipped,
 // a BOM is ignored, and \r\n, \n or \r end a row.
+import type { CsvSyntaxProblem } from '../../rules/csvRules';
 
 export interface CsvCell {
   /** The unescaped value. */
@@ -22,7 +23,7 @@ export interface CsvRow {
 }
 
 export interface CsvProblem {
-  readonly message: string;
+  readonly problem: CsvSyntaxProblem;
   readonly start: number;
   readonly end: number;
 }
@@ -58,7 +59,7 @@ export function tokenizeCsv(text: string): CsvTable {
         for (;;) {
           const quote = text.indexOf('"', from);
           if (quote < 0) {
-            problems.push({ message: 'This quoted cell is never closed: add the closing ".', start: cellStart, end: length });
+            problems.push({ problem: 'unclosedQuote', start: cellStart, end: length });
             parts += text.slice(from);
             at = length;
             break;
@@ -77,7 +78,7 @@ export function tokenizeCsv(text: string): CsvTable {
         let after = at;
         while (after < length && text.charCodeAt(after) !== COMMA && text.charCodeAt(after) !== CR && text.charCodeAt(after) !== LF) after++;
         if (after > at) {
-          problems.push({ message: 'Characters follow the closing quote of this cell: put them inside the quotes.', start: cellStart, end: after });
+          problems.push({ problem: 'textAfterQuote', start: cellStart, end: after });
           value += text.slice(at, after);
           at = after;
         }
@@ -90,7 +91,7 @@ export function tokenizeCsv(text: string): CsvTable {
         }
         value = text.slice(at, end);
         if (value.includes('"')) {
-          problems.push({ message: 'A quote inside an unquoted cell: quote the whole cell and double the inner quotes ("").', start: at, end });
+          problems.push({ problem: 'quoteInUnquotedCell', start: at, end });
         }
         at = end;
       }

@@ -1,14 +1,16 @@
 // *.acg-gateway.json: the gateway's identity (subscription, resource group, name, region), its ARM properties,
 // test lines and integration numbers. Single-resource rules come from src/core/rules; this adds the file's shape,
 // the deployment kind, and the rules that look at several values together.
+import { isGuid, isResourceGroupName } from '../../ids';
 import { validateGatewayProperties, validateResourceName } from '../../rules/gatewayRules';
+import { overlappingPrefix, prefixOverlaps, validateOperatorAddressReachable } from '../../rules/networkRules';
+import { checkAllowed, missing } from '../../rules/schemaRules';
 import { validateTags } from '../../rules/tagRules';
 import type { ValuePath } from '../../rules/types';
-import { checkEnum, isRecord, show } from '../../rules/violation';
-import { finding, fromViolation, type Finding, type FixSpec } from '../json/findings';
+import { isRecord } from '../../rules/violation';
+import { fromViolation, type Finding, type FixSpec } from '../json/findings';
 import type { DeploymentKind } from '../model';
-import { checkFormat, GUID, optionalArray, requireObject, requireString, RESOURCE_GROUP, unknownKeys, wrongTypeOf } from '../shape';
-import { cidrBlock, overlaps, specialRangeOf } from './network';
+import { checkFormat, optionalArray, requireObject, requireString, unknownKeys, wrongTypeOf } from '../shape';
 import { testLineFindings } from './testLines';
 
 const DEPLOYMENTS: readonly DeploymentKind[] = ['production', 'lab'];
@@ -55,8 +57,6 @@ const SIP_HEADER_KEYS: ReadonlySet<string> = new Set(['name']);
 const DNS_KEYS: ReadonlySet<string> = new Set(['delegations']);
 const DELEGATION_KEYS: ReadonlySet<string> = new Set(['domain']);
 const DELEGATION_READ_ONLY: ReadonlySet<string> = new Set(['nameServers']);
-/** RFC 3261 `token`: what a SIP header name may contain. */
-const SIP_TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
 
 function propertyShape(props: Record<string, unknown>, found: Finding[]): void {
   const path = ['properties'];
@@ -81,60 +81,40 @@ function propertyShape(props: Record<string, unknown>, found: Finding[]): void {
   } else if (dns !== undefined) {
     found.push(wrongTypeOf([...path, 'dnsDelegations'], 'an object', dns));
   }
+  const sip = props['customSipHeaders'];
+  if (isRecord(sip)) {
+    found.push(...unknownKeys(sip, [...path, 'customSipHeaders'], SIP_HEADERS_KEYS));
+    const headers = Array.isArray(sip['headers']) ? sip['headers'] : [];
+    headers.forEach((header, i) => {
+      if (isRecord(header)) found.push(...unknownKeys(header, [...path, 'customSipHeaders', 'headers', i], SIP_HEADER_KEYS));
+    });
+  }
 }
 
+/** ACG-GW-015 for each operator address (a warning: the service takes the address, the calls just never arrive). */
 function operatorAddressFindings(props: Record<string, unknown>): Finding[] {
-  const found: Finding[] = [];
   const locations = Array.isArray(props['serviceLocations']) ? props['serviceLocations'] : [];
-  locations.forEach((location, index) => {
+  return locations.flatMap((location, index) => {
     const region = isRecord(location) ? location['primaryRegionProperties'] : undefined;
     const addresses = isRecord(region) && Array.isArray(region['operatorAddresses']) ? region['operatorAddresses'] : [];
-    addresses.forEach((address, i) => {
-      if (typeof address !== 'string') return;
-      const range = specialRangeOf(address);
-      if (range === undefined) return;
-      found.push(
-        finding(
-          'ACG-GW-015',
-          ['properties', 'serviceLocations', index, 'primaryRegionProperties', 'operatorAddresses', i],
-          `${address} is ${range}: Azure Communications Gateway reaches operator SBCs over the internet, so use the SBC's public IPv4 address.`,
-        ),
-      );
-    });
+    const at = ['properties', 'serviceLocations', index, 'primaryRegionProperties', 'operatorAddresses'];
+    return addresses.flatMap((address, i) => validateOperatorAddressReachable(address, [...at, i]).map((v) => fromViolation(v)));
   });
-  return found;
 }
 
-/** ACG-GW-016 within one allowlist: reported at the later prefix, with the earlier one as related information. */
+/** ACG-GW-016 within one allowlist, with a fix that removes the redundant prefix. */
 function overlapFindings(list: unknown, path: ValuePath): Finding[] {
   if (!Array.isArray(list)) return [];
-  const found: Finding[] = [];
-  const blocks = list.map((item) => (typeof item === 'string' ? cidrBlock(item) : undefined));
-  blocks.forEach((block, j) => {
-    if (!block) return;
-    for (let i = 0; i < j; i++) {
-      const other = blocks[i];
-      if (!other || !overlaps(block, other)) continue;
-      const [mine, theirs] = [String(list[j]), String(list[i])];
-      const same = block.first === other.first && block.prefix === other.prefix;
-      // Blocks of CIDR prefixes never partly overlap: one contains the other, so the smaller one is redundant.
-      const innerIndex = block.prefix >= other.prefix ? j : i;
-      const relation = same ? 'covers the same addresses as' : innerIndex === j ? 'lies inside' : 'contains';
-      const fix: FixSpec = {
-        kind: 'removeElement',
-        title: `Remove ${String(list[innerIndex])} (${same ? 'listed twice' : `covered by ${String(list[innerIndex === j ? i : j])}`})`,
-        path: [...path, innerIndex],
-      };
-      found.push(
-        finding('ACG-GW-016', [...path, j], `${mine} ${relation} ${theirs}, listed earlier in the same allowlist: one of them is redundant.`, {
-          related: [{ path: [...path, i], message: `${theirs} overlaps ${mine}.` }],
-          fixes: [fix],
-        }),
-      );
-      break;
-    }
+  return prefixOverlaps(list).map((overlap) => {
+    const redundant = String(list[overlap.redundant]);
+    const other = String(list[overlap.redundant === overlap.later ? overlap.earlier : overlap.later]);
+    const fix: FixSpec = {
+      kind: 'removeElement',
+      title: `Remove ${redundant} (${overlap.same ? 'listed twice' : `covered by ${other}`})`,
+      path: [...path, overlap.redundant],
+    };
+    return fromViolation(overlappingPrefix(list, overlap, path), [], [fix]);
   });
-  return found;
 }
 
 function allowlistFindings(props: Record<string, unknown>): Finding[] {
@@ -152,39 +132,12 @@ function allowlistFindings(props: Record<string, unknown>): Finding[] {
   return found;
 }
 
-function sipHeaderFindings(props: Record<string, unknown>): Finding[] {
-  const value = props['customSipHeaders'];
-  const path = ['properties', 'customSipHeaders'];
-  if (value === undefined) return [];
-  if (!isRecord(value)) return [wrongTypeOf(path, 'an object', value)];
-  const found = unknownKeys(value, path, SIP_HEADERS_KEYS);
-  const headers = optionalArray(value, 'headers', path, found) ?? [];
-  headers.forEach((header, index) => {
-    const at = [...path, 'headers', index];
-    if (!isRecord(header)) {
-      found.push(wrongTypeOf(at, 'an object with a name', header));
-      return;
-    }
-    found.push(...unknownKeys(header, at, SIP_HEADER_KEYS));
-    const name = header['name'];
-    if (typeof name !== 'string') {
-      found.push(name === undefined ? finding('ACG-SCHEMA-001', [...at, 'name'], 'name is required.') : wrongTypeOf([...at, 'name'], 'a string', name));
-    } else if (!SIP_TOKEN.test(name)) {
-      found.push(finding('ACG-GW-017', [...at, 'name'], `SIP header name ${show(name)} is not a SIP token: use letters, digits and -, for example x-contoso-account.`));
-    }
-    if (index > 0) {
-      found.push(finding('ACG-GW-017', at, 'The gateway takes one custom SIP header name; numbers then carry its value (customSipHeader): remove the extra header.'));
-    }
-  });
-  return found;
-}
-
 export function gatewayFindings(root: unknown): Finding[] {
   if (!isRecord(root)) return [wrongTypeOf([], 'a gateway object', root)];
   const found: Finding[] = [...unknownKeys(root, [], ROOT_KEYS)];
   found.push(
-    ...checkFormat(root, 'subscriptionId', [], GUID, 'a subscription id (a GUID)', true),
-    ...checkFormat(root, 'resourceGroup', [], RESOURCE_GROUP, 'a resource group name (1 to 90 letters, digits, _ - . ( ), not ending in .)', true),
+    ...checkFormat(root, 'subscriptionId', [], isGuid, 'a subscription id (a GUID)', true),
+    ...checkFormat(root, 'resourceGroup', [], isResourceGroupName, 'a resource group name (1 to 90 letters, digits, _ - . ( ), not ending in .)', true),
     ...validateResourceName(root['name'], ['name']).map((v) => fromViolation(v)),
     ...validateTags(root['tags'], ['tags']).map((v) => fromViolation(v)),
   );
@@ -192,9 +145,9 @@ export function gatewayFindings(root: unknown): Finding[] {
   const deploymentValue = root['deployment'];
   let deployment: DeploymentKind | undefined;
   if (deploymentValue === undefined) {
-    found.push(finding('ACG-SCHEMA-001', ['deployment'], 'deployment is required: production (2 service locations) or lab (1).'));
+    found.push(fromViolation(missing(['deployment'], 'deployment', 'production (2 service locations) or lab (1)')));
   } else {
-    const problems = checkEnum('ACG-SCHEMA-003', deploymentValue, DEPLOYMENTS, ['deployment'], 'deployment');
+    const problems = checkAllowed(deploymentValue, DEPLOYMENTS, ['deployment'], 'deployment');
     found.push(...problems.map((v) => fromViolation(v)));
     if (problems.length === 0) deployment = deploymentValue as DeploymentKind;
   }
@@ -202,7 +155,7 @@ export function gatewayFindings(root: unknown): Finding[] {
   if (props) {
     propertyShape(props, found);
     found.push(...validateGatewayProperties(props, { path: ['properties'], ...(deployment ? { deployment } : {}) }).map((v) => fromViolation(v)));
-    found.push(...operatorAddressFindings(props), ...allowlistFindings(props), ...sipHeaderFindings(props));
+    found.push(...operatorAddressFindings(props), ...allowlistFindings(props));
   }
   found.push(...testLineFindings(root, deployment));
   return found;

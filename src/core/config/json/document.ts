@@ -7,7 +7,8 @@ import type { ValuePath } from '../../rules/types';
 import { JsonNavigator, type MemberSpan, type Span } from './navigator';
 
 export interface SyntaxProblem {
-  readonly message: string;
+  /** jsonc-parser's name for the error (printParseErrorCode), which ACG-SCHEMA-006 words. */
+  readonly code: string;
   readonly start: number;
   readonly end: number;
 }
@@ -109,7 +110,7 @@ class TreeDocument implements JsonDocument {
   ) {
     this.value = root ? nodeValue(root) : undefined;
     this.syntaxErrors = errors.map((e) => ({
-      message: syntaxMessage(printParseErrorCode(e.error)),
+      code: printParseErrorCode(e.error),
       start: e.offset,
       end: Math.max(e.offset + e.length, Math.min(e.offset + 1, text.length)),
     }));
@@ -194,27 +195,4 @@ function nodeValue(node: Node): unknown {
     default:
       return node.value as unknown;
   }
-}
-
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'Unexpected character.',
-  InvalidNumberFormat: 'This is not a valid number.',
-  PropertyNameExpected: 'A property name in double quotes is expected here.',
-  ValueExpected: 'A value is expected here.',
-  ColonExpected: 'A colon (:) is expected after the property name.',
-  CommaExpected: 'A comma is expected here.',
-  CloseBraceExpected: 'A closing brace (}) is expected here.',
-  CloseBracketExpected: 'A closing bracket (]) is expected here.',
-  EndOfFileExpected: 'Nothing may follow the top-level value.',
-  InvalidCommentToken: 'This comment is not closed properly.',
-  UnexpectedEndOfComment: 'The comment is not closed (*/ missing).',
-  UnexpectedEndOfString: 'The string is not closed (a " is missing).',
-  UnexpectedEndOfNumber: 'The number ends unexpectedly.',
-  InvalidUnicode: 'Invalid \\u escape in a string.',
-  InvalidEscapeCharacter: 'Invalid escape character in a string.',
-  InvalidCharacter: 'Invalid character in a string (control characters must be escaped).',
-};
-
-export function syntaxMessage(code: string): string {
-  return `JSON syntax: ${SYNTAX_MESSAGES[code] ?? code}`;
 }

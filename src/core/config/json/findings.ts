@@ -37,24 +37,27 @@ export interface Finding {
   readonly fixes?: readonly FixSpec[];
 }
 
-/** Rules about a property's *name*: their findings point at the key. */
-const KEY_RULES: ReadonlySet<string> = new Set(['ACG-TAG-002', 'ACG-TAG-004', 'ACG-SCHEMA-005']);
-
-/** A finding from a rule validator, under `prefix`; a certain `replacement` becomes the preferred quick fix. */
-export function fromViolation(v: RuleViolation, prefix: ValuePath = []): Finding {
-  const path = prefix.length === 0 ? v.path : [...prefix, ...v.path];
-  const ruleId = v.ruleId as RuleId;
-  const target = KEY_RULES.has(ruleId) ? 'key' : 'value';
-  if (v.replacement === undefined) return { ruleId, message: v.message, path, target };
-  return { ruleId, message: v.message, path, target, fixes: [replaceFix(path, v.replacement)] };
+/**
+ * A finding from a rule: its path (and its related places) under `prefix`. A certain `replacement` becomes the
+ * preferred quick fix; `fixes` are the file kind's own (removing a repeated element, inserting a placeholder, ...).
+ */
+export function fromViolation(v: RuleViolation, prefix: ValuePath = [], fixes: readonly FixSpec[] = []): Finding {
+  const at = (path: ValuePath): ValuePath => (prefix.length === 0 ? path : [...prefix, ...path]);
+  const path = at(v.path);
+  const related = v.related?.map((r) => ({ path: at(r.path), message: r.message }));
+  const all = v.replacement === undefined ? fixes : [replaceFix(path, v.replacement), ...fixes];
+  return {
+    ruleId: v.ruleId as RuleId,
+    message: v.message,
+    path,
+    target: v.target ?? 'value',
+    ...(related && related.length > 0 ? { related } : {}),
+    ...(all.length > 0 ? { fixes: all } : {}),
+  };
 }
 
-export function replaceFix(path: ValuePath, value: unknown, title = `Change to ${JSON.stringify(value)}`): FixSpec {
+function replaceFix(path: ValuePath, value: unknown, title = `Change to ${JSON.stringify(value)}`): FixSpec {
   return { kind: 'replace', title, path, value, preferred: true };
-}
-
-export function finding(ruleId: RuleId, path: ValuePath, message?: string, extra: Partial<Pick<Finding, 'target' | 'related' | 'fixes'>> = {}): Finding {
-  return { ruleId, message: message ?? RULES[ruleId].message, path, ...extra };
 }
 
 /** Prefixes every path of a finding (validators work on sub-values; the document needs full paths). */

@@ -1,13 +1,10 @@
-// ACG-NUM-014 across a whole plan: a number appears once, in one account. Numbers are compared in E.164 form, so
-// "+44 20 7946 0000" repeats "+442079460000"; already-clean numbers skip libphonenumber.
-import { isServiceFormat, normalizeToE164 } from '../../rules/phoneNumber';
-import { isRecord, show } from '../../rules/violation';
-import { finding, type Finding } from '../json/findings';
+// ACG-NUM-014 across a whole plan: a number appears once, in one account. Numbers are compared in E.164 form
+// (canonicalNumber), so "+44 20 7946 0000" repeats "+442079460000"; already-clean numbers skip libphonenumber.
+import { repeatedNumber } from '../../rules/numberRules';
+import { canonicalNumber } from '../../rules/phoneNumber';
+import { isRecord } from '../../rules/violation';
+import { fromViolation, type Finding } from '../json/findings';
 import type { AccountSlot } from './planGlobal';
-
-export function canonicalNumber(value: string): string {
-  return isServiceFormat(value) ? value : (normalizeToE164(value) ?? value);
-}
 
 /** The comparison key of a plan entry's number (E.164 form), when it has one. */
 export function numberKey(entry: unknown): string | undefined {
@@ -62,24 +59,19 @@ export function duplicateFindings(slots: readonly (AccountSlot | undefined)[], k
       const entry = numbers?.[index];
       const tel = isRecord(entry) ? String(entry['telephoneNumber']) : key;
       const sameAccount = seen.account === account;
-      const owner = slots[seen.account]?.ctx.name ?? '';
-      const message = sameAccount
-        ? `${show(tel)} is already listed in this account (number ${seen.index + 1}): list each number once.`
-        : `${show(tel)} is already listed under account ${show(owner)} (number ${seen.index + 1}): a number belongs to one account only.`;
       const earlier = slots[seen.account]?.numbers?.[seen.index];
       const firstTel = isRecord(earlier) ? String(earlier['telephoneNumber']) : key;
+      const at = (a: number, i: number) => ['accounts', a, 'numbers', i, 'telephoneNumber'];
+      const repeat = repeatedNumber(tel, at(account, index), { path: at(seen.account, seen.index), value: firstTel });
       found.push(
-        finding('ACG-NUM-014', ['accounts', account, 'numbers', index, 'telephoneNumber'], message, {
-          related: [{ path: ['accounts', seen.account, 'numbers', seen.index, 'telephoneNumber'], message: `${firstTel} is first listed here.` }],
-          fixes: [
-            {
-              kind: 'removeElement',
-              title: 'Remove this duplicate number',
-              path: ['accounts', account, 'numbers', index],
-              preferred: sameAccount && sameEntry(earlier, entry),
-            },
-          ],
-        }),
+        fromViolation(repeat, [], [
+          {
+            kind: 'removeElement',
+            title: 'Remove this duplicate number',
+            path: ['accounts', account, 'numbers', index],
+            preferred: sameAccount && sameEntry(earlier, entry),
+          },
+        ]),
       );
     }
   });

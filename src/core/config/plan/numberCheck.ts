@@ -2,37 +2,28 @@
 // - fastNumberOk: a tight, allocation-free check that returns true only when the full check would find nothing;
 // - slowNumber: the full check, built on the shared rule validators (one source of truth for messages and fixes).
 // The invariant fastNumberOk(n) ⇒ slowNumber(n) = [] is what test/unit/config/numberCheck.test.ts probes.
+import { TELEPHONE_NUMBER_MAX_LENGTH } from '../../limits';
+import { SERVICE_KEYS, type ServiceKey } from '../../models';
 import { ASSIGNMENT_STATUSES, CHOOSABLE_CAPABILITIES, NUMBER_USAGES } from '../../models/provisioning';
 import { validateAccountName } from '../../rules/accountRules';
 import { validateNumber } from '../../rules/numberRules';
-import { countryCallingCodeOf, isNorthAmericanTollFree, normalizeToE164, TELEPHONE_NUMBER_MAX_LENGTH } from '../../rules/phoneNumber';
-import type { RuleViolation } from '../../rules/types';
-import { SERVICE_KEYS as ALL_SERVICE_KEYS, type ServiceKey } from '../../models';
-import { isRecord, show } from '../../rules/violation';
-import { finding, fromViolation, type Finding, type FixSpec } from '../json/findings';
+import { countryCallingCodeOf, isNorthAmericanTollFree } from '../../rules/phoneNumber';
+import { accountNameDiffers, serviceNotOnAccount } from '../../rules/planRules';
+import { isRecord } from '../../rules/violation';
+import { fromViolation, type Finding } from '../json/findings';
 import { unknownKeys, wrongTypeOf } from '../shape';
-
-export type NumberService = ServiceKey;
-export const NUMBER_SERVICES = ALL_SERVICE_KEYS;
-const SERVICE_LABELS: Readonly<Record<NumberService, string>> = {
-  teamsOperatorConnect: 'Operator Connect',
-  teamsPhoneMobile: 'Teams Phone Mobile',
-  teamsDirectRouting: 'Teams Direct Routing',
-  zoomPhoneCloudPeering: 'Zoom Phone Cloud Peering',
-  azureOperatorCallProtection: 'Azure Operator Call Protection',
-};
 
 /** What a number needs to know about the account it is listed under. */
 export interface AccountContext {
   readonly name: string;
   /** Services the account enables (`serviceDetails.<service>.enabled === true`). */
-  readonly services: ReadonlySet<NumberService>;
+  readonly services: ReadonlySet<ServiceKey>;
   readonly defaultCountry?: string;
 }
 
 const NUMBER_KEYS: ReadonlySet<string> = new Set(['telephoneNumber', 'accountName', 'serviceDetails', 'configuration']);
 const NUMBER_READ_ONLY: ReadonlySet<string> = new Set(['serviceProvisioningStatus', 'serviceProvisioningErrors']);
-const SERVICE_KEYS: ReadonlySet<string> = new Set(NUMBER_SERVICES);
+const KNOWN_SERVICES: ReadonlySet<string> = new Set(SERVICE_KEYS);
 const TEAMS_DETAILS_KEYS: ReadonlySet<string> = new Set(['enabled', 'assignmentStatus', 'configuration']);
 const TEAMS_CONFIG_KEYS: ReadonlySet<string> = new Set([
   'usage',
@@ -51,6 +42,7 @@ const USAGES: ReadonlySet<unknown> = new Set(NUMBER_USAGES);
 const CAPABILITIES: ReadonlySet<unknown> = new Set(CHOOSABLE_CAPABILITIES);
 const STATUSES: ReadonlySet<unknown> = new Set(ASSIGNMENT_STATUSES);
 const SIP_HEADER_VALUE = /^[A-Za-z0-9_-]{1,100}$/;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
 const SERVICE_FORMAT = /^\+[1-9]\d+$/;
 
 // Whether a number's first three digits start a country calling code in use, by those digits. libphonenumber is
@@ -105,7 +97,7 @@ function fastTeams(details: unknown, mobile: boolean, telephoneNumber: string): 
   const allow = config['allowTenantAddressUpdate'];
   if (civic !== undefined && typeof civic !== 'string') return false;
   if (location !== undefined && typeof location !== 'string') return false;
-  if (displayed !== undefined && typeof displayed !== 'string') return false;
+  if (displayed !== undefined && (typeof displayed !== 'string' || !COUNTRY_CODE.test(displayed))) return false;
   if (allow !== undefined && typeof allow !== 'boolean') return false;
   if (!enabled) return true;
   const callingUser = usage === 'CallingUserAssignment' || (Array.isArray(additional) && additional.includes('CallingUserAssignment'));
@@ -166,8 +158,8 @@ function nestedUnknownKeys(n: Record<string, unknown>): Finding[] {
   const found = unknownKeys(n, [], NUMBER_KEYS, NUMBER_READ_ONLY);
   const details = n['serviceDetails'];
   if (isRecord(details)) {
-    found.push(...unknownKeys(details, ['serviceDetails'], SERVICE_KEYS));
-    for (const service of NUMBER_SERVICES) {
+    found.push(...unknownKeys(details, ['serviceDetails'], KNOWN_SERVICES));
+    for (const service of SERVICE_KEYS) {
       const entry = details[service];
       if (!isRecord(entry)) continue;
       const path = ['serviceDetails', service];
@@ -185,45 +177,24 @@ function nestedUnknownKeys(n: Record<string, unknown>): Finding[] {
   return found;
 }
 
-/** A national-format number gets a fix when the plan declares its country. */
-function withCountryFix(v: RuleViolation, tel: unknown, country: string | undefined): Finding {
-  const base = fromViolation(v);
-  const isNumberPath = v.path.length === 1 && v.path[0] === 'telephoneNumber';
-  if (v.replacement !== undefined || country === undefined || typeof tel !== 'string' || !isNumberPath) return base;
-  if (v.ruleId !== 'ACG-NUM-001' && v.ruleId !== 'ACG-NUM-004') return base;
-  const e164 = normalizeToE164(tel, country);
-  if (e164 === undefined) return base;
-  const fix: FixSpec = { kind: 'replace', title: `Change to "${e164}" (a national number in ${country})`, path: ['telephoneNumber'], value: e164, preferred: true };
-  return { ...base, message: `${base.message.replace(/\.$/, '')} (in ${country}: ${e164}).`, fixes: [fix] };
-}
-
 /** The full check of one number; paths are relative to the number. */
 export function slowNumber(n: unknown, ctx: AccountContext): Finding[] {
   if (!isRecord(n)) return [wrongTypeOf([], 'a number object', n)];
   const found = nestedUnknownKeys(n);
   const explicitName = n['accountName'];
   const probe = explicitName === undefined ? { ...n, accountName: IMPLIED_ACCOUNT } : n;
-  for (const v of validateNumber(probe)) found.push(withCountryFix(v, n['telephoneNumber'], ctx.defaultCountry));
+  for (const v of validateNumber(probe, [], ctx.defaultCountry === undefined ? {} : { defaultCountry: ctx.defaultCountry })) found.push(fromViolation(v));
   if (typeof explicitName === 'string' && explicitName !== ctx.name && validateAccountName(explicitName).length === 0) {
-    found.push(
-      finding('ACG-PLAN-005', ['accountName'], `accountName ${show(explicitName)} differs from the account ${show(ctx.name)} this number is listed under: move the number, or correct accountName.`, {
-        fixes: [{ kind: 'replace', title: `Change to ${JSON.stringify(ctx.name)}`, path: ['accountName'], value: ctx.name }],
-      }),
-    );
+    // Not a preferred fix: moving the number to the account it names may be what was meant.
+    const fix = { kind: 'replace' as const, title: `Change to ${JSON.stringify(ctx.name)}`, path: ['accountName'], value: ctx.name };
+    found.push(fromViolation(accountNameDiffers(explicitName, ctx.name, ['accountName']), [], [fix]));
   }
   const details = n['serviceDetails'];
   if (isRecord(details)) {
-    for (const service of NUMBER_SERVICES) {
+    for (const service of SERVICE_KEYS) {
       const entry = details[service];
       if (!isRecord(entry) || entry['enabled'] !== true || ctx.services.has(service)) continue;
-      found.push(
-        finding(
-          'ACG-PLAN-002',
-          ['serviceDetails', service],
-          `${SERVICE_LABELS[service]} is enabled on this number but not on account ${show(ctx.name)}: enable serviceDetails.${service} on the account, or remove it here.`,
-          { target: 'key' },
-        ),
-      );
+      found.push(fromViolation(serviceNotOnAccount(service, ctx.name, ['serviceDetails', service])));
     }
   }
   return found;

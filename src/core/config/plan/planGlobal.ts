@@ -1,26 +1,26 @@
 // Everything in a plan except the contents of the numbers lists: the root, accounts, relationship changes, and the
 // plan-size rule. Cheap whatever the plan's size, so the incremental session can redo it after every edit.
 import { isSupportedCountry } from 'libphonenumber-js';
-import { validateAccount } from '../../rules/accountRules';
+import { isGuid, isResourceGroupName } from '../../ids';
+import { SERVICE_KEYS, type ServiceKey } from '../../models';
+import { validateAccount, validateTenantId } from '../../rules/accountRules';
 import { validateResourceName } from '../../rules/gatewayRules';
-import { validateCustomerRelationship } from '../../rules/relationshipRules';
-import { validateTenantId } from '../../rules/accountRules';
+import { accountDefinedTwice, PLAN_SPLIT_MAX_NUMBERS, relationshipChangedTwice, validatePlanSize } from '../../rules/planRules';
+import { REASON_PLACEHOLDER, validateCustomerRelationship, validateReasonWritten } from '../../rules/relationshipRules';
+import { validateCountryCode } from '../../rules/schemaRules';
 import type { ValuePath } from '../../rules/types';
-import { isRecord, show } from '../../rules/violation';
-import { finding, fromViolation, type Finding } from '../json/findings';
-import { checkFormat, GUID, missingValue, optionalArray, RESOURCE_GROUP, unknownKeys, wrongTypeOf } from '../shape';
-import { NUMBER_SERVICES, type AccountContext, type NumberService } from './numberCheck';
+import { isRecord } from '../../rules/violation';
+import { fromViolation, type Finding, type FixSpec } from '../json/findings';
+import { checkFormat, missingValue, optionalArray, unknownKeys, wrongTypeOf } from '../shape';
+import type { AccountContext } from './numberCheck';
 
-/** Above this many numbers a plan should be split (the portal's CSV limit; see ACG-PLAN-001). */
-export const PLAN_SPLIT_MAX_NUMBERS = 10_000;
-/** What the reason quick fix writes; ACG-RFI-004 keeps it visible until it is replaced. */
-const REASON_PLACEHOLDER = 'TODO: reason';
+export { PLAN_SPLIT_MAX_NUMBERS };
 
 const ROOT_KEYS: ReadonlySet<string> = new Set(['$schema', 'gateway', 'defaultCountry', 'accounts', 'relationships']);
 const GATEWAY_KEYS: ReadonlySet<string> = new Set(['subscriptionId', 'resourceGroup', 'name']);
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['name', 'correlationId', 'defaultCountry', 'serviceDetails', 'numbers']);
 const READ_ONLY_STATUS: ReadonlySet<string> = new Set(['serviceProvisioningStatus', 'serviceProvisioningErrors']);
-const ACCOUNT_SERVICE_KEYS: ReadonlySet<string> = new Set(['teamsTenantId', ...NUMBER_SERVICES]);
+const ACCOUNT_SERVICE_KEYS: ReadonlySet<string> = new Set(['teamsTenantId', ...SERVICE_KEYS]);
 const SYNCED_KEYS: ReadonlySet<string> = new Set(['enabled', 'syncEnabled']);
 const DIRECT_ROUTING_KEYS: ReadonlySet<string> = new Set(['enabled', 'syncEnabled', 'configuration']);
 const DIRECT_ROUTING_CONFIG_KEYS: ReadonlySet<string> = new Set(['callScreening', 'subdomain', 'subdomainTokens']);
@@ -44,26 +44,15 @@ export interface PlanGlobal {
 }
 
 /** ISO 3166 alpha-2, and known to libphonenumber (so it can actually parse national numbers). */
-export function checkCountry(owner: Record<string, unknown>, key: string, path: ValuePath): { found: Finding[]; country?: string } {
+function checkCountry(owner: Record<string, unknown>, key: string, path: ValuePath): { found: Finding[]; country?: string } {
   const value = owner[key];
-  if (value === undefined) return { found: [] };
-  const at = [...path, key];
-  if (typeof value !== 'string') return { found: [wrongTypeOf(at, 'a string such as "GB"', value)] };
-  if (/^[A-Z]{2}$/.test(value) && isSupportedCountry(value)) return { found: [], country: value };
-  const upper = value.trim().toUpperCase();
-  const fixable = /^[A-Z]{2}$/.test(upper) && isSupportedCountry(upper);
-  return {
-    found: [
-      finding('ACG-SCHEMA-004', at, `${show(value)} is not an ISO 3166 two-letter country code such as GB or US.`, {
-        ...(fixable ? { fixes: [{ kind: 'replace' as const, title: `Change to "${upper}"`, path: at, value: upper, preferred: true }] } : {}),
-      }),
-    ],
-  };
+  const found = validateCountryCode(value, [...path, key], isSupportedCountry).map((v) => fromViolation(v));
+  return found.length === 0 && typeof value === 'string' ? { found, country: value } : { found };
 }
 
 function accountServiceKeys(details: Record<string, unknown>, path: ValuePath): Finding[] {
   const found = unknownKeys(details, path, ACCOUNT_SERVICE_KEYS);
-  for (const service of NUMBER_SERVICES) {
+  for (const service of SERVICE_KEYS) {
     const entry = details[service];
     if (!isRecord(entry)) continue;
     const at = [...path, service];
@@ -84,10 +73,10 @@ function accountServiceKeys(details: Record<string, unknown>, path: ValuePath): 
   return found;
 }
 
-function enabledServices(details: unknown): Set<NumberService> {
-  const services = new Set<NumberService>();
+function enabledServices(details: unknown): Set<ServiceKey> {
+  const services = new Set<ServiceKey>();
   if (!isRecord(details)) return services;
-  for (const service of NUMBER_SERVICES) {
+  for (const service of SERVICE_KEYS) {
     const entry = details[service];
     if (isRecord(entry) && entry['enabled'] === true) services.add(service);
   }
@@ -116,8 +105,8 @@ function checkGatewayRef(root: Record<string, unknown>, found: Finding[]): void 
   }
   found.push(
     ...unknownKeys(gateway, ['gateway'], GATEWAY_KEYS),
-    ...checkFormat(gateway, 'subscriptionId', ['gateway'], GUID, 'a subscription id (a GUID)', true),
-    ...checkFormat(gateway, 'resourceGroup', ['gateway'], RESOURCE_GROUP, 'a resource group name (1 to 90 letters, digits, _ - . ( ), not ending in .)', true),
+    ...checkFormat(gateway, 'subscriptionId', ['gateway'], isGuid, 'a subscription id (a GUID)', true),
+    ...checkFormat(gateway, 'resourceGroup', ['gateway'], isResourceGroupName, 'a resource group name (1 to 90 letters, digits, _ - . ( ), not ending in .)', true),
     ...validateResourceName(gateway['name'], ['gateway', 'name']).map((v) => fromViolation(v)),
   );
 }
@@ -139,11 +128,7 @@ function checkAccounts(root: Record<string, unknown>, planCountry: string | unde
       if (first === undefined) {
         firstByName.set(name, index);
       } else {
-        found.push(
-          finding('ACG-PLAN-003', [...path, 'name'], `Account ${show(name)} is already defined (account ${first + 1}): define each account once and list all its numbers there.`, {
-            related: [{ path: ['accounts', first, 'name'], message: `${name} is first defined here.` }],
-          }),
-        );
+        found.push(fromViolation(accountDefinedTwice(name, first, [...path, 'name'], ['accounts', first, 'name'])));
       }
     }
     return slot;
@@ -153,30 +138,12 @@ function checkAccounts(root: Record<string, unknown>, planCountry: string | unde
 }
 
 function checkPlanSize(slots: readonly (AccountSlot | undefined)[], found: Finding[]): void {
-  const split = { kind: 'command' as const, title: `Split the plan into files of at most ${PLAN_SPLIT_MAX_NUMBERS.toLocaleString('en-US')} numbers`, command: 'splitPlan' as const };
-  let total = 0;
-  let flagged = false;
-  slots.forEach((slot, index) => {
-    const count = slot?.numbers?.length ?? 0;
-    total += count;
-    if (count > PLAN_SPLIT_MAX_NUMBERS) {
-      flagged = true;
-      found.push(
-        finding('ACG-PLAN-001', ['accounts', index, 'numbers'], `Account ${show(slot?.ctx.name ?? '')} lists ${count.toLocaleString('en-US')} numbers: split the plan into files of at most ${PLAN_SPLIT_MAX_NUMBERS.toLocaleString('en-US')}.`, {
-          target: 'key',
-          fixes: [split],
-        }),
-      );
-    }
-  });
-  if (!flagged && total > PLAN_SPLIT_MAX_NUMBERS) {
-    found.push(
-      finding('ACG-PLAN-001', ['accounts'], `The plan lists ${total.toLocaleString('en-US')} numbers: split it into files of at most ${PLAN_SPLIT_MAX_NUMBERS.toLocaleString('en-US')}.`, {
-        target: 'key',
-        fixes: [split],
-      }),
-    );
-  }
+  const split: FixSpec = { kind: 'command', title: `Split the plan into files of at most ${PLAN_SPLIT_MAX_NUMBERS.toLocaleString('en-US')} numbers`, command: 'splitPlan' };
+  const perAccount = slots.flatMap((slot, index) => validatePlanSize(slot?.numbers?.length ?? 0, ['accounts', index, 'numbers'], slot?.ctx.name ?? ''));
+  const total = slots.reduce((sum, slot) => sum + (slot?.numbers?.length ?? 0), 0);
+  // One account over the limit already says it all; the whole plan is flagged only when no single account is.
+  const problems = perAccount.length > 0 ? perAccount : validatePlanSize(total, ['accounts']);
+  found.push(...problems.map((v) => fromViolation(v, [], [split])));
 }
 
 function checkRelationship(entry: Record<string, unknown>, path: ValuePath, found: Finding[]): void {
@@ -196,22 +163,17 @@ function checkRelationship(entry: Record<string, unknown>, path: ValuePath, foun
   // A plan entry exists to change the status, so the status is required here (the PATCH itself allows omitting it).
   if (relationship['status'] === undefined) found.push(missingValue([...relPath, 'status']));
   for (const v of validateCustomerRelationship(relationship)) {
-    const f = fromViolation(v, relPath);
-    if (v.ruleId !== 'ACG-RFI-002') {
-      found.push(f);
-      continue;
-    }
-    // The reason is missing or blank: offer a placeholder, which RFI-004 then keeps visible until it is replaced.
-    const fix =
-      relationship['comment'] === undefined
-        ? { kind: 'insertMember' as const, title: 'Add a reason placeholder', path: relPath, key: 'comment', value: REASON_PLACEHOLDER, preferred: true }
-        : { kind: 'replace' as const, title: 'Fill in a reason placeholder', path: [...relPath, 'comment'], value: REASON_PLACEHOLDER, preferred: true };
-    found.push({ ...f, fixes: [fix] });
+    // A missing or blank reason (ACG-RFI-002) gets a placeholder, which ACG-RFI-004 then keeps visible until replaced.
+    const reasonMissing = v.ruleId === 'ACG-RFI-002';
+    found.push(fromViolation(v, relPath, reasonMissing ? [reasonFix(relationship, relPath)] : []));
   }
-  const comment = relationship['comment'];
-  if (typeof comment === 'string' && /^\s*TODO\b/i.test(comment)) {
-    found.push(finding('ACG-RFI-004', [...relPath, 'comment'], `The reason is still the placeholder ${show(comment)}: write why (at most 64 characters).`));
-  }
+  found.push(...validateReasonWritten(relationship['comment'], [...relPath, 'comment']).map((v) => fromViolation(v)));
+}
+
+function reasonFix(relationship: Record<string, unknown>, relPath: ValuePath): FixSpec {
+  return relationship['comment'] === undefined
+    ? { kind: 'insertMember', title: 'Add a reason placeholder', path: relPath, key: 'comment', value: REASON_PLACEHOLDER, preferred: true }
+    : { kind: 'replace', title: 'Fill in a reason placeholder', path: [...relPath, 'comment'], value: REASON_PLACEHOLDER, preferred: true };
 }
 
 function checkRelationships(root: Record<string, unknown>, found: Finding[]): void {
@@ -233,12 +195,8 @@ function checkRelationships(root: Record<string, unknown>, found: Finding[]): vo
       firstByTenant.set(key, index);
       return;
     }
-    found.push(
-      finding('ACG-PLAN-004', [...path, 'tenantId'], `Tenant ${show(tenant)} already has a relationship change (entry ${first + 1}): keep one.`, {
-        related: [{ path: ['relationships', first, 'tenantId'], message: 'The first change for this tenant.' }],
-        fixes: [{ kind: 'removeElement', title: 'Remove this duplicate change', path }],
-      }),
-    );
+    const repeat = relationshipChangedTwice(tenant, first, [...path, 'tenantId'], ['relationships', first, 'tenantId']);
+    found.push(fromViolation(repeat, [], [{ kind: 'removeElement', title: 'Remove this duplicate change', path }]));
   });
 }
 

@@ -3,9 +3,10 @@
 // the edit touched are parsed and checked again; everything else is shifted. A 100,000-number plan re-validates in
 // milliseconds instead of the cost of a full parse (docs/BENCHMARKS.md, "Configuration validation").
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { RULES } from '../../rules/ruleTable';
+import { jsonSyntaxError } from '../../rules/schemaRules';
 import { isRecord } from '../../rules/violation';
-import { NavigatedDocument, parseJsonDocument, syntaxMessage } from '../json/document';
+import { diagnosticAt } from '../diagnostic';
+import { NavigatedDocument, parseJsonDocument } from '../json/document';
 import { sortDiagnostics, toDiagnostic, type Finding } from '../json/findings';
 import { JsonNavigator, type Span } from '../json/navigator';
 import { duplicateFindings, numberKey } from '../plan/duplicates';
@@ -205,14 +206,12 @@ function firstEndAtLeast(spans: readonly MutableSpan[], offset: number): number 
 }
 
 function syntaxDiagnostics(errors: readonly ParseError[], offset: number, length: number): ConfigDiagnostic[] {
-  const rule = RULES['ACG-SCHEMA-006'];
-  return errors.map((e) => ({
-    ruleId: rule.id,
-    severity: rule.severity,
-    message: syntaxMessage(printParseErrorCode(e.error)),
-    range: { start: e.offset - 1 + offset, end: Math.min(Math.max(e.offset + e.length, e.offset + 1) - 1 + offset, length) },
-    sourceUrl: rule.sourceUrl,
-  }));
+  return errors.map((e) =>
+    diagnosticAt(jsonSyntaxError(printParseErrorCode(e.error)), {
+      start: e.offset - 1 + offset,
+      end: Math.min(Math.max(e.offset + e.length, e.offset + 1) - 1 + offset, length),
+    }),
+  );
 }
 
 export type IncrementalResult =
