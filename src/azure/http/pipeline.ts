@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessToken } from '@azure/core-auth';
 import { version as packageVersion } from '../../../package.json';
 import { EMULATOR_PROVISIONING_PATH } from '../../core/clouds';
+import { PROVISIONING_RATE_LIMIT } from '../../core/limits';
 import { AcgError, isAcgError } from '../errors';
 import { cancelledError, sleep, throwIfAborted } from './abort';
 import { mapHttpError, mapTransportError, SERVICE_NAMES } from './errorMapping';
@@ -21,8 +22,8 @@ import { HttpsTransport, type AttemptResult } from './transport';
 import type { HttpPipeline, PipelineLogger, PipelineOptions, PipelineRequest, PipelineResponse, RetryOptions } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_PROVISIONING_REQUESTS_PER_MINUTE = 100;
-export const DEFAULT_PROVISIONING_WINDOW_MS = 60_000;
+export const DEFAULT_PROVISIONING_REQUESTS_PER_MINUTE = PROVISIONING_RATE_LIMIT.requestsPerWindow;
+export const DEFAULT_PROVISIONING_WINDOW_MS = PROVISIONING_RATE_LIMIT.windowMs;
 /** Docs `integrate-with-provisioning-api.md`: after a timeout or 5xx, re-resolve DNS and retry after 60 s. */
 export const DEFAULT_PROVISIONING_FAILOVER_DELAY_MS = 60_000;
 export const USER_AGENT = `acg-tools/${packageVersion}`;

@@ -3,6 +3,7 @@
 // one-to-one; scripts/bench-numbers-tree.ts measures this very class against the emulator, so what the benchmark
 // reports is what the view does.
 import type { ListPage, ListPages, ProvisioningListOptions } from '../../azure/clients';
+import { PROVISIONING_DEFAULT_PAGE_SIZE, PROVISIONING_MAX_PAGE_SIZE } from '../../core/limits';
 import type { NumberResource } from '../../core/models';
 import { PagedList, clientPredicate, numberView, serverFilter, type FetchedPage, type NumberFilter, type NumbersScope, type NumberView, type PageFetcher } from '../../core/numbers';
 
@@ -13,8 +14,8 @@ export interface NumberLister {
   listAllNumbers(options?: ProvisioningListOptions): ListPages<NumberResource>;
 }
 
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = PROVISIONING_DEFAULT_PAGE_SIZE;
+export const MAX_PAGE_SIZE = PROVISIONING_MAX_PAGE_SIZE;
 
 /** The page size from the setting, kept within what the service honours (1–1000). */
 export function clampPageSize(value: unknown): number {

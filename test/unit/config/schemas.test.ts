@@ -1,7 +1,8 @@
 // The JSON Schemas in schemas/ (for the editor's completion and hover) and the engine describe the same files: the
 // valid samples pass both, the broken ones fail both, enums match the models, and every property cites its rule.
-// Value constraints (patterns, lengths, counts, minimums) are the engine's alone: VS Code's JSON service would
-// report a schema's version of a rule beside ours, so the same value would get two messages.
+// Value constraints (patterns, lengths, counts, minimums, required members, closed objects) are the engine's alone:
+// VS Code's JSON service would report a schema's version of a rule beside ours (ACG-SCHEMA-001 missing, -005 unknown
+// property, …), so the same value would get two messages. Types and enums stay, for completion.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,7 @@ const VALUE_RULE_KEYWORDS: ReadonlySet<string> = new Set([
   'exclusiveMaximum',
   'multipleOf',
   'contains',
+  'required',
 ]);
 // Members whose values are data, not schemas, and members whose values map names to schemas.
 const DATA_KEYWORDS: ReadonlySet<string> = new Set(['enum', 'const', 'default', 'examples', 'enumDescriptions', 'description', 'markdownDescription', 'required']);
@@ -101,9 +103,11 @@ describe('JSON Schemas', () => {
         assert.doesNotThrow(() => ajv().compile(schema));
       });
 
-      it('leaves value rules to the engine: no pattern, length, count or range keyword', () => {
+      it('leaves value rules to the engine: no pattern, length, count, range, required member or closed object', () => {
         const duplicates = [...schemaKeywords(schema)].filter(([, key]) => VALUE_RULE_KEYWORDS.has(key)).map(([at, key]) => `${at} ${key}`);
         assert.deepEqual(duplicates, []);
+        const closed = JSON.stringify(schema).match(/"additionalProperties":false/g) ?? [];
+        assert.equal(closed.length, 0, 'no closed objects (ACG-SCHEMA-005 reports unknown properties)');
       });
 
       it('describes every property, citing existing rule ids', () => {
