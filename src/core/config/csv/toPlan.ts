@@ -8,7 +8,7 @@ import type { CsvColumn } from '../csvColumns';
 import { diagnosticAt } from '../diagnostic';
 import type { PlanAccount, PlanDocument, PlanNumber } from '../model';
 import type { ConfigDiagnostic } from '../types';
-import { LIST_SEPARATOR, validateCsv } from './validateCsv';
+import { LIST_SEPARATOR, setPath, validateCsv } from './validateCsv';
 
 type TeamsService = TeamsServiceKey;
 
@@ -34,16 +34,6 @@ export interface CsvToPlanResult {
   readonly diagnostics: ConfigDiagnostic[];
   /** Data rows left out (unrepairable errors, repeated numbers, no account). */
   readonly skippedRows: number;
-}
-
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let at = target;
-  for (const key of path.slice(0, -1)) {
-    const next = at[key];
-    if (typeof next === 'object' && next !== null && !Array.isArray(next)) at = next as Record<string, unknown>;
-    else at = at[key] = {};
-  }
-  at[path[path.length - 1]] = value;
 }
 
 function cellValue(column: CsvColumn, text: string): unknown {

@@ -157,7 +157,8 @@ function cellValue(column: CsvColumn, text: string): unknown {
   }
 }
 
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+/** Sets `value` at `path` in `target`, making the objects on the way (a CSV column's place in a NumberResource). */
+export function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let at = target;
   for (const key of path.slice(0, -1)) {
     const next = at[key];
