@@ -1,5 +1,5 @@
 // One build for every entry point. Type checking is separate (npm run typecheck).
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -41,6 +41,27 @@ const builds = [
     external: ['vscode', 'mocha'],
   },
 ];
+
+// Webview pages: one browser bundle per panel (src/webviews/<panel>/app.ts → dist/webviews/<panel>.js, and the CSS
+// it imports → <panel>.css), DOM-only, loaded into the panel's iframe by the HTML shell (src/webviews/shared/html.ts).
+const panels = readdirSync('src/webviews', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && readdirSync(`src/webviews/${entry.name}`).includes('app.ts'))
+  .map((entry) => entry.name);
+builds.push({
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  entryPoints: Object.fromEntries(panels.map((panel) => [panel, `src/webviews/${panel}/app.ts`])),
+  outdir: 'dist/webviews',
+});
+
+// Codicons for the pages: the .vsix carries no node_modules, and a webview may read only dist/webviews.
+mkdirSync('dist/webviews/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webviews/codicons/${file}`);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
