@@ -121,11 +121,13 @@ describe('activation path', function () {
     assert.ok(activation.size < all.length);
   });
 
-  // Views, commands and our own CSV language activate implicitly. The only explicit events are JSON editors, because
+  // Views, commands and our own CSV language activate implicitly. The explicit events are JSON editors, because
   // configuration files (*.acg-plan.json, …) need diagnostics as soon as one opens, and VS Code has no file-name
-  // activation event. Never '*' or onStartupFinished.
-  it('activates only from views, commands and JSON editors (no "*" or onStartupFinished)', () => {
+  // activation event; and the Gateway Overview's serializer, because VS Code infers activation for contributed views
+  // and commands but not for a WebviewPanelSerializer, and a panel left open must restore after a reload. Never '*'
+  // or onStartupFinished.
+  it('activates only from views, commands, JSON editors and open overview panels (no "*" or onStartupFinished)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { activationEvents?: string[] };
-    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc']);
+    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.gatewayOverview']);
   });
 });
