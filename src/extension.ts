@@ -17,6 +17,13 @@ import { registerStatusBar, ACCOUNT_MENU_COMMAND } from './views/statusBar';
 import { registerGatewaysView, type GatewaysFeature } from './views/gateways/registerGatewaysView';
 import { registerEnterpriseViews, type EnterpriseViewsFeature } from './views/enterprises/registerEnterpriseViews';
 import { liveCheckerFor, registerConfigFeatures } from './diagnostics/registerConfigFeatures';
+import { resolveGateway } from './commands/gateways/targets';
+import { TestLineStore } from './views/gateways/testLineStore';
+import { ResourceDocuments } from './views/gateways/resourceDocuments';
+import { OPEN_GATEWAY_OVERVIEW_COMMAND, OPEN_OVERVIEW_COMMAND } from './webviews/gatewayOverview/ids';
+import { registerGatewayOverview } from './webviews/gatewayOverview/register';
+import { revealInTrees } from './webviews/gatewayOverview/treeReveal';
+import { presentErrorForWebview } from './webviews/shared/presentError';
 
 /** What activate() returns: only what the integration tests need to observe. */
 export interface AcgExtensionApi {
@@ -54,6 +61,27 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
   registerCommand(context, log, 'acg.selectTenant', (argument) => selectTenant(session, argument));
   registerCommand(context, log, 'acg.selectSubscriptions', (argument) => selectSubscriptions(session, argument));
   registerCommand(context, log, ACCOUNT_MENU_COMMAND, () => accountMenu(session));
+
+  // Gateway Overview (webview panel). Interim wiring, to be re-applied onto the command table: the picker needs a
+  // GatewayCommandDeps, whose store and documents it never touches (the command table's ctx has the real ones).
+  const overview = registerGatewayOverview(context, {
+    services: () => session.services(),
+    log,
+    present: presentErrorForWebview,
+    reveal: revealInTrees({ session, gateways: gatewayViews.gateways, gatewaysView: gatewayViews.gatewaysView, selection: gatewayViews.selection, enterprises: enterpriseViews.enterprises }),
+    copy: (text) => vscode.env.clipboard.writeText(text),
+    onDidChangeSignIn: session.onDidChange,
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
+  const documents = new ResourceDocuments(session);
+  context.subscriptions.push(documents);
+  const picker = { session, log, ui: gatewayViews.ui, provider: gatewayViews.gateways, selection: gatewayViews.selection, store: new TestLineStore(session), documents };
+  const openOverview = async (argument: unknown): Promise<void> => {
+    const target = await resolveGateway(argument, picker, 'Open Gateway Overview');
+    if (target) await overview.open(target.gateway);
+  };
+  registerCommand(context, log, OPEN_OVERVIEW_COMMAND, openOverview);
+  registerCommand(context, log, OPEN_GATEWAY_OVERVIEW_COMMAND, openOverview);
 
   maybeAutoSignIn(session, log);
   return {
