@@ -167,6 +167,16 @@ describe('webviews: the Gateway Overview against the emulator', function () {
     await workbench().screenshot('gateway-overview-contoso-prod-gw-dark');
   });
 
+  it('comes back after a window reload: the serializer restores the panel, which reads its data again', async () => {
+    const { page } = workbench();
+    const commands = await commandPalette(page, 'Developer: Reload Window');
+    await commands.filter({ has: page.locator('.label-name', { hasText: /^Developer: Reload Window$/ }) }).first().click();
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 30_000 });
+    await page.locator('.part.editor .tab', { hasText: 'contoso-prod-gw · Overview' }).waitFor({ timeout: 30_000 });
+    await overviewLoaded(webview(page), 'contoso-prod-gw');
+    await webview(page).locator('#records .stat-value').first().waitFor();
+  });
+
   it('the page loaded under its Content Security Policy without a violation', () => {
     const violations = webviewConsole.filter((line) => /Content Security Policy|Refused to (load|apply|execute)/i.test(line));
     assert.deepEqual(violations, []);
