@@ -8,9 +8,13 @@
 //   graph     the Microsoft Graph SDK (first Graph call)
 //   rules     the rule table, the config engine and the phone number rules with libphonenumber-js (first config file,
 //             test line look, account or relationship form)
+//   panels    the host side of webview panels, with valibot (first panel opened or restored)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
-import { existsSync, readFileSync } from 'node:fs';
+//
+// Webview pages are browser bundles of their own: src/webviews/<panel>/app.ts → dist/webviews/<panel>.js (and the CSS
+// it imports → <panel>.css), DOM-only, loaded into the panel's iframe by the HTML shell (src/webviews/shared/html.ts).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -30,6 +34,7 @@ export const LAZY_BUNDLES = {
     'src/core/enterprises/accountFromRequest.ts': 'accountFromRequest',
     'src/core/enterprises/relationshipUpdate.ts': 'relationshipUpdate',
   },
+  panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview' },
 };
 
 /** Which lazy bundle holds `module`, and under which name. */
@@ -136,7 +141,7 @@ export function buildOptions({ production = false, outdir = join(root, 'dist'), 
       ...node,
       entryPoints: { [bundle]: `acg-lazy-entry:${bundle}` },
       outdir: join(outdir, 'lazy'),
-      plugins: [lazyEntries(), lazyImports(bundle)],
+      plugins: [lazyEntries(), ...(sharedVscode ? [sharedVscodeNamespace()] : []), lazyImports(bundle)],
     })),
     {
       ...node,
@@ -154,16 +159,46 @@ export function buildOptions({ production = false, outdir = join(root, 'dist'), 
       outdir: join(outdir, 'test', 'integration'),
       external: ['vscode', 'mocha'],
     },
+    {
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      sourcemap: !production,
+      minify: production,
+      metafile,
+      logLevel: 'warning',
+      entryPoints: Object.fromEntries(webviewPanels().map((panel) => [panel, `src/webviews/${panel}/app.ts`])),
+      outdir: join(outdir, 'webviews'),
+    },
   ];
 }
 
+/** The panels: every folder of src/webviews with an app.ts. */
+function webviewPanels() {
+  const dir = join(root, 'src', 'webviews');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'app.ts')))
+    .map((entry) => entry.name);
+}
+
+/** Codicons for the pages: the .vsix carries no node_modules, and a webview may read only dist/webviews. */
+function copyCodicons(outdir) {
+  const target = join(outdir, 'webviews', 'codicons');
+  mkdirSync(target, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(root, 'node_modules', '@vscode', 'codicons', 'dist', file), join(target, file));
+}
+
 export async function buildAll(options = {}) {
+  copyCodicons(options.outdir ?? join(root, 'dist'));
   return Promise.all(buildOptions(options).map((b) => esbuild.build(b)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const production = process.argv.includes('--production');
   if (process.argv.includes('--watch')) {
+    copyCodicons(join(root, 'dist'));
     const contexts = await Promise.all(buildOptions({ production }).map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
   } else {

@@ -6,12 +6,17 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { registerConfigFeatures } from './diagnostics/registerConfigFeatures';
 import type { ConfigDiagnostics } from './diagnostics/configDiagnostics';
+import { AcgError } from './azure/errors';
 import { maybeAutoSignIn } from './host/autoSignIn';
+import { selectionOf } from './host/gatewaySelection';
 import { createHost, type Host } from './host/host';
 import { currentCloudName } from './host/settings';
 import { registerEnterpriseViews, type EnterpriseViews } from './views/enterprises/registerEnterpriseViews';
 import { registerGatewaysView, type GatewaysView } from './views/gateways/registerGatewaysView';
 import { registerStatusBar } from './views/statusBar';
+import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
+import { registerGatewayOverview } from './webviews/gatewayOverview/register';
+import { presentErrorForWebview } from './webviews/shared/presentError';
 
 /** What activate() returns: only what the integration tests need to observe and drive. */
 export interface AcgExtensionApi {
@@ -33,7 +38,24 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
   const gateways = registerGatewaysView(context, host);
   const { enterprises, numbers } = registerEnterpriseViews(context, host);
   const diagnostics = registerConfigFeatures(context, host);
-  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics });
+  // A panel's links go to the trees: its Test lines node, or the Enterprises view of its gateway.
+  const reveal = async ({ kind, gateway }: OverviewRevealTarget): Promise<void> => {
+    const selection = selectionOf(gateway, host.signIn);
+    if (!selection) throw new AcgError({ kind: 'notFound', message: `${gateway.name ?? 'The gateway'} has no resource id.` });
+    if (kind === 'testLines') return gateways.revealTestLines(selection);
+    await host.selection.select(selection);
+    await enterprises.revealPart(kind);
+  };
+  const overview = registerGatewayOverview(context, {
+    services: () => host.services.get(),
+    log,
+    present: presentErrorForWebview,
+    reveal,
+    copy: (text) => host.ui.writeClipboard(text),
+    onDidChangeSignIn: host.events.onDidChangeSignIn,
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
+  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics, panels: { openGatewayOverview: overview.open } });
 
   maybeAutoSignIn(host.signIn, log);
   return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };

@@ -4,7 +4,7 @@
 // the real objects in.
 import type * as vscode from 'vscode';
 import type { ConfigKind } from '../core/config';
-import type { GatewayRef } from '../core/models';
+import type { CommunicationsGateway, GatewayRef } from '../core/models';
 import type { NumberFilter, NumbersScope } from '../core/numbers';
 import type { Host } from '../host/host';
 import type { AccountNode } from '../views/enterprises/accountNodes';
@@ -48,6 +48,11 @@ export interface ConfigProblems {
   publishFromDisk(uri: vscode.Uri, text: string, kind: ConfigKind): Promise<number>;
 }
 
+export interface Panels {
+  /** Opens (or shows) the overview panel of `gateway`. */
+  openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
+}
+
 /** Built once in extension.ts. */
 export interface CommandServices {
   readonly host: Host;
@@ -55,6 +60,7 @@ export interface CommandServices {
   readonly enterprises: EnterprisesTree;
   readonly numbers: NumbersList;
   readonly configProblems: ConfigProblems;
+  readonly panels: Panels;
 }
 
 /** One per invocation. */

@@ -33,6 +33,7 @@ import { copyManagedIdentity } from './gateways/copyManagedIdentity';
 import { copyProvisioningApiUrl } from './gateways/copyProvisioningApiUrl';
 import { deleteTestLine } from './gateways/deleteTestLine';
 import { openInPortal } from './gateways/openInPortal';
+import { openOverview } from './gateways/openOverview';
 import { refreshGateways } from './gateways/refresh';
 import { selectGateway } from './gateways/selectGateway';
 import { viewProperties } from './gateways/viewProperties';
@@ -60,6 +61,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   copyProvisioningApiUrl,
   copyManagedIdentity,
   openInPortal,
+  openOverview,
   viewProperties,
   addTestLine,
   deleteTestLine,

@@ -4,8 +4,10 @@
 // receive this sign-in's tokens, so only `forCurrentSignIn()` hands out clients.
 import * as vscode from 'vscode';
 import type { ProvisioningClient } from '../azure/clients';
+import { gatewayDomainOf, gatewayRefOf } from '../azure/clients/armIds';
 import { AcgError, notSignedInError } from '../azure/errors';
 import { isCloudName, type CloudName } from '../core/clouds';
+import type { CommunicationsGateway } from '../core/models';
 import { CONTEXT_KEYS } from './ids';
 import type { Services } from './services';
 import type { SignIn } from './signIn';
@@ -23,6 +25,21 @@ export interface SelectedGateway {
 }
 
 const KEY = 'acg.selectedGateway';
+
+/** What the Enterprises and Numbers views need to work on `gateway`, under the current sign-in; undefined without an id. */
+export function selectionOf(gateway: CommunicationsGateway, signIn: Pick<SignIn, 'cloud' | 'state'>): SelectedGateway | undefined {
+  const ref = gatewayRefOf(gateway);
+  if (!ref || !gateway.id) return undefined;
+  return {
+    id: gateway.id,
+    name: ref.name,
+    subscriptionId: ref.subscriptionId,
+    resourceGroupName: ref.resourceGroupName,
+    domain: gatewayDomainOf(gateway),
+    cloud: signIn.cloud.name,
+    tenantId: signIn.state?.tenantId,
+  };
+}
 
 export interface GatewaySelection {
   /** The stored selection, whichever sign-in made it. */

@@ -18,6 +18,7 @@ export const COMMANDS = {
   copyProvisioningApiUrl: 'acg.gateways.copyProvisioningApiUrl',
   copyManagedIdentity: 'acg.gateways.copyManagedIdentity',
   openInPortal: 'acg.gateways.openInPortal',
+  openOverview: 'acg.gateways.openOverview',
   viewProperties: 'acg.gateways.viewProperties',
   addTestLine: 'acg.gateways.addTestLine',
   deleteTestLine: 'acg.gateways.deleteTestLine',

@@ -22,6 +22,9 @@ export class GraphCall implements MiddlewareOptions {
   ) {}
 }
 
+/** The DOM's HeadersInit, spelled through Node's global Headers: host code is compiled without the DOM lib. */
+type HeadersInit = ConstructorParameters<typeof Headers>[0];
+
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
   if (headers === undefined) return {};
   if (headers instanceof Headers) {
@@ -32,7 +35,9 @@ function headerRecord(headers: HeadersInit | undefined): Record<string, string> 
     return out;
   }
   if (Array.isArray(headers)) return Object.fromEntries(headers.map(([k, v]) => [k, v]));
-  return { ...headers };
+  // Node's typing of a header record also allows several values per name; HTTP joins them with a comma.
+  const entries: [string, string | readonly string[]][] = Object.entries(headers);
+  return Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? v : v.join(', ')]));
 }
 
 export class PipelineMiddleware implements Middleware {

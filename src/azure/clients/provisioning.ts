@@ -42,6 +42,8 @@ import {
 } from './provisioningTypes';
 
 const part = encodeURIComponent;
+/** A listing that only counts: the total in x-ms-record-count, and one record at most in the body. */
+const COUNT_ONLY = { countRecords: true, top: 1, maxpagesize: 1 } as const;
 
 export class ProvisioningClient {
   /** `https://provapi.<domain>` (or the emulator's path for it). */
@@ -65,6 +67,11 @@ export class ProvisioningClient {
 
   listAccounts(options: ProvisioningListOptions = {}): ListPages<AccountResource> {
     return this.list('/accounts', 'list accounts', options);
+  }
+
+  /** How many accounts the gateway has (x-ms-record-count), reading at most one. */
+  async countAccounts(options: Pick<ProvisioningListOptions, 'filter' | 'abortSignal'> = {}): Promise<number> {
+    return this.count(this.listAccounts({ ...options, ...COUNT_ONLY }), 'count accounts');
   }
 
   async getAccount(name: string, options: CallOptions = {}): Promise<WithEtag<AccountResource>> {
@@ -101,13 +108,8 @@ export class ProvisioningClient {
 
   /** How many numbers match (x-ms-record-count), reading at most one. `account` undefined: the whole gateway. */
   async countNumbers(account?: string, options: Pick<ProvisioningListOptions, 'filter' | 'abortSignal'> = {}): Promise<number> {
-    const pages = account === undefined ? this.listAllNumbers({ ...options, countRecords: true, top: 1, maxpagesize: 1 }) : this.listNumbers(account, { ...options, countRecords: true, top: 1, maxpagesize: 1 });
-    const first = await pages.next();
-    const total = first.done ? undefined : first.value.totalCount;
-    if (total === undefined) {
-      throw new AcgError({ kind: 'unexpected', message: 'The Provisioning API did not return x-ms-record-count.', service: 'provisioning', operation: 'count numbers' });
-    }
-    return total;
+    const pages = account === undefined ? this.listAllNumbers({ ...options, ...COUNT_ONLY }) : this.listNumbers(account, { ...options, ...COUNT_ONLY });
+    return this.count(pages, 'count numbers');
   }
 
   async getNumber(account: string, telephoneNumber: string, options: CallOptions = {}): Promise<WithEtag<NumberResource>> {
@@ -232,6 +234,21 @@ export class ProvisioningClient {
   }
 
   // ---- Internals -------------------------------------------------------------------------------------------------
+
+  /** The total of a listing asked with COUNT_ONLY: the first page's x-ms-record-count. */
+  private async count(pages: ListPages<unknown>, operation: string): Promise<number> {
+    try {
+      const first = await pages.next();
+      const total = first.done ? undefined : first.value.totalCount;
+      if (total === undefined) {
+        throw new AcgError({ kind: 'unexpected', message: 'The Provisioning API did not return x-ms-record-count.', service: 'provisioning', operation });
+      }
+      return total;
+    } finally {
+      // One page is all a count needs; never follow nextLink.
+      await pages.return?.();
+    }
+  }
 
   private numberPath(account: string, telephoneNumber: string): string {
     return `/accounts/${part(account)}/numbers/${part(telephoneNumber)}`;

@@ -4,6 +4,7 @@
 // sees, so "Go to …" works even for rows that were never expanded.
 import * as vscode from 'vscode';
 import { tenantKey } from '../../core/enterprises';
+import { AcgError } from '../../azure/errors';
 import type { EnterpriseScope } from '../../host/enterpriseData';
 import type { Host } from '../../host/host';
 import { COMMANDS, VIEWS } from '../../host/ids';
@@ -88,6 +89,13 @@ export class EnterprisesView implements vscode.Disposable {
     if (!group) return undefined;
     const requests = await this.provider.getChildren(group);
     return requests.find((node): node is RequestNode => node instanceof RequestNode && tenantKey(node.request.tenantId) === tenantKey(tenantId));
+  }
+
+  /** Shows the selected gateway's Accounts or Requests for information folder, expanded. */
+  async revealPart(part: 'accounts' | 'requests'): Promise<void> {
+    const root = await this.loadedRoot();
+    if (!root) throw new AcgError({ kind: 'badRequest', message: 'The Enterprises view shows no gateway: select one first.' });
+    await this.reveal(part === 'accounts' ? root.accounts : root.requests, true);
   }
 
   /** Shows the view and selects `node`, expanding its ancestors. */

@@ -8,7 +8,6 @@ import { hasCoverageWarnings, type TestLineCoverage } from '../../core/gateways/
 import type { CommunicationsGateway, GatewayRef } from '../../core/models';
 import { messageOf } from '../../host/presentError';
 import type { TreeNode } from '../tree';
-import type { SelectedGateway } from '../../host/gatewaySelection';
 import { PropertiesNode } from './propertiesNode';
 import { treeUri } from './resourceUris';
 import { TEST_LINES_WARNING } from './decorations';
@@ -75,20 +74,6 @@ export class GatewayNode implements TreeNode {
 
   getChildren(): TreeNode[] {
     return [new ServiceLocationsNode(this), new TestLinesNode(this), new PropertiesNode(this)];
-  }
-
-  /** What the Enterprises and Numbers views need to work on this gateway. */
-  toSelection(): SelectedGateway {
-    const state = this.ctx.host.signIn.state;
-    return {
-      id: this.armId,
-      name: this.name,
-      subscriptionId: this.ref.subscriptionId,
-      resourceGroupName: this.ref.resourceGroupName,
-      domain: gatewayDomainOf(this.gateway),
-      cloud: this.ctx.host.signIn.cloud.name,
-      tenantId: state?.tenantId,
-    };
   }
 
   /** Reads the test lines (shared cache) and sets or clears the warning on this row and its "Test lines" group. */

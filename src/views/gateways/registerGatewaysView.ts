@@ -2,6 +2,7 @@
 // is shown, and refreshes on the host's sign-in and subscription-filter events. Its commands live in the command table.
 import * as vscode from 'vscode';
 import { parseGatewayId } from '../../azure/clients/armIds';
+import { AcgError } from '../../azure/errors';
 import type { GatewayRef } from '../../core/models';
 import type { Host } from '../../host/host';
 import { VIEWS } from '../../host/ids';
@@ -10,6 +11,8 @@ import { revealWhenReady } from '../tree/reveal';
 import { GatewayDecorations } from './decorations';
 import { GatewayNode, gatewayNodeId } from './gatewayNode';
 import { gatewaysRootChildren } from './gatewaysRoot';
+import { subscriptionNodeId } from './subscriptionNode';
+import { TestLinesNode } from './testLinesNode';
 import type { GatewaysTreeContext } from './treeContext';
 
 export interface GatewaysView {
@@ -23,6 +26,8 @@ export interface GatewaysView {
   findGatewayNode(ref: GatewayRef): GatewayNode | undefined;
   /** Shows the view and selects `node`, expanding its ancestors (and itself when `expand`). */
   reveal(node: TreeNode, expand?: boolean): Promise<void>;
+  /** Shows the gateway's "Test lines" node, expanded, walking the same cached children VS Code shows. */
+  revealTestLines(ref: GatewayRef): Promise<void>;
 }
 
 export function registerGatewaysView(context: vscode.ExtensionContext, host: Host): GatewaysView {
@@ -64,5 +69,14 @@ export function registerGatewaysView(context: vscode.ExtensionContext, host: Hos
       return node instanceof GatewayNode ? node : undefined;
     },
     reveal: (node, expand = false) => revealWhenReady(view, node, { select: true, focus: true, expand }),
+    async revealTestLines(ref) {
+      const subscription = (await provider.getChildren()).find((node) => node.id === subscriptionNodeId(ref.subscriptionId));
+      if (!subscription) throw new AcgError({ kind: 'notFound', message: `${ref.name} is not in the Gateways view: its subscription is not selected (Select Subscriptions…).` });
+      const row = (await provider.getChildren(subscription)).find((node) => node.id === gatewayNodeId(ref));
+      if (!row) throw new AcgError({ kind: 'notFound', message: `${ref.name} is not in the Gateways view. Refresh it and try again.` });
+      const testLines = (await provider.getChildren(row)).find((node) => node instanceof TestLinesNode);
+      if (!testLines) throw new AcgError({ kind: 'notFound', message: `${ref.name} shows no Test lines node.` });
+      await revealWhenReady(view, testLines, { select: true, focus: true, expand: true });
+    },
   };
 }

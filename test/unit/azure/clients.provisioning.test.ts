@@ -154,6 +154,17 @@ describe('clients: ProvisioningClient against the emulator', function () {
     await client.deleteNumbersInBatches(ACCOUNT, numbers);
   });
 
+  it('counts accounts and numbers from x-ms-record-count, reading one record each', async () => {
+    const from = world.exchanges.length;
+    const production = new ProvisioningClient(world.pipeline('operator'), world.cloud, PRODUCTION_DOMAIN);
+    const accounts = await collectPages(production.listAccounts());
+    assert.equal(await production.countAccounts(), accounts.length);
+    assert.ok((await production.countNumbers()) > BULK_ACCOUNT_NUMBER_COUNT, 'the gateway holds the bulk account and more');
+    const counts = world.exchanges.slice(from).filter((e) => e.service === 'provisioning' && e.url.includes('countRecords=true'));
+    assert.equal(counts.length, 2, 'one request per count: no next page followed');
+    for (const c of counts) assert.match(c.url, /top=1&maxpagesize=1/);
+  });
+
   it('pages numbers with a record count and resumes from a continuation link', async () => {
     const numbers = numberRange(493012390000, 23);
     await client.createOrUpdateNumbers(ACCOUNT, numbers.map((t) => ocNumber(ACCOUNT, t)));

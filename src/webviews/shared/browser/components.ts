@@ -1,0 +1,62 @@
+// The ONE module that loads a webview component library. @vscode/webview-ui-toolkit 1.4.0 renders correctly in this
+// VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
+// load together. Pages build controls only through these functions, so swapping the library touches this file alone.
+import { provideVSCodeDesignSystem, vsCodeButton } from '@vscode/webview-ui-toolkit';
+import { codicon } from './dom';
+
+let registered = false;
+
+/** Defines the custom elements once per page (before the first control is created). */
+export function registerComponents(): void {
+  if (registered) return;
+  registered = true;
+  // Only what the pages use. Not vscode-tag or vscode-badge: their template binds a style attribute, which the
+  // pages' CSP (no 'unsafe-inline') blocks; tag() below draws the same chip with CSS instead.
+  provideVSCodeDesignSystem().register(vsCodeButton());
+}
+
+export interface ButtonOptions {
+  readonly appearance?: 'primary' | 'secondary';
+  /** A codicon name shown before the label. */
+  readonly icon?: string;
+  /** Hover text; for icon buttons also the accessible name. */
+  readonly title?: string;
+  readonly onClick: () => void;
+}
+
+export function button(label: string, options: ButtonOptions): HTMLElement {
+  const element = document.createElement('vscode-button');
+  element.setAttribute('appearance', options.appearance ?? 'secondary');
+  if (options.title) element.title = options.title;
+  if (options.icon) {
+    const icon = codicon(options.icon);
+    icon.slot = 'start';
+    element.append(icon);
+  }
+  element.append(label);
+  element.addEventListener('click', options.onClick);
+  return element;
+}
+
+/** A toolbar-style button showing only a codicon; `label` is its accessible name and tooltip. */
+export function iconButton(icon: string, label: string, onClick: () => void): HTMLElement {
+  const element = document.createElement('vscode-button');
+  element.setAttribute('appearance', 'icon');
+  element.setAttribute('aria-label', label);
+  element.title = label;
+  element.append(codicon(icon));
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** Swaps an icon button's codicon (e.g. copy → check for a moment after copying). */
+export function setButtonIcon(element: HTMLElement, icon: string): void {
+  element.replaceChildren(codicon(icon));
+}
+
+export function tag(text: string): HTMLElement {
+  const element = document.createElement('span');
+  element.className = 'tag';
+  element.textContent = text;
+  return element;
+}
