@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       `activation: ${rows[1].lazyLoaded} (test/unit/activation.test.ts asserts 0, and that none of MSAL, @azure/identity,`,
       'the Graph client, libphonenumber-js or the config engine is in the activation bundle).',
       'The ratio is the figure to compare: the machine is shared, so absolute milliseconds move between runs, but the',
-      'three bundles are sampled in turn and feel the same load.',
+      'bundles are sampled in turn and feel the same load.',
     ]);
   }
   rmSync(out, { recursive: true, force: true });
