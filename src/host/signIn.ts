@@ -27,7 +27,7 @@ export interface SignInOptions {
   token?: vscode.CancellationToken;
 }
 
-/** Why the sign-in changed. `credential`: same account, but tokens must be asked for anew (scope settings changed). */
+/** Why the sign-in changed. `credentialChanged`: same account, but tokens must be asked for anew (scope settings changed). */
 export type SignInChangeReason = 'signedIn' | 'signedOut' | 'tenantChanged' | 'cloudChanged' | 'credentialChanged';
 
 export interface SignInChange {
