@@ -3,7 +3,7 @@
 // four screenshots to look at: the Enterprises tree at the demo tenant, the Numbers view with its first page and
 // "Load more…", a failed number's tooltip, and the relationship-status quick pick.
 import type { Locator, Page } from 'playwright-core';
-import { commandPalette, containerTab, sideBarSettled } from './harness';
+import { commandPalette, containerTab, hoverUntil, sideBarSettled } from './harness';
 import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
 
 /** A view's header. Found by its title, not its accessible name: that name grows with the view's description. */
@@ -33,24 +33,6 @@ async function expand(page: Page, view: string, name: string | RegExp): Promise<
   if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
   await page.waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await item.elementHandle());
   return item;
-}
-
-/**
- * Hovers `target` until `tooltip` shows. The tooltip is built on hover (resolveTreeItem) and appears after the hover
- * delay, and only for a pointer that moved onto the row, so each attempt leaves the row and comes back, in steps.
- */
-async function hoverUntil(page: Page, target: Locator, tooltip: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.mouse.move(900, 700);
-    const box = await target.boundingBox();
-    if (box) await page.mouse.move(box.x + Math.min(40, box.width / 2), box.y + box.height / 2, { steps: 6 });
-    try {
-      await tooltip.waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 4) throw error;
-    }
-  }
 }
 
 describe('trees: the Enterprises and Numbers views against the emulator', function () {
