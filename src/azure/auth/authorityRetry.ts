@@ -68,8 +68,8 @@ export interface RetryingCredentialOptions {
   /** Which failures to retry. Device code retries only discovery: a later failure would show a new code. */
   retryOn: readonly AuthorityFailure[];
   retry?: AuthorityRetryOptions;
-  /** Told about each retry (for the log). */
-  onRetry?: (info: { attempt: number; delayMs: number; failure: AuthorityFailure; error: unknown }) => void;
+  /** Told about each retry, in a sentence for the log. */
+  onRetry?: (message: string) => void;
 }
 
 /** A credential that retries an authority that did not answer, each time with a fresh inner credential. */
@@ -90,7 +90,8 @@ export function retryingCredential(options: RetryingCredentialOptions): TokenCre
           if (inner === used) inner = options.rebuild();
           if (attempt >= Math.max(1, retry.attempts)) throw authorityError(options, failure, attempt, error);
           const delayMs = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1));
-          options.onRetry?.({ attempt, delayMs, failure, error });
+          const what = failure === 'discovery' ? `no OpenID configuration from ${options.authority}` : `${options.authority} did not answer the token request`;
+          options.onRetry?.(`Sign-in with ${options.label}: ${what} (attempt ${attempt}); trying again with a fresh credential in ${delayMs} ms.`);
           await pause(delayMs, getTokenOptions?.abortSignal, options.label);
         }
       }

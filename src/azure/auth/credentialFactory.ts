@@ -119,10 +119,7 @@ export async function createCredential(
           emulator: cloud.name === 'Emulator',
           retryOn,
           retry: options.retry,
-          onRetry: ({ attempt, delayMs, failure }) =>
-            options.onRetry?.(
-              `Sign-in with ${label}: ${failure === 'discovery' ? `no OpenID configuration from ${cloud.authorityHost}` : `${cloud.authorityHost} did not answer the token request`} (attempt ${attempt}); trying again with a fresh credential in ${delayMs} ms.`,
-            ),
+          onRetry: options.onRetry,
         });
   return wrap(inner, request.kind, label, request.tenantId);
 }
