@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, launchBrowser, repoRoot } from '../runner';
-import { containerTab, e2eResultsDir, requireCodeServer, screenshotsDir, sideBarSettled, slug } from './harness';
+import { containerTab, e2eResultsDir, requireCodeServer, runCommand, screenshotsDir, sideBarSettled, slug } from './harness';
 import { clearNotifications } from './trees';
 
 interface Sandbox {
@@ -63,6 +63,15 @@ function waitForOutput(sandbox: Sandbox, pattern: RegExp, timeoutMs: number): Pr
   });
 }
 
+/** The "Communications Gateway" output channel's text, opened with Show Log. */
+async function extensionLog(page: Page): Promise<string> {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Communications Gateway: Show Log');
+  const lines = page.locator('.part.panel .view-lines');
+  await lines.filter({ hasText: 'Activated' }).waitFor({ timeout: 10_000 });
+  return (await lines.innerText()).replace(/\u00a0/g, ' ');
+}
+
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -95,6 +104,11 @@ describe('sandbox: npm start', function () {
     fs.mkdirSync(dir, { recursive: true });
     if (sandbox) fs.writeFileSync(path.join(dir, 'npm-start.log'), sandbox.output());
     await page?.screenshot({ path: path.join(dir, 'failure.png'), timeout: 10_000 }).catch(() => undefined);
+    // The sandbox's code-server keeps its logs in a temporary folder of npm start's: read our log through the UI.
+    if (page) {
+      const log = await extensionLog(page).catch((error: unknown) => `(could not read the log: ${String(error)})`);
+      fs.writeFileSync(path.join(dir, 'extension-log.txt'), `${log}\n`);
+    }
     console.log(`      failure screenshot and logs: ${dir}`);
   });
 
@@ -120,8 +134,9 @@ describe('sandbox: npm start', function () {
     await containerTab(page).click();
     // The sandbox signs in by itself when the extension activates (acg.sandbox.autoSignIn), so the Gateways view ends
     // with the demo tenant's subscriptions. Its welcome text shows only until then: waiting for it raced the sign-in.
+    // The timeout is a safety net: a sign-in may retry a silent authority for about 20 s on a busy machine.
     const gateways = page.locator('.part.sidebar .pane', { has: page.getByRole('button', { name: 'Gateways Section' }) });
-    await gateways.getByRole('treeitem', { name: /Contoso Telecom - Voice Production/ }).waitFor({ timeout: 30_000 });
+    await gateways.getByRole('treeitem', { name: /Contoso Telecom - Voice Production/ }).waitFor({ timeout: 90_000 });
     await gateways.getByRole('treeitem', { name: /Contoso Telecom - Voice Lab/ }).waitFor();
     // The workspace (samples/) lies inside this repository, so Git offers to open it: a toast over the picture.
     await clearNotifications(page);

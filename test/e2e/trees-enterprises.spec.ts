@@ -53,7 +53,8 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     const sideBar = page.locator('.part.sidebar');
     await sideBar.locator('.composite.title', { hasText: 'Communications Gateway' }).waitFor();
     // Signed in automatically: the Enterprises view then offers "Select Gateway…" in its welcome content.
-    await pane(page, 'Enterprises').getByRole('button', { name: 'Select Gateway…' }).waitFor({ timeout: 30_000 });
+    // A safety net, not a pace: the automatic sign-in may retry a silent authority for about 20 s.
+    await pane(page, 'Enterprises').getByRole('button', { name: 'Select Gateway…' }).waitFor({ timeout: 90_000 });
     await setSection(page, 'Gateways', false);
     await setSection(page, 'Numbers', false);
     // Widen the side bar, so descriptions are readable.

@@ -43,7 +43,8 @@ describe('trees: the Gateways view against the emulator', function () {
     await page.keyboard.press('Enter');
     const methods = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await methods.filter({ hasText: 'Sandbox service principal' }).first().click();
-    await row(page, /Contoso Telecom - Voice Production/).waitFor({ timeout: 30_000 });
+    // A safety net, not a pace: sign-in may retry a silent authority for about 20 s before it answers either way.
+    await row(page, /Contoso Telecom - Voice Production/).waitFor({ timeout: 90_000 });
     await row(page, /Contoso Telecom - Voice Lab/).waitFor();
     // The "Signed in" toast would cover part of the screenshots. It comes after the tree has its rows (the tree follows
     // the session's change event, the toast follows the command), so wait for it before clearing.
