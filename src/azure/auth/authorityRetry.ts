@@ -105,7 +105,7 @@ function authorityError(options: RetryingCredentialOptions, failure: AuthorityFa
       ? `could not read the OpenID configuration of ${options.authority} (endpoints_resolution_error)`
       : `${options.authority} did not answer the token request (${firstWord(cause)})`;
   const check = options.emulator
-    ? `Check that the emulator is running at ${new URL(options.authority).origin} (npm start) and that its CA is trusted (NODE_EXTRA_CA_CERTS), then try again.`
+    ? `Check that the emulator is running at ${new URL(options.authority).origin} (npm start; the acg.emulator.url setting says where to look) and that its CA is trusted (NODE_EXTRA_CA_CERTS), then try again.`
     : 'Check the network connection and proxy settings, then try again.';
   return new AcgError({
     kind: 'unavailable',

@@ -126,7 +126,7 @@ describe('auth: sign-in against an authority that does not answer', function () 
         error.message,
         new RegExp(
           `^Sign-in with service principal c0ffee00… failed: could not read the OpenID configuration of ${origin}/${DEMO_TENANT_ID} \\(endpoints_resolution_error\\), in 2 attempts\\. ` +
-            `Check that the emulator is running at ${origin} \\(npm start\\) and that its CA is trusted \\(NODE_EXTRA_CA_CERTS\\), then try again\\.$`,
+            `Check that the emulator is running at ${origin} \\(npm start; the acg\\.emulator\\.url setting says where to look\\) and that its CA is trusted \\(NODE_EXTRA_CA_CERTS\\), then try again\\.$`,
         ),
       );
       // Not the identity library's advice for a credential that cannot work at all.
