@@ -166,9 +166,14 @@ describe('auth: credential factory', function () {
     });
 
     it('without `az`, says so and suggests another method', async () => {
-      process.env.PATH = mkdtempSync(join(tmpdir(), 'acg-noaz-'));
-      const credential = await createCredential({ kind: 'azureCli' }, getCloud('AzureCloud'));
-      await assert.rejects(credential.getToken('https://management.azure.com/.default'), (error: unknown) => isAcgError(error, 'notSignedIn') && /Azure CLI could not be found.*Choose another sign-in method/.test(error.message));
+      const empty = mkdtempSync(join(tmpdir(), 'acg-noaz-'));
+      process.env.PATH = empty;
+      try {
+        const credential = await createCredential({ kind: 'azureCli' }, getCloud('AzureCloud'));
+        await assert.rejects(credential.getToken('https://management.azure.com/.default'), (error: unknown) => isAcgError(error, 'notSignedIn') && /Azure CLI could not be found.*Choose another sign-in method/.test(error.message));
+      } finally {
+        rmSync(empty, { recursive: true, force: true });
+      }
     });
   });
 });
