@@ -61,7 +61,10 @@ function ensureDebianPackages() {
 
 function installedVersion() {
   if (!existsSync(bin)) return undefined;
-  const result = spawnSync(bin, ['--config', config, '--version'], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(bin, ['--config', config, '--version'], { encoding: 'utf8', timeout: 180_000 });
+  // Slow is not missing: on a busy machine (or while another run installs) a reinstall here would delete the
+  // code-server that tests in progress are using. Say so and stop instead.
+  if (result.error) fail(`code-server --version did not finish (${result.error.message}); nothing was changed. Run this again when the machine is less busy.`);
   if (result.status !== 0) return undefined;
   // "4.100.3 <commit> with Code 1.100.3"
   return /^(\d+\.\d+\.\d+) \S+ with Code /m.exec(result.stdout)?.[1];

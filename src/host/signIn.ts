@@ -224,15 +224,17 @@ export class SignInSession implements SignIn, vscode.Disposable {
   }
 
   private async build(request: SignInRequest, cloud: CloudEndpoints, state?: SessionState): Promise<AcgCredential> {
+    // A retry of an authority that did not answer goes to the log, so a slow sign-in says why it is slow.
+    const factory = { onRetry: (message: string) => this.log.warn(message) };
     switch (request.method) {
       case 'vscode':
         return createVscodeSessionCredential({ cloud, tenantId: request.tenantId, clientId: configuredClientId(), account: state?.vscodeAccount });
       case 'sandbox':
-        return createCredential({ kind: 'servicePrincipalSecret', ...requireSandbox(cloud) }, cloud);
+        return createCredential({ kind: 'servicePrincipalSecret', ...requireSandbox(cloud) }, cloud, factory);
       case 'deviceCode':
-        return createCredential({ kind: 'deviceCode', tenantId: request.tenantId, clientId: request.clientId ?? configuredClientId(), onPrompt: (p) => this.ui.showDeviceCode(p) }, cloud);
+        return createCredential({ kind: 'deviceCode', tenantId: request.tenantId, clientId: request.clientId ?? configuredClientId(), onPrompt: (p) => this.ui.showDeviceCode(p) }, cloud, factory);
       default:
-        return createCredential(toCredentialRequest(request), cloud);
+        return createCredential(toCredentialRequest(request), cloud, factory);
     }
   }
 

@@ -126,10 +126,66 @@ export async function commandPalette(page: Page, filter: string): Promise<Locato
   return page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 }
 
+/** A regular expression that matches exactly `text`. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** Runs the command palette entry with exactly this label (clicked: Enter would run whichever row is first, and
+ * "File: Open File..." is not first). */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  const rows = await commandPalette(page, label);
+  await rows.filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first().click();
+}
+
+/**
+ * Opens `file` (an absolute path) in an editor through "File: Open File...", and returns its active tab. code-server
+ * shows VS Code's simple file dialog, which reads the file system as it is now. Quick Open (Ctrl+P) does not: it
+ * searches a file index that is built once and cached between searches, so a file written during a test may be
+ * missing from it ("No matching results").
+ */
+export async function openFile(page: Page, file: string): Promise<Locator> {
+  await runCommand(page, 'File: Open File...');
+  const dialog = page.locator('.quick-input-widget');
+  await dialog.locator('.quick-input-title', { hasText: exactly('Open File') }).waitFor();
+  // The dialog first lists its start folder, and then replaces whatever was typed with that folder's path. Its ".."
+  // row is set in the same step, so once it shows, what we type stays.
+  const rows = dialog.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ has: page.locator('.label-name', { hasText: exactly('..') }) }).first().waitFor();
+  const input = dialog.locator('.quick-input-box input');
+  await input.fill(file);
+  // Typing a path makes the dialog list the file's folder: the file's row proves it has read what we typed.
+  const name = path.basename(file);
+  await rows.filter({ has: page.locator('.label-name', { hasText: exactly(name) }) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  const tab = page.locator('.part.editor .tabs-container .tab.active', { has: page.locator('.label-name', { hasText: exactly(name) }) });
+  await tab.waitFor();
+  return tab;
+}
+
 /** Waits until the side bar has settled: no view still loading (the extension activates when its views open). */
 export async function sideBarSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.part.sidebar .monaco-progress-container.active').length === 0);
   // Move the pointer off the activity bar and let its hover go, so that no tooltip covers the views in a screenshot.
   await page.mouse.move(800, 600);
   await page.locator('.workbench-hover-container').waitFor({ state: 'detached' });
+}
+
+/**
+ * Hovers `target` until `tooltip` shows. The tooltip is built on hover (resolveTreeItem) and appears after the hover
+ * delay, and only for a pointer that moved onto the row, so each attempt leaves the row and comes back, in steps.
+ */
+export async function hoverUntil(page: Page, target: Locator, tooltip: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(900, 700);
+    const box = await target.boundingBox();
+    if (box) await page.mouse.move(box.x + Math.min(40, box.width / 2), box.y + box.height / 2, { steps: 6 });
+    try {
+      await tooltip.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
 }

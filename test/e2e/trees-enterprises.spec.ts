@@ -3,7 +3,7 @@
 // four screenshots to look at: the Enterprises tree at the demo tenant, the Numbers view with its first page and
 // "Load more…", a failed number's tooltip, and the relationship-status quick pick.
 import type { Locator, Page } from 'playwright-core';
-import { commandPalette, containerTab, sideBarSettled } from './harness';
+import { commandPalette, containerTab, hoverUntil, sideBarSettled } from './harness';
 import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
 
 /** A view's header. Found by its title, not its accessible name: that name grows with the view's description. */
@@ -35,24 +35,6 @@ async function expand(page: Page, view: string, name: string | RegExp): Promise<
   return item;
 }
 
-/**
- * Hovers `target` until `tooltip` shows. The tooltip is built on hover (resolveTreeItem) and appears after the hover
- * delay, and only for a pointer that moved onto the row, so each attempt leaves the row and comes back, in steps.
- */
-async function hoverUntil(page: Page, target: Locator, tooltip: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.mouse.move(900, 700);
-    const box = await target.boundingBox();
-    if (box) await page.mouse.move(box.x + Math.min(40, box.width / 2), box.y + box.height / 2, { steps: 6 });
-    try {
-      await tooltip.waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 4) throw error;
-    }
-  }
-}
-
 describe('trees: the Enterprises and Numbers views against the emulator', function () {
   this.timeout(120_000);
   // As npm start configures its sandbox (signed in automatically), with short pages so "Load more…" shows.
@@ -71,7 +53,8 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
     const sideBar = page.locator('.part.sidebar');
     await sideBar.locator('.composite.title', { hasText: 'Communications Gateway' }).waitFor();
     // Signed in automatically: the Enterprises view then offers "Select Gateway…" in its welcome content.
-    await pane(page, 'Enterprises').getByRole('button', { name: 'Select Gateway…' }).waitFor({ timeout: 30_000 });
+    // A safety net, not a pace: the automatic sign-in may retry a silent authority for about 20 s.
+    await pane(page, 'Enterprises').getByRole('button', { name: 'Select Gateway…' }).waitFor({ timeout: 90_000 });
     await setSection(page, 'Gateways', false);
     await setSection(page, 'Numbers', false);
     // Widen the side bar, so descriptions are readable.

@@ -2,7 +2,7 @@
 // command palette as a person would, and two screenshots to look at: the expanded tree, and the test line warning on
 // fabrikam-new-gw with its tooltip.
 import type { Locator, Page } from 'playwright-core';
-import { commandPalette, containerTab, sideBarSettled } from './harness';
+import { commandPalette, containerTab, hoverUntil, sideBarSettled } from './harness';
 import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
 
 function row(page: Page, name: string | RegExp): Locator {
@@ -43,9 +43,12 @@ describe('trees: the Gateways view against the emulator', function () {
     await page.keyboard.press('Enter');
     const methods = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await methods.filter({ hasText: 'Sandbox service principal' }).first().click();
-    await row(page, /Contoso Telecom - Voice Production/).waitFor({ timeout: 30_000 });
+    // A safety net, not a pace: sign-in may retry a silent authority for about 20 s before it answers either way.
+    await row(page, /Contoso Telecom - Voice Production/).waitFor({ timeout: 90_000 });
     await row(page, /Contoso Telecom - Voice Lab/).waitFor();
-    // The "Signed in" toast would cover part of the screenshots.
+    // The "Signed in" toast would cover part of the screenshots. It comes after the tree has its rows (the tree follows
+    // the session's change event, the toast follows the command), so wait for it before clearing.
+    await page.locator('.notification-toast', { hasText: 'Signed in to Emulator' }).waitFor();
     await clearNotifications(page);
   });
 
@@ -79,12 +82,11 @@ describe('trees: the Gateways view against the emulator', function () {
     await page.waitForFunction(
       '(row) => [row, ...row.querySelectorAll("*")].some((e) => getComputedStyle(e, "::after").content.includes("!"))',
       await group.elementHandle(),
-      { timeout: 10_000 },
     );
     await expand(page, /^Test lines/);
     await row(page, /^OC4/).waitFor();
-    await group.locator('.label-name').hover();
-    await page.locator('.workbench-hover-container, .monaco-hover', { hasText: 'OC: 4 of 6 automated test lines' }).first().waitFor({ timeout: 15_000 });
+    // The row was just clicked, so the pointer is on it already: hoverUntil leaves it and comes back.
+    await hoverUntil(page, group.locator('.label-name'), page.locator('.workbench-hover-container, .monaco-hover', { hasText: 'OC: 4 of 6 automated test lines' }).first());
     await workbench().screenshot('testline-warning');
   });
 });

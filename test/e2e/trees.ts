@@ -16,13 +16,17 @@ import { commandPalette, e2eResultsDir, openWorkbench, requireCodeServer, type W
 export function useTreesWorkbench(name: string, settings: (emulatorUrl: string) => Record<string, unknown>): () => Workbench {
   let emulator: RunningEmulator | undefined;
   let workbench: Workbench | undefined;
+  // What the emulator saw, with times, for a failed test's logs: whether a request arrived, when, and what it got.
+  const emulatorLog: string[] = [];
+  const note = (line: string): void => void emulatorLog.push(`${new Date().toISOString()} ${line}`);
 
   before(async () => {
     requireCodeServer();
     const dir = path.join(e2eResultsDir, `${name}-emulator`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    emulator = await startEmulator({ port: 0, dataDir: dir, config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0 }, log: () => undefined });
+    emulator = await startEmulator({ port: 0, dataDir: dir, config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0 }, log: note });
+    emulator.onExchange((e) => note(`${e.method} ${e.path} → ${e.status}`));
     workbench = await openWorkbench({
       extensionDevelopmentPath: repoRoot,
       env: {
@@ -30,15 +34,20 @@ export function useTreesWorkbench(name: string, settings: (emulatorUrl: string) 
         ACG_SANDBOX_TENANT_ID: DEMO_TENANT_ID,
         ACG_SANDBOX_CLIENT_ID: OPERATOR_CLIENT_ID,
         ACG_SANDBOX_CLIENT_SECRET: OPERATOR_CLIENT_SECRET,
+        // MSAL says why a sign-in failed (which request, which error) only at this level; it lands in code-server.log.
+        AZURE_LOG_LEVEL: process.env.AZURE_LOG_LEVEL ?? 'verbose',
       },
       settings: settings(emulator.url),
     });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
+    // ACG_E2E_KEEP_LOGS=1 keeps them for passing tests too (to look at timings, or at a retry that rescued a test).
+    const failed = this.currentTest?.state === 'failed';
+    if ((failed || process.env.ACG_E2E_KEEP_LOGS === '1') && workbench && this.currentTest) {
       const dir = await workbench.saveFailure(`${name} ${this.currentTest.title}`);
-      console.log(`      failure screenshot and logs: ${dir}`);
+      fs.writeFileSync(path.join(dir, 'emulator.log'), `${emulatorLog.join('\n')}\n`);
+      if (failed) console.log(`      failure screenshot and logs: ${dir}`);
     }
   });
 

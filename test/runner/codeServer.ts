@@ -127,11 +127,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const workspace = options.workspace ?? path.join(tmpRoot, 'w');
   // The extension host's sockets (git, IPC hooks) go to TMPDIR: keep them inside tmpRoot, removed on stop().
   const tmpDir = path.join(tmpRoot, 't');
-  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspace, tmpDir]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    `${JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2)}\n`,
-  );
+  for (const dir of [path.join(userDataDir, 'User'), path.join(userDataDir, 'Machine'), extensionsDir, workspace, tmpDir]) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  // The workbench runs as a remote window: it reads application-, window- and resource-scoped settings from the user
+  // settings (User/), and machine-scoped ones (acg.emulator.url, acg.sandbox.autoSignIn, http.systemCertificates) only
+  // from the remote machine's settings (Machine/). A machine-scoped key in User/ is dropped as soon as VS Code parses
+  // the user settings knowing the key's scope, which depends on when the extension's contributions are registered:
+  // the extension then saw the default emulator URL now and then (ECONNREFUSED 127.0.0.1:10443). Both files get every
+  // setting, so each is found where its scope says.
+  const settings = `${JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2)}\n`;
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), settings);
+  fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), settings);
   if (!fs.existsSync(codeServerConfig)) fs.writeFileSync(codeServerConfig, 'auth: none\ncert: false\n');
 
   const port = options.port ?? (await freePort());

@@ -4,6 +4,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { CloudEndpoints } from '../../core/clouds';
 import { toAuthError } from './authErrors';
+import { retryingCredential, type AuthorityFailure, type AuthorityRetryOptions } from './authorityRetry';
 
 /** How a person or pipeline signs in. `vscode` credentials are built by the VS Code face and only wrapped here. */
 export type CredentialKind = 'vscode' | 'deviceCode' | 'azureCli' | 'servicePrincipalSecret' | 'servicePrincipalCertificate';
@@ -47,6 +48,10 @@ export interface CredentialFactoryOptions {
   /** Extra CA certificates (PEM) for the token endpoint, e.g. the emulator's. Verification is never turned off; inside
    * VS Code NODE_EXTRA_CA_CERTS does the same job and this stays unset. */
   ca?: string[];
+  /** How often, and how far apart, sign-in asks an authority that did not answer (default: DEFAULT_AUTHORITY_RETRY). */
+  retry?: AuthorityRetryOptions;
+  /** Told about each retry of an authority that did not answer (the face logs it). */
+  onRetry?: (message: string) => void;
 }
 
 /**
@@ -65,41 +70,58 @@ export async function createCredential(
     ...(cloud.name === 'Emulator' ? { disableInstanceDiscovery: true } : {}),
     ...(options.ca && options.ca.length > 0 ? { tlsOptions: { ca: options.ca } } : {}),
   };
+  let build: () => TokenCredential;
+  let label: string;
+  // Device code asks the person for a code once MSAL has found the authority: after that, a retry would show a new
+  // code, so only a failed discovery is retried there. Azure CLI asks `az`, which has its own retries.
+  let retryOn: readonly AuthorityFailure[] = ['discovery', 'unavailable'];
+  switch (request.kind) {
+    case 'azureCli':
+      build = () => new identity.AzureCliCredential({ ...common, tenantId: request.tenantId });
+      label = 'Azure CLI';
+      retryOn = [];
+      break;
+    case 'deviceCode':
+      build = () =>
+        new identity.DeviceCodeCredential({
+          ...common,
+          tenantId: request.tenantId,
+          clientId: request.clientId,
+          userPromptCallback: (info) => request.onPrompt({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message }),
+        });
+      label = 'device code';
+      retryOn = ['discovery'];
+      break;
+    case 'servicePrincipalSecret':
+      build = () => new identity.ClientSecretCredential(request.tenantId, request.clientId, request.clientSecret, common);
+      label = `service principal ${shortId(request.clientId)}`;
+      break;
+    case 'servicePrincipalCertificate':
+      build = () => new identity.ClientCertificateCredential(request.tenantId, request.clientId, { certificate: request.certificatePem }, common);
+      label = `service principal ${shortId(request.clientId)} (certificate)`;
+      break;
+  }
+  let first: TokenCredential;
   try {
-    switch (request.kind) {
-      case 'azureCli':
-        return wrap(new identity.AzureCliCredential({ ...common, tenantId: request.tenantId }), 'azureCli', 'Azure CLI', request.tenantId);
-      case 'deviceCode':
-        return wrap(
-          new identity.DeviceCodeCredential({
-            ...common,
-            tenantId: request.tenantId,
-            clientId: request.clientId,
-            userPromptCallback: (info) => request.onPrompt({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message }),
-          }),
-          'deviceCode',
-          'device code',
-          request.tenantId,
-        );
-      case 'servicePrincipalSecret':
-        return wrap(
-          new identity.ClientSecretCredential(request.tenantId, request.clientId, request.clientSecret, common),
-          'servicePrincipalSecret',
-          `service principal ${shortId(request.clientId)}`,
-          request.tenantId,
-        );
-      case 'servicePrincipalCertificate':
-        return wrap(
-          new identity.ClientCertificateCredential(request.tenantId, request.clientId, { certificate: request.certificatePem }, common),
-          'servicePrincipalCertificate',
-          `service principal ${shortId(request.clientId)} (certificate)`,
-          request.tenantId,
-        );
-    }
+    first = build();
   } catch (error) {
     // Constructors throw for malformed input (bad tenant id, http:// authority); say so without echoing secrets.
     throw toAuthError(error, 'Could not set up sign-in');
   }
+  const inner =
+    retryOn.length === 0
+      ? first
+      : retryingCredential({
+          credential: first,
+          rebuild: build,
+          label,
+          authority: `${cloud.authorityHost}/${request.tenantId ?? 'organizations'}`,
+          emulator: cloud.name === 'Emulator',
+          retryOn,
+          retry: options.retry,
+          onRetry: options.onRetry,
+        });
+  return wrap(inner, request.kind, label, request.tenantId);
 }
 
 /** Wraps any TokenCredential (e.g. the VS Code session credential built by the face) so it knows its kind and label,

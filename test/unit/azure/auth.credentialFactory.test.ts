@@ -102,9 +102,15 @@ describe('auth: credential factory', function () {
       });
     });
 
-    it('without the CA the sign-in fails: TLS verification is never off', async () => {
-      const credential = await createCredential({ kind: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: OPERATOR_CLIENT_ID, clientSecret: OPERATOR_CLIENT_SECRET }, cloud);
-      await assert.rejects(credential.getToken(cloud.resourceManagerScope), (error: unknown) => isAcgError(error, 'notSignedIn'));
+    it('without the CA the sign-in fails: TLS verification is never off, and the error says to trust the CA', async () => {
+      const credential = await createCredential({ kind: 'servicePrincipalSecret', tenantId: DEMO_TENANT_ID, clientId: OPERATOR_CLIENT_ID, clientSecret: OPERATOR_CLIENT_SECRET }, cloud, {
+        retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 20 },
+      });
+      // MSAL reports an untrusted certificate as it reports an unreachable authority (endpoints_resolution_error).
+      await assert.rejects(
+        credential.getToken(cloud.resourceManagerScope),
+        (error: unknown) => isAcgError(error, 'unavailable') && /could not read the OpenID configuration of .* and that its CA is trusted/.test(error.message),
+      );
     });
 
     it('DeviceCodeCredential shows the code through the callback, then signs the demo user in', async () => {
@@ -160,9 +166,14 @@ describe('auth: credential factory', function () {
     });
 
     it('without `az`, says so and suggests another method', async () => {
-      process.env.PATH = mkdtempSync(join(tmpdir(), 'acg-noaz-'));
-      const credential = await createCredential({ kind: 'azureCli' }, getCloud('AzureCloud'));
-      await assert.rejects(credential.getToken('https://management.azure.com/.default'), (error: unknown) => isAcgError(error, 'notSignedIn') && /Azure CLI could not be found.*Choose another sign-in method/.test(error.message));
+      const empty = mkdtempSync(join(tmpdir(), 'acg-noaz-'));
+      process.env.PATH = empty;
+      try {
+        const credential = await createCredential({ kind: 'azureCli' }, getCloud('AzureCloud'));
+        await assert.rejects(credential.getToken('https://management.azure.com/.default'), (error: unknown) => isAcgError(error, 'notSignedIn') && /Azure CLI could not be found.*Choose another sign-in method/.test(error.message));
+      } finally {
+        rmSync(empty, { recursive: true, force: true });
+      }
     });
   });
 });
