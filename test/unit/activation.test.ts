@@ -25,7 +25,7 @@ interface BuildModule {
 
 /** What must stay out of activation, how to recognise it in built bytes, and which lazy bundle must hold it instead. */
 const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: string }[] = [
-  { name: '@azure/msal-node', packageOrFile: /node_modules\/@azure\/msal-(node|common)\//, marker: 'endpoints_resolution_error', bundle: 'identity' },
+  { name: '@azure/msal-node', packageOrFile: /node_modules\/@azure\/msal-(node|common)\//, marker: 'x-client-SKU', bundle: 'identity' },
   { name: '@azure/identity', packageOrFile: /node_modules\/@azure\/identity\//, marker: 'ChainedTokenCredential', bundle: 'identity' },
   { name: '@microsoft/microsoft-graph-client', packageOrFile: /node_modules\/@microsoft\/microsoft-graph-client\//, marker: 'GraphClientError', bundle: 'graph' },
   { name: 'libphonenumber-js', packageOrFile: /node_modules\/libphonenumber-js\//, marker: 'country_calling_codes', bundle: 'rules' },
