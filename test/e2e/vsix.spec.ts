@@ -49,7 +49,18 @@ describe('vsix: the packaged extension installed into a fresh code-server', func
 
   it('holds only the runtime files', () => {
     const files = runVsce(['ls', '--no-dependencies']).split('\n').map((line) => line.trim()).filter(Boolean);
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/lazy/services.js', 'dist/lazy/identity.js', 'dist/lazy/graph.js', 'dist/lazy/rules.js', 'LICENSE', 'media/gateway.svg']) {
+    const runtime = [
+      'package.json',
+      'dist/extension.js',
+      // The bundles activation leaves for first use, and the webview pages with their icon font.
+      ...['services', 'identity', 'graph', 'rules', 'panels'].map((bundle) => `dist/lazy/${bundle}.js`),
+      'dist/webviews/gatewayOverview.js',
+      'dist/webviews/gatewayOverview.css',
+      'dist/webviews/codicons/codicon.ttf',
+      'LICENSE',
+      'media/gateway.svg',
+    ];
+    for (const needed of runtime) {
       assert.ok(files.includes(needed), `${needed} is packaged: ${files.join(', ')}`);
     }
     const unwanted = files.filter(
