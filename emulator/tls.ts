@@ -19,18 +19,21 @@ const SERVER_KEY = 'server-key.pem';
 const LOOPBACK_NAMES = ['localhost'];
 const LOOPBACK_IPS = ['127.0.0.1', '::1'];
 
+/** Random bytes for serial numbers (tests pass fixed ones). */
+export type RandomBytes = (size: number) => Buffer;
+
 /** Loads the CA and server certificate from `dir`, creating them when missing or expired. */
-export function ensureTlsMaterial(dir: string): TlsMaterial {
+export function ensureTlsMaterial(dir: string, random: RandomBytes = randomBytes): TlsMaterial {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const caPath = join(dir, CA_CERT);
   let ca = readPair(join(dir, CA_CERT), join(dir, CA_KEY));
   if (!ca || isExpiring(ca.cert)) {
-    ca = createCa();
+    ca = createCa(random);
     writePair(ca, join(dir, CA_CERT), join(dir, CA_KEY));
   }
   let server = readPair(join(dir, SERVER_CERT), join(dir, SERVER_KEY));
   if (!server || isExpiring(server.cert) || server.cert.issuer.hash !== ca.cert.subject.hash || !verifies(ca.cert, server.cert)) {
-    server = createServerCert(ca);
+    server = createServerCert(ca, random);
     writePair(server, join(dir, SERVER_CERT), join(dir, SERVER_KEY));
   }
   return {
@@ -82,19 +85,29 @@ function newKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.
   return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
 }
 
-function baseCert(publicKey: forge.pki.rsa.PublicKey, years: number): forge.pki.Certificate {
+/**
+ * A 16-byte serial as forge takes it (hex). DER wants an INTEGER in its shortest form, and OpenSSL refuses anything else
+ * ("illegal padding"): so the first byte is 0x01–0x7f, which is positive (no leading zero needed) and not itself a
+ * redundant zero.
+ */
+export function serialNumberHex(bytes: Buffer): string {
+  const serial = Buffer.from(bytes.subarray(0, 16));
+  serial[0] = serial[0] & 0x7f || 0x01;
+  return serial.toString('hex');
+}
+
+function baseCert(publicKey: forge.pki.rsa.PublicKey, years: number, random: RandomBytes): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
-  // Positive serial: a leading 0 nibble keeps the DER integer positive.
-  cert.serialNumber = '0' + randomBytes(15).toString('hex');
+  cert.serialNumber = serialNumberHex(random(16));
   cert.validity.notBefore = new Date(Date.now() - 60_000);
   cert.validity.notAfter = new Date(Date.now() + years * 365 * 24 * 3600 * 1000);
   return cert;
 }
 
-function createCa(): CertPair {
+function createCa(random: RandomBytes): CertPair {
   const keys = newKeyPair();
-  const cert = baseCert(keys.publicKey, 10);
+  const cert = baseCert(keys.publicKey, 10, random);
   const subject = [
     { name: 'commonName', value: 'ACG Tools Emulator Local CA' },
     { name: 'organizationName', value: 'Azure Communications Gateway Tools (sandbox)' },
@@ -110,9 +123,9 @@ function createCa(): CertPair {
   return { cert, key: keys.privateKey };
 }
 
-function createServerCert(ca: CertPair): CertPair {
+function createServerCert(ca: CertPair, random: RandomBytes): CertPair {
   const keys = newKeyPair();
-  const cert = baseCert(keys.publicKey, 1);
+  const cert = baseCert(keys.publicKey, 1, random);
   cert.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
   cert.setIssuer(ca.cert.subject.attributes);
   cert.setExtensions([
