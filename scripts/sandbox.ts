@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     },
     // VS Code's system-certificate support replaces Node's CA list and drops NODE_EXTRA_CA_CERTS.
     // acg.sandbox.autoSignIn (machine-scoped, only in this sandbox's user settings) makes the sandbox open signed in
-    // with the principal above; everywhere else sign-in waits for the person (src/auth/autoSignIn.ts).
+    // with the principal above; everywhere else sign-in waits for the person (src/host/autoSignIn.ts).
     settings: { 'acg.cloud': 'Emulator', 'acg.emulator.url': emulator.url, 'acg.sandbox.autoSignIn': true, 'http.systemCertificates': false },
   });
   started.server = server;

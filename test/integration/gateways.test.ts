@@ -1,6 +1,6 @@
 // The Gateways view inside a real VS Code (code-server), against the emulator's demo tenant: the tree as the provider
 // serves it to VS Code, and every context action run as the menus run it — with a node from the provider as the
-// argument. Prompts, clipboard, browser and progress go through the extension's injectable Ui (api.ui), so the
+// argument. Prompts, clipboard, browser and progress go through the extension's one Ui (api.host.ui), so the
 // tests script the answers without UI automation and without patching vscode.window.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -32,7 +32,7 @@ function gatewayArmId(g: DemoGateway): string {
 
 type InputBoxOptions = vscode.InputBoxOptions;
 
-/** Scripted answers for api.ui, and a record of what was asked. */
+/** Scripted answers for api.host.ui, and a record of what was asked. */
 interface Script extends UiScript {
   inputs?: (string | undefined)[];
   picks?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined)[];
