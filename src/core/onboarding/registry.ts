@@ -10,15 +10,10 @@ import { provisioningAppPresentCheck, provisioningUserRolesCheck } from './check
 import { identitySynergyRolesCheck, synergyAdminRoleCheck, synergyServicePrincipalCheck } from './checks/synergy';
 import { voicemailMcpCheck } from './checks/teamsPhoneMobile';
 import { integrationOverlapCheck, testLineCountCheck, testLineNamesCheck, testLineNumbersCheck } from './checks/testLines';
-import type { CheckDefinition, CheckStage } from './types';
+import type { CheckDefinition } from './types';
 
-export const STAGES: readonly { readonly id: CheckStage; readonly title: string }[] = [
-  { id: 'deployment', title: 'Deployment' },
-  { id: 'entra', title: 'Microsoft Entra ID' },
-  { id: 'operatorConnect', title: 'Operator Connect' },
-  { id: 'teamsPhoneMobile', title: 'Teams Phone Mobile' },
-  { id: 'goLive', title: 'Go-live readiness' },
-];
+// The stages' order and titles live with the statuses' words in ./stages, which the webview bundle can import alone.
+export { STAGES } from './stages';
 
 export const ONBOARDING_CHECKS: readonly CheckDefinition[] = [
   provisioningStateCheck,

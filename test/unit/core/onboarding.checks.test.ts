@@ -50,6 +50,12 @@ const NOT_PASSING: Readonly<Record<string, readonly NotPassing[]>> = {
       summary: 'Provisioning Status is ChangePending since 2026-02-20T12:00:00Z (9 days ago): wait for Microsoft to finish setting up the gateway; this can take up to two weeks.',
       then: (o) => assert.equal(evidenceOf(o, 'Days since the last change'), 9),
     },
+    {
+      name: 'ChangePending for 8.5 days counts 8 whole days',
+      edit: (d) => withProps({ status: 'ChangePending' })({ ...d, gateway: { ...d.gateway, systemData: { lastModifiedAt: '2026-02-21T00:00:00Z' } } }),
+      status: 'warn',
+      summary: /since 2026-02-21T00:00:00Z \(8 days ago\)/,
+    },
     { name: 'ChangePending without systemData', edit: (d) => withProps({ status: 'ChangePending' })({ ...d, gateway: { ...d.gateway, systemData: undefined } }), status: 'warn', summary: /^Provisioning Status is ChangePending: wait/ },
     { name: 'no status', edit: withProps({ status: undefined }), status: 'fail', summary: /not reported/ },
   ],

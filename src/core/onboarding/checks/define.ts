@@ -64,3 +64,10 @@ export function daysUntil(iso: string, now: Date): number | undefined {
   if (Number.isNaN(time)) return undefined;
   return Math.floor((time - now.getTime()) / DAY_MS);
 }
+
+/** Whole days from `iso` to `now` (0 when `iso` is in the future), or undefined when `iso` is not a date. */
+export function daysSince(iso: string, now: Date): number | undefined {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return undefined;
+  return Math.max(0, Math.floor((now.getTime() - time) / DAY_MS));
+}

@@ -1,6 +1,6 @@
 // The gateway resource itself (deploy.md): provisioned, Complete, and running the services being set up.
 import { SOURCES } from '../sources';
-import { daysUntil, defineCheck } from './define';
+import { daysSince, defineCheck } from './define';
 
 export const provisioningStateCheck = defineCheck({
   id: 'gateway.provisioning-state',
@@ -31,15 +31,15 @@ export const statusCheck = defineCheck({
   evaluate({ gateway, now }) {
     const status = gateway.properties?.status;
     const since = gateway.systemData?.lastModifiedAt;
-    const days = since === undefined ? undefined : daysUntil(since, now);
+    const days = since === undefined ? undefined : daysSince(since, now);
     const evidence = [
       { label: 'status', value: status ?? null },
       ...(since === undefined ? [] : [{ label: 'Last changed', value: since }]),
-      ...(days === undefined ? [] : [{ label: 'Days since the last change', value: Math.max(0, -days) }]),
+      ...(days === undefined ? [] : [{ label: 'Days since the last change', value: days }]),
     ];
     if (status === 'Complete') return { status: 'pass', summary: 'Provisioning Status is Complete.', evidence };
     if (status === 'ChangePending') {
-      const sinceText = since === undefined ? '' : ` since ${since}${days === undefined ? '' : ` (${Math.max(0, -days)} days ago)`}`;
+      const sinceText = since === undefined ? '' : ` since ${since}${days === undefined ? '' : ` (${days} days ago)`}`;
       return {
         status: 'warn',
         summary: `Provisioning Status is ChangePending${sinceText}: wait for Microsoft to finish setting up the gateway; this can take up to two weeks.`,
