@@ -19,8 +19,8 @@ import type {
   RoleAssignmentInfo,
   ServicePrincipalInfo,
 } from '../../core/onboarding/types';
+import { PROJECT_SYNERGY_APP_ID } from '../../core/onboarding/roles';
 import {
-  PROJECT_SYNERGY_APP_ID,
   type ArmClient,
   type GraphAppRoleAssignment,
   type GraphClient,
