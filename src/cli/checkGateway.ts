@@ -20,7 +20,7 @@ export async function resolveGateway(arm: ArmClient, gateway: string, subscripti
   }
   const subscriptionIds = subscription !== undefined ? [subscription] : (await arm.listSubscriptions({ abortSignal: signal })).filter((s) => s.state !== 'Disabled' && s.state !== 'Deleted').map((s) => s.subscriptionId);
   const listed = await arm.listGateways(subscriptionIds, { abortSignal: signal });
-  const matches = listed.flatMap((entry) => entry.gateways ?? []).filter((g) => g.name.toLowerCase() === gateway.toLowerCase());
+  const matches = listed.flatMap((entry) => entry.gateways ?? []).filter((g) => g.name?.toLowerCase() === gateway.toLowerCase());
   const unread = listed.filter((entry) => entry.error).map((entry) => `  ${entry.subscriptionId}: ${presentError(entry.error).message}`);
   if (matches.length === 1) {
     const ref = gatewayRefOf(matches[0]);
