@@ -1,6 +1,7 @@
 // `acg`: the terminal face of the same core the extension uses. Commands grow with the issues (validate, plan, apply).
 import { RULES } from '../core/rules/ruleTable';
 import { presentError } from '../host/presentError';
+import { runCheck } from './checkCommand';
 import { formatRulesTable } from './rulesCommand';
 import { runValidate } from './validateCommand';
 
@@ -11,16 +12,32 @@ Usage:
                                    check config files (*.acg-gateway.json, *.acg-plan.json,
                                    *.acg-numbers.csv, *.acg-migration.json); exit 1 on errors
   acg rules [--format text|json]   list every validation rule: id, severity, title and source
+  acg check --gateway <name | resource id> [--subscription <id>] [--format text|json|markdown|sarif]
+            [--fix <check-id>|all [--yes] [--input <id>=<value>...]]
+            [--cloud AzureCloud|AzureUSGovernment|AzureChinaCloud|Emulator] [--emulator-url <url>] [--device-code]
+                                   run the onboarding checks against a gateway, with the evidence read;
+                                   --fix prints the writes a fix would make, --yes makes them
+                                   (acg check --help for sign-in, clouds and inputs)
   acg --version                    print the version
-  acg --help                       show this help`;
+  acg --help                       show this help
+
+Exit codes: 0 success (acg check: every check passes, warns or is manual); 1 errors found (acg check: a check
+failed or could not run); 2 usage error, or the command could not run (unreadable file, sign-in, network).`;
 
 declare const ACG_VERSION: string | undefined;
 
-/** Runs one command line and returns the exit code. Never throws: anything unexpected is reported like every other
- * failure of the product (presentError: message, detail, what to do next) and exits 2. */
-export function runCli(argv: readonly string[], out: (line: string) => void, err: (line: string) => void, cwd: string = process.cwd()): number {
+/** Runs one command line and returns the exit code. Never rejects: anything unexpected is reported like every other
+ * failure of the product (presentError: message, detail, what to do next) and exits 2. `env` is where sign-in and the
+ * cloud come from (`acg check`). */
+export async function runCli(
+  argv: readonly string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+  cwd: string = process.cwd(),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   try {
-    return runCommand(argv, out, err, cwd);
+    return await runCommand(argv, out, err, cwd, env);
   } catch (error) {
     const presented = presentError(error);
     err(`acg: ${presented.message}`);
@@ -30,7 +47,13 @@ export function runCli(argv: readonly string[], out: (line: string) => void, err
   }
 }
 
-function runCommand(argv: readonly string[], out: (line: string) => void, err: (line: string) => void, cwd: string): number {
+function runCommand(
+  argv: readonly string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(HELP);
@@ -41,6 +64,7 @@ function runCommand(argv: readonly string[], out: (line: string) => void, err: (
     return 0;
   }
   if (command === 'validate') return runValidate(rest, out, err, cwd);
+  if (command === 'check') return runCheck(rest, out, err, { env, cwd });
   if (command === 'rules') {
     const format = optionValue(rest, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') {
@@ -62,5 +86,7 @@ function optionValue(args: readonly string[], name: string): string | undefined 
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), (line) => console.log(line), (line) => console.error(line));
+  void runCli(process.argv.slice(2), (line) => console.log(line), (line) => console.error(line)).then((code) => {
+    process.exitCode = code;
+  });
 }

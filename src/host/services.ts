@@ -2,25 +2,13 @@
 // (buildServices.ts) is loaded with import(): the pipeline, the clients and the SDKs they reach live in a bundle of
 // their own, so activation never parses them.
 import type * as vscode from 'vscode';
-import type { CloudEndpoints } from '../core/clouds';
-import type { ScopedCredential } from '../azure/auth/scopedCredential';
-import type { TenantInfo } from '../azure/auth/tenants';
-import type { ArmClient, GraphClient, ProvisioningClient } from '../azure/clients';
-import type { DisposableHttpPipeline } from '../azure/http';
+import type { AzureClients } from '../azure/azureClients';
 import { notSignedInError } from '../azure/errors';
 import type { SignIn } from './signIn';
 
-export interface AcgServices {
-  readonly cloud: CloudEndpoints;
-  readonly credential: ScopedCredential;
-  readonly pipeline: DisposableHttpPipeline;
-  readonly arm: ArmClient;
-  readonly graph: GraphClient;
-  /** The Provisioning API of one gateway (`<label>.commsgw.azure.com`), with the scope from `acg.provisioningApi.scope`. */
-  provisioning(gatewayDomain: string): ProvisioningClient;
-  /** The account's tenants from ARM, or undefined where the list is not offered (then ask for a tenant instead). */
-  listTenants(abortSignal?: AbortSignal): Promise<TenantInfo[] | undefined>;
-}
+/** The clients of one sign-in (src/azure/azureClients.ts builds them for the extension and the CLI alike); the
+ * provisioning scope comes from `acg.provisioningApi.scope`. */
+export type AcgServices = AzureClients;
 
 /** What faces see: the clients of whoever is signed in now. */
 export interface Services {

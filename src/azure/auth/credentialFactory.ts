@@ -42,6 +42,8 @@ export type CredentialRequest =
       clientId: string;
       /** PEM text holding the certificate and its private key (never a path: the text comes from SecretStorage). */
       certificatePem: string;
+      /** The password of an encrypted private key in `certificatePem` (AZURE_CLIENT_CERTIFICATE_PASSWORD). */
+      certificatePassword?: string;
     };
 
 export interface CredentialFactoryOptions {
@@ -97,7 +99,7 @@ export async function createCredential(
       label = `service principal ${shortId(request.clientId)}`;
       break;
     case 'servicePrincipalCertificate':
-      build = () => new identity.ClientCertificateCredential(request.tenantId, request.clientId, { certificate: request.certificatePem }, common);
+      build = () => new identity.ClientCertificateCredential(request.tenantId, request.clientId, { certificate: request.certificatePem, ...(request.certificatePassword ? { certificatePassword: request.certificatePassword } : {}) }, common);
       label = `service principal ${shortId(request.clientId)} (certificate)`;
       break;
   }

@@ -3,39 +3,39 @@ import { AcgError } from '../../../src/azure/errors';
 import { runCli } from '../../../src/cli/main';
 import { RULES } from '../../../src/core/rules/ruleTable';
 
-function capture(argv: string[]): { code: number; out: string; err: string } {
+async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('acg CLI', () => {
-  it('lists every rule id with its severity and source', () => {
-    const { code, out } = capture(['rules']);
+  it('lists every rule id with its severity and source', async () => {
+    const { code, out } = await capture(['rules']);
     assert.equal(code, 0);
     for (const rule of Object.values(RULES)) assert.match(out, new RegExp(`^${rule.id}\\s+${rule.severity}\\s`, 'm'));
   });
 
-  it('prints the rule table as JSON that round-trips', () => {
-    const { code, out } = capture(['rules', '--format', 'json']);
+  it('prints the rule table as JSON that round-trips', async () => {
+    const { code, out } = await capture(['rules', '--format', 'json']);
     assert.equal(code, 0);
     assert.deepEqual((JSON.parse(out) as { id: string }[]).map((r) => r.id), Object.keys(RULES));
   });
 
-  it('reports an unexpected failure as every face does (presentError), with what to do, and exits 2', () => {
+  it('reports an unexpected failure as every face does (presentError), with what to do, and exits 2', async () => {
     const err: string[] = [];
     const failingOut = (): void => {
       throw new AcgError({ kind: 'notSignedIn', message: 'Not signed in to Azure.', service: 'entra', requestId: 'r-1' });
     };
-    const code = runCli(['rules'], failingOut, (line) => err.push(line));
+    const code = await runCli(['rules'], failingOut, (line) => err.push(line));
     assert.equal(code, 2);
     assert.deepEqual(err, ['acg: Not signed in to Azure.', '  Microsoft Entra ID', '  Request id: r-1', '  To fix: sign in (az login, or the AZURE_* environment variables) and run it again.']);
   });
 
-  it('refuses an unknown format and an unknown command with exit code 2', () => {
-    assert.equal(capture(['rules', '--format=xml']).code, 2);
-    const unknown = capture(['frobnicate']);
+  it('refuses an unknown format and an unknown command with exit code 2', async () => {
+    assert.equal((await capture(['rules', '--format=xml'])).code, 2);
+    const unknown = await capture(['frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown command 'frobnicate'/);
   });

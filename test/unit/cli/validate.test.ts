@@ -12,10 +12,10 @@ import { RULES } from '../../../src/core/rules/ruleTable';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-function run(argv: string[], cwd = ROOT): { code: number; out: string; err: string } {
+async function run(argv: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, (l) => out.push(l), (l) => err.push(l), cwd);
+  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l), cwd);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -63,8 +63,8 @@ const KEY_LINES: Readonly<Record<string, readonly string[]>> = {
 
 describe('acg validate', () => {
   for (const [name, lines] of Object.entries(KEY_LINES)) {
-    it(`prints ${name}'s diagnostics as file:line:col: severity code message, and exits 1`, () => {
-      const { code, out, err } = run(['validate', `samples/${name}`]);
+    it(`prints ${name}'s diagnostics as file:line:col: severity code message, and exits 1`, async () => {
+      const { code, out, err } = await run(['validate', `samples/${name}`]);
       assert.equal(err, '');
       assert.equal(code, 1);
       const printed = out.split('\n');
@@ -73,21 +73,21 @@ describe('acg validate', () => {
     });
   }
 
-  it('exits 0 on the valid samples, given as a glob and as files', () => {
-    const glob = run(['validate', 'samples/{contoso,northwind,numbers,move}*']);
+  it('exits 0 on the valid samples, given as a glob and as files', async () => {
+    const glob = await run(['validate', 'samples/{contoso,northwind,numbers,move}*']);
     assert.equal(glob.code, 0, glob.out + glob.err);
     assert.equal(glob.out, '0 errors, 0 warnings in 6 files.');
-    const files = run(['validate', 'samples/northwind.acg-plan.json', './samples/numbers-oc.acg-numbers.csv']);
+    const files = await run(['validate', 'samples/northwind.acg-plan.json', './samples/numbers-oc.acg-numbers.csv']);
     assert.equal(files.code, 0);
   });
 
-  it('exits 0 when there are only warnings', () => {
+  it('exits 0 when there are only warnings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'acg-validate-'));
     try {
       const plan = JSON.parse(readFileSync(join(ROOT, 'samples', 'northwind.acg-plan.json'), 'utf8')) as { accounts: { numbers?: { serviceDetails: { teamsOperatorConnect?: { configuration?: Record<string, unknown> } } }[] }[] };
       delete plan.accounts[0].numbers![3].serviceDetails.teamsOperatorConnect!.configuration!['locationId'];
       writeFileSync(join(dir, 'w.acg-plan.json'), JSON.stringify(plan, null, 2));
-      const { code, out } = run(['validate', 'w.acg-plan.json'], dir);
+      const { code, out } = await run(['validate', 'w.acg-plan.json'], dir);
       assert.equal(code, 0);
       assert.match(out, /w\.acg-plan\.json:\d+:\d+: warning ACG-NUM-010/);
       assert.match(out, /0 errors, 1 warning in 1 file\./);
@@ -96,37 +96,37 @@ describe('acg validate', () => {
     }
   });
 
-  it('validates every config file under a folder', () => {
-    const { code, out } = run(['validate', 'samples']);
+  it('validates every config file under a folder', async () => {
+    const { code, out } = await run(['validate', 'samples']);
     assert.equal(code, 1);
     assert.match(out, /in 12 files\.$/);
   });
 
-  it('exits 2 with the path and the reason for unreadable or unusable inputs', () => {
-    const missing = run(['validate', 'samples/nothere.acg-plan.json']);
+  it('exits 2 with the path and the reason for unreadable or unusable inputs', async () => {
+    const missing = await run(['validate', 'samples/nothere.acg-plan.json']);
     assert.equal(missing.code, 2);
     assert.equal(missing.err, 'acg validate: cannot read samples/nothere.acg-plan.json: no such file or folder (ENOENT).');
-    const notConfig = run(['validate', 'package.json']);
+    const notConfig = await run(['validate', 'package.json']);
     assert.equal(notConfig.code, 2);
     assert.match(notConfig.err, /package\.json is not a config file: its name must end in \.acg-gateway\.json/);
-    const noMatch = run(['validate', 'samples/*.acg-nothing.json']);
+    const noMatch = await run(['validate', 'samples/*.acg-nothing.json']);
     assert.equal(noMatch.code, 2);
     assert.match(noMatch.err, /no config files match 'samples\/\*\.acg-nothing\.json'/);
-    const mixed = run(['validate', 'samples/broken.acg-plan.json', 'gone.acg-plan.json']);
+    const mixed = await run(['validate', 'samples/broken.acg-plan.json', 'gone.acg-plan.json']);
     assert.equal(mixed.code, 2, 'an unreadable file wins over errors found');
     assert.match(mixed.out, /ACG-NUM-001/, 'the readable files are still reported');
   });
 
-  it('exits 2 on usage errors', () => {
+  it('exits 2 on usage errors', async () => {
     for (const argv of [['validate'], ['validate', '--format', 'xml', 'samples'], ['validate', '--bogus', 'samples'], ['validate', '--format'], ['validate', '--default-country', 'GBR', 'samples']]) {
-      const { code, err } = run(argv);
+      const { code, err } = await run(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /^acg validate: .+\nUsage: acg validate/);
     }
   });
 
-  it('writes JSON with positions, related places and fixes', () => {
-    const { code, out } = run(['validate', '--format=json', 'samples/broken.acg-plan.json']);
+  it('writes JSON with positions, related places and fixes', async () => {
+    const { code, out } = await run(['validate', '--format=json', 'samples/broken.acg-plan.json']);
     assert.equal(code, 1);
     const result = JSON.parse(out) as {
       files: { path: string; kind: string; diagnostics: { ruleId: string; range: { startLine: number; startColumn: number }; related?: unknown[]; fixes?: { title: string }[] }[] }[];
@@ -141,8 +141,8 @@ describe('acg validate', () => {
     assert.ok(result.summary.errors > 10);
   });
 
-  it('writes SARIF 2.1.0 that validates against the official schema', () => {
-    const { code, out } = run(['validate', '--format', 'sarif', 'samples']);
+  it('writes SARIF 2.1.0 that validates against the official schema', async () => {
+    const { code, out } = await run(['validate', '--format', 'sarif', 'samples']);
     assert.equal(code, 1);
     const log = JSON.parse(out) as {
       version: string;
@@ -169,18 +169,18 @@ describe('acg validate', () => {
     assert.ok(run0.results.some((r) => r.level === 'warning') && run0.results.some((r) => r.level === 'error'));
   });
 
-  it('keeps `acg rules` working', () => {
-    assert.equal(run(['rules']).code, 0);
+  it('keeps `acg rules` working', async () => {
+    assert.equal((await run(['rules'])).code, 0);
   });
 });
 
 describe('acg glob expansion', () => {
-  it('expands braces, nested too', () => {
+  it('expands braces, nested too', async () => {
     assert.deepEqual(expandBraces('a{b,c{d,e}}f'), ['abf', 'acdf', 'acef']);
     assert.deepEqual(expandBraces('plain'), ['plain']);
   });
 
-  it('matches *, ?, [..] and ** relative to the working directory, skipping dot folders and node_modules', () => {
+  it('matches *, ?, [..] and ** relative to the working directory, skipping dot folders and node_modules', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'acg-glob-'));
     try {
       for (const path of ['a/x.acg-plan.json', 'a/b/y.acg-plan.json', 'a/b/c/z1.acg-plan.json', '.hidden/h.acg-plan.json', 'node_modules/m.acg-plan.json', 'top.acg-plan.json']) {
