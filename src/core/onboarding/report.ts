@@ -24,10 +24,20 @@ export function checkExitCode(checks: readonly CheckResult[]): 0 | 1 {
   return checks.some((c) => c.status === 'fail' || c.status === 'error') ? 1 : 0;
 }
 
+const plural = (word: string) => (n: number) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const COUNT_WORDS: Readonly<Record<CheckStatus, (n: number) => string>> = {
+  fail: (n) => `${n} failed`,
+  error: (n) => `${n} could not check`,
+  warn: plural('warning'),
+  manual: plural('manual step'),
+  pass: (n) => `${n} passed`,
+  skipped: (n) => `${n} skipped`,
+};
+
 /** "2 failed, 1 could not check, 14 passed": the non-zero counts, most urgent first. */
 export function summaryLine(checks: readonly CheckResult[]): string {
   const counts = statusCounts(checks);
-  const parts = STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`);
+  const parts = STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => COUNT_WORDS[s](counts[s]));
   return parts.length > 0 ? parts.join(', ') : 'no checks';
 }
 
@@ -67,6 +77,13 @@ const TEXT_TAGS: Readonly<Record<CheckStatus, string>> = {
   error: 'ERROR',
 };
 
+/** A list of records (test lines, accounts, holders) reads best one record a line; anything else fits on one. */
+function evidenceLines(label: string, value: EvidenceValue, indent: string): string[] {
+  const records = isList(value) && value.length > 1 && value.every((v) => typeof v === 'object' && v !== null && !isList(v));
+  if (!records) return [`${indent}${label}: ${formatEvidenceValue(value)}`];
+  return [`${indent}${label}:`, ...value.map((v) => `${indent}  - ${formatEvidenceValue(v)}`)];
+}
+
 /** For a terminal: stage headings, one line per check, its evidence indented beneath, and what a fix would write. */
 export function renderText(report: OnboardingReport): string {
   const lines = [`Onboarding checks for ${report.gateway.name}`, `  ${report.gateway.id}`, ''];
@@ -75,9 +92,10 @@ export function renderText(report: OnboardingReport): string {
     for (const check of checks) {
       lines.push(`  [${TEXT_TAGS[check.status]}]`.padEnd(10) + `${check.title} (${check.id})`);
       lines.push(`          ${check.summary}`);
-      for (const item of check.evidence) lines.push(`            ${item.label}: ${formatEvidenceValue(item.value)}`);
+      for (const item of check.evidence) lines.push(...evidenceLines(item.label, item.value, '            '));
       if (check.fix && check.status !== 'pass') {
-        lines.push(`          Fix: ${check.fix.title}. Run: acg check --fix ${check.id} --yes`);
+        const inputs = (check.fix.inputs ?? []).map((input) => ` --input ${input.id}=<${input.label}>`).join('');
+        lines.push(`          Fix: ${check.fix.title}. Run: acg check --gateway ${report.gateway.name} --fix ${check.id}${inputs} --yes`);
         for (const write of check.fix.writes) lines.push(`            - ${describeWrite(write)}`);
       }
     }

@@ -86,12 +86,14 @@ describe('acg check (emulator)', function () {
     for (const c of report.checks) assert.deepEqual(Object.keys(c).filter((k) => ['id', 'title', 'stage', 'status', 'evidence'].includes(k)).length, 5, c.id);
   });
 
-  it('contoso-prod-gw: uses the folder\'s gateway file for platforms and integration numbers; exit 1 (an account failed to sync)', async () => {
+  it('contoso-prod-gw: uses the folder\'s gateway file for platforms and integration numbers; exit 0 (nothing fails)', async () => {
     const { code, out, err } = await check(['--gateway', 'contoso-prod-gw', '--format', 'json'], { cwd: root });
     const report = JSON.parse(out) as { checks: JsonCheck[] };
     const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id);
-    assert.deepEqual(failing, ['golive.accounts-synced'], 'the seed has Litware-Inc failed: the only failing check');
-    assert.equal(code, 1);
+    assert.deepEqual(failing, []);
+    // The seed's Litware-Inc failed to sync beside synced accounts: a warning, which does not fail a pipeline.
+    assert.equal(report.checks.find((c) => c.id === 'golive.accounts-synced')?.status, 'warn');
+    assert.equal(code, 0);
     assert.match(err, /from samples\/contoso-prod\.acg-gateway\.json/);
     const platforms = report.checks.find((c) => c.id === 'gateway.platforms');
     assert.ok(JSON.stringify(platforms?.evidence).includes('samples/contoso-prod.acg-gateway.json'));

@@ -317,10 +317,16 @@ const NOT_PASSING: Readonly<Record<string, readonly NotPassing[]>> = {
   ],
   'golive.accounts-synced': [
     {
-      name: 'an account whose provisioning failed',
-      edit: (d) => ({ ...d, accounts: [...d.accounts, { name: 'contoso', serviceProvisioningStatus: 'failed', numberCount: 1 }] }),
+      name: 'every account failed',
+      edit: (d) => ({ ...d, accounts: [{ name: 'contoso', serviceProvisioningStatus: 'failed', numberCount: 1 }] }),
       status: 'fail',
-      summary: 'Provisioning failed for contoso.',
+      summary: 'Provisioning failed for contoso, and no account is synced.',
+    },
+    {
+      name: 'an account whose provisioning failed beside synced ones',
+      edit: (d) => ({ ...d, accounts: [...d.accounts, { name: 'contoso', serviceProvisioningStatus: 'failed', numberCount: 1 }] }),
+      status: 'warn',
+      summary: 'Provisioning failed for contoso; 1 account synced.',
     },
     { name: 'still pending', edit: (d) => ({ ...d, accounts: [{ name: 'contoso', serviceProvisioningStatus: 'pending', numberCount: 1 }] }), status: 'warn' },
     { name: 'no accounts yet', edit: (d) => ({ ...d, accounts: [] }), status: 'warn' },

@@ -55,6 +55,8 @@ describe('onboarding report', () => {
 
   it('counts statuses most urgent first', () => {
     assert.equal(summaryLine(REPORT.checks), '1 failed, 1 could not check, 1 warning, 1 manual step, 1 passed, 1 skipped');
+    const manual = REPORT.checks.find((c) => c.status === 'manual')!;
+    assert.equal(summaryLine([manual, manual, REPORT.checks[0]]), '2 manual steps, 1 passed');
   });
 
   it('writes evidence values on one line, roles as "name (id)"', () => {
@@ -72,8 +74,9 @@ describe('onboarding report', () => {
     const tpm = text.indexOf('\nTeams Phone Mobile\n');
     assert.ok(deployment > 0 && entra > deployment && tpm > entra, text);
     assert.match(text, /\[FAIL\]\s+The gateway's managed identity holds the Project Synergy roles \(identity\.synergy-roles\)/);
-    assert.match(text, /Missing roles: Data\.Read \(eb63d611-525e-4a31-abd7-0cb33f679599\), Data\.Write/);
-    assert.match(text, /Fix: Assign the 2 missing roles\. Run: acg check --fix identity\.synergy-roles --yes/);
+    assert.match(text, /Missing roles:\n\s+- Data\.Read \(eb63d611-525e-4a31-abd7-0cb33f679599\)\n\s+- Data\.Write \(98d32f93/);
+    assert.match(text, /Held: 5\n/);
+    assert.match(text, /Fix: Assign the 2 missing roles\. Run: acg check --gateway fabrikam-new-gw --fix identity\.synergy-roles --yes/);
     assert.equal(text.match(/- POST Microsoft Graph \/servicePrincipals\/e1\/appRoleAssignments: Assign Data\.(Read|Write)/g)?.length, 2);
     assert.match(text, /\[ERROR\]\s+domain\.verified/);
     assert.ok(text.trimEnd().endsWith('1 failed, 1 could not check, 1 warning, 1 manual step, 1 passed, 1 skipped.'));
