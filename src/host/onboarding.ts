@@ -153,9 +153,14 @@ export class OnboardingChecks {
     return outcome;
   }
 
-  /** Records a manual step as done (or not), then evaluates that check again with the mark. */
+  /** Records a manual step as done (or not), by the signed-in account; evaluate the check again to see it. */
+  recordMark(target: OnboardingTarget, checkId: string, done: boolean): Promise<ManualMark | undefined> {
+    return this.deps.state.setMark(target.id, checkId, done, this.deps.who());
+  }
+
+  /** Records a manual step, then evaluates that check again with the mark. */
   async mark(target: OnboardingTarget, checkId: string, done: boolean): Promise<{ mark: ManualMark | undefined; result: CheckResult | undefined }> {
-    const mark = await this.deps.state.setMark(target.id, checkId, done, this.deps.who());
+    const mark = await this.recordMark(target, checkId, done);
     const [result] = await this.run(target, { checkIds: [checkId] });
     return { mark, result };
   }
