@@ -28,7 +28,7 @@ function open(script: PromptScript = {}, world: OnboardingWorld = onboardingWorl
   const log = new RecordingLog();
   const commands: string[] = [];
   const resolved: string[] = [];
-  let pair: Pair<OnboardingChecksProtocol> | undefined;
+  const late: { pair?: Pair<OnboardingChecksProtocol> } = {};
   const handlers = new OnboardingPanelHandlers(
     {
       onboarding: world.onboarding,
@@ -42,11 +42,11 @@ function open(script: PromptScript = {}, world: OnboardingWorld = onboardingWorl
       executeCommand: async (id) => void commands.push(id),
     },
     GATEWAY,
-    (method, data) => pair?.host.notify(method, data),
+    (method, data) => late.pair?.host.notify(method, data),
   );
-  pair = connect(onboardingChecksProtocol, handlers.handlers, handlers.actions.present);
-  pair.client.start();
-  const page = pair;
+  const page = connect(onboardingChecksProtocol, handlers.handlers, handlers.actions.present);
+  late.pair = page;
+  page.client.start();
   return {
     world,
     page,
