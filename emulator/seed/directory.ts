@@ -1,5 +1,6 @@
 // The demo tenant's directory: the apps, service principals, role assignments, users and domains that the onboarding
 // checks read. The gaps gateway's identity deliberately lacks two Synergy roles and its domain is unverified.
+import { SYNERGY_REQUIRED_ROLES } from '../../src/core/onboarding/roles';
 import type { AppRole, AppRoleAssignment, ArmRoleAssignment, EmulatorState, ServicePrincipal } from '../state';
 import {
   ACG_PROVISIONING_APP_ID, ACG_PROVISIONING_SP_ID, DEMO_TENANT_DOMAIN, DEMO_TENANT_ID, DEMO_TENANT_NAME, DEMO_USER_ID,
@@ -27,10 +28,9 @@ const PROVISIONING_ROLES: AppRole[] = [
   role('b1000000-0000-4000-8000-000000000014', 'ProvisioningAPI.DeleteUser', ['User'], 'Delete through the Number Management Portal.'),
 ];
 
-// Role values are illustrative; the ids are the seven the gateway's identity needs (API.md §4).
-const SYNERGY_ROLE_VALUES = ['Data.Read', 'Data.Write', 'NumberManagement.Read', 'NumberManagement.Write', 'PartnerSettings.Read', 'TrunkManagement.Read', 'TrunkManagement.Write'];
+// Names and ids from core's table (the onboarding guide's), so the emulator can never label an id with another role.
 const SYNERGY_ROLES: AppRole[] = [
-  ...SYNERGY_REQUIRED_ROLE_IDS.map((id, i) => role(id, SYNERGY_ROLE_VALUES[i], ['Application'], `Operator Connect: ${SYNERGY_ROLE_VALUES[i]}.`)),
+  ...SYNERGY_REQUIRED_ROLES.map(({ id, name }) => role(id, name, ['Application'], `Operator Connect: ${name}.`)),
   role(SYNERGY_ADMIN_ROLE_ID, 'Admin', ['User'], 'Operator Connect administrator.'),
 ];
 
@@ -80,7 +80,7 @@ export function seedDirectory(): Pick<EmulatorState, 'tenant' | 'directory' | 'a
     assignment(DEMO_USER_ID, 'User', 'Operations Admin', acg, roleId(acg, 'ProvisioningAPI.AdminUser')),
     assignment(DEMO_USER_ID, 'User', 'Operations Admin', synergy, SYNERGY_ADMIN_ROLE_ID),
     ...identities.flatMap((mi) => {
-      // The gaps gateway's identity is missing the last two of the seven roles.
+      // The gaps gateway's identity is missing the last two of the seven roles: Data.Read and Data.Write.
       const roles = mi.id === GATEWAY_GAPS.identityPrincipalId ? SYNERGY_REQUIRED_ROLE_IDS.slice(0, 5) : SYNERGY_REQUIRED_ROLE_IDS;
       return roles.map((id) => assignment(mi.id, 'ServicePrincipal', mi.displayName, synergy, id));
     }),

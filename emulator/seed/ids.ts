@@ -1,6 +1,7 @@
 // Fixed identifiers of the demo tenant. Deterministic, so tests, screenshots and the README can name them.
 // None of these are secrets: they exist only inside the emulator.
 import { gatewayDomain } from '../../src/core/clouds';
+import { PROJECT_SYNERGY_APP_ID, PROVISIONING_APP_ID, SYNERGY_REQUIRED_ROLES } from '../../src/core/onboarding/roles';
 
 export const DEMO_TENANT_ID = '3f2a9c8e-6b1d-4e7a-9c55-0acd0e5a7b01';
 export const DEMO_TENANT_NAME = 'Contoso Telecom';
@@ -27,8 +28,8 @@ export const DEMO_USER_UPN = 'ops.admin@contosotelecom.onmicrosoft.com';
 export const PUBLIC_CLIENT_IDS = ['04b07795-8ddb-461a-bbee-02f9e1bf7b46', 'aebc6443-996d-45c2-90f0-388ff96faa56'];
 
 /** First-party apps (API.md §2 and §4). */
-export const ACG_PROVISIONING_APP_ID = '8502a0ec-c76d-412f-836c-398018e2312b';
-export const PROJECT_SYNERGY_APP_ID = 'eb63d611-525e-4a31-abd7-0cb33f679599';
+export const ACG_PROVISIONING_APP_ID = PROVISIONING_APP_ID;
+export { PROJECT_SYNERGY_APP_ID };
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 /** Object ids of the service principals in the demo tenant. */
@@ -36,16 +37,8 @@ export const ACG_PROVISIONING_SP_ID = 'd0d0d0d0-0000-4000-8000-000000000001';
 export const PROJECT_SYNERGY_SP_ID = 'd0d0d0d0-0000-4000-8000-000000000002';
 export const MICROSOFT_GRAPH_SP_ID = 'd0d0d0d0-0000-4000-8000-000000000003';
 
-/** The seven Project Synergy app roles a gateway's managed identity needs (API.md §4). */
-export const SYNERGY_REQUIRED_ROLE_IDS = [
-  '72129ccd-8886-42db-a63c-2647b61635c1',
-  'e907ba07-8ad0-40be-8d72-c18a0b3c156b',
-  'd6b0de4a-aab5-4261-be1b-0e1800746fb2',
-  '130ecbe2-d1e6-4bbd-9a8d-9a7a909b876e',
-  '752b4e79-4b85-4e33-a6ef-5949f0d7d553',
-  'eb63d611-525e-4a31-abd7-0cb33f679599',
-  '98d32f93-eaa7-4657-b443-090c23e69f27',
-];
+/** The seven Project Synergy app roles a gateway's managed identity needs (API.md §4), in the table's order. */
+export const SYNERGY_REQUIRED_ROLE_IDS: readonly string[] = SYNERGY_REQUIRED_ROLES.map((role) => role.id);
 export const SYNERGY_ADMIN_ROLE_ID = 'a1a1a1a1-0000-4000-8000-00000000ad01';
 
 export interface DemoGateway {

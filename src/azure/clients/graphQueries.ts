@@ -4,8 +4,7 @@ import { isGuid } from '../../core/ids';
 import { AcgError } from '../errors';
 
 /** Project Synergy (Operator Connect) and AzureCommunicationsGateway, first-party apps with fixed ids (API.md §2, §4). */
-export const PROJECT_SYNERGY_APP_ID = 'eb63d611-525e-4a31-abd7-0cb33f679599';
-export const PROVISIONING_APP_ID = '8502a0ec-c76d-412f-836c-398018e2312b';
+export { PROJECT_SYNERGY_APP_ID, PROVISIONING_APP_ID } from '../../core/onboarding/roles';
 
 export const SP_SELECT = ['id', 'appId', 'displayName', 'appRoles'];
 
