@@ -26,6 +26,8 @@ export interface FixOutcome {
   readonly written: FixWrite[];
   readonly alreadyDone: FixWrite[];
   readonly notConfirmed: FixWrite[];
+  /** A write the service refused (the writes after it were not sent). */
+  readonly failures?: { readonly write: FixWrite; readonly message: string }[];
   readonly result: CheckResult;
 }
 
@@ -146,7 +148,7 @@ export class OnboardingChecks {
     this.deps.log.info(`Onboarding: fixing ${request.checkId} of ${target.name} with ${request.confirmed.length} confirmed write(s).`);
     const outcome = await engine.applyOnboardingFix(services, target.id, { ...request, context });
     this.deps.log.info(
-      `Onboarding: ${request.checkId} of ${target.name}: ${outcome.written.length} written, ${outcome.alreadyDone.length} already done, ${outcome.notConfirmed.length} not confirmed; now ${outcome.result.status}.`,
+      `Onboarding: ${request.checkId} of ${target.name}: ${outcome.written.length} written, ${outcome.alreadyDone.length} already done, ${outcome.notConfirmed.length} not confirmed, ${outcome.failures?.length ?? 0} refused; now ${outcome.result.status}.`,
     );
     this.emit({ kind: 'result', gatewayId: target.id, result: outcome.result });
     await this.deps.state.record(target, [outcome.result], { partial: true });

@@ -119,16 +119,10 @@ export class OnboardingState {
   async setMark(gatewayId: string, checkId: string, done: boolean, by: string | undefined, at: Date = new Date()): Promise<ManualMark | undefined> {
     const all = this.readMarks();
     const key = gatewayKey(gatewayId);
-    const forGateway = { ...(all[key] ?? {}) };
-    let mark: ManualMark | undefined;
-    if (done) {
-      mark = { done: true, at: at.toISOString(), ...(by ? { by } : {}) };
-      forGateway[checkId] = mark;
-    } else {
-      delete forGateway[checkId];
-    }
-    const next = { ...all, [key]: forGateway };
-    if (Object.keys(forGateway).length === 0) delete next[key];
+    const mark: ManualMark | undefined = done ? { done: true, at: at.toISOString(), ...(by ? { by } : {}) } : undefined;
+    const others = Object.entries(all[key] ?? {}).filter(([id]) => id !== checkId);
+    const forGateway = Object.fromEntries(mark ? [...others, [checkId, mark]] : others);
+    const next = Object.fromEntries([...Object.entries(all).filter(([id]) => id !== key), ...(Object.keys(forGateway).length > 0 ? [[key, forGateway]] : [])]);
     await this.markStore.update(MARKS_KEY, next);
     this.fire({ kind: 'mark', gatewayId, checkId });
     return mark;

@@ -127,7 +127,14 @@ export class OnboardingPanelHandlers {
         this.deps.onboarding.fix(this.target, { checkId, confirmed: resolved, inputs, signal, onWrite: (write) => report(write.description) }),
       );
       const describe = (list: readonly FixWrite[]): string[] => list.map((w) => w.description);
-      return { applied: true, written: describe(outcome.written), alreadyDone: describe(outcome.alreadyDone), notConfirmed: describe(outcome.notConfirmed), status: outcome.result.status };
+      return {
+        applied: true,
+        written: describe(outcome.written),
+        alreadyDone: describe(outcome.alreadyDone),
+        notConfirmed: describe(outcome.notConfirmed),
+        failed: (outcome.failures ?? []).map((f) => `${f.write.description}: ${f.message}`),
+        status: outcome.result.status,
+      };
     } finally {
       this.fixing = false;
     }
@@ -226,7 +233,7 @@ export class OnboardingPanelHandlers {
 }
 
 function notApplied(): FixReport {
-  return { applied: false, written: [], alreadyDone: [], notConfirmed: [] };
+  return { applied: false, written: [], alreadyDone: [], notConfirmed: [], failed: [] };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

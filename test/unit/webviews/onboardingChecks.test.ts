@@ -102,7 +102,7 @@ describe('webviews: Onboarding Checks host side', () => {
     await panel.page.client.request('runAll', {});
     const row = (await panel.page.client.request('lastRun', {})).rows.find((r) => r.id === 'identity.synergy-roles')!;
     const report = await panel.page.client.request('fix', { checkId: row.id, writes: row.fix!.writes.map((w) => w.key) });
-    assert.deepEqual(report, { applied: true, written: ['Assign Data.Read to the managed identity', 'Assign Data.Write to the managed identity'], alreadyDone: [], notConfirmed: [], status: 'pass' });
+    assert.deepEqual(report, { applied: true, written: ['Assign Data.Read to the managed identity', 'Assign Data.Write to the managed identity'], alreadyDone: [], notConfirmed: [], failed: [], status: 'pass' });
     assert.equal(panel.record.confirmations.length, 1);
     assert.deepEqual(panel.record.confirmations[0].writes.map((w) => `${w.method} ${w.path}`), ['POST /servicePrincipals/mi-1/appRoleAssignments', 'POST /servicePrincipals/mi-1/appRoleAssignments']);
     assert.deepEqual(panel.world.engine.fixes.map((f) => f.confirmed), [panel.record.confirmations[0].writes]);

@@ -3,20 +3,11 @@
 // the evidence (with copy buttons where the host allows) and exactly what the fix would write.
 import { button, checkbox, iconButton } from '../../shared/browser/components';
 import { codicon, h, linkButton } from '../../shared/browser/dom';
-import type { CheckRow, CheckStatus, EvidenceValue } from '../protocol';
+import { STATUS_LABELS, type CheckRow, type CheckStatus, type EvidenceValue } from '../protocol';
 
 export type RowState = CheckStatus | 'running' | 'pending';
 
-export const STATUS_TEXT: Readonly<Record<RowState, string>> = {
-  pass: 'Passed',
-  fail: 'Failed',
-  warn: 'Warning',
-  manual: 'To do',
-  skipped: 'Skipped',
-  error: 'Error',
-  running: 'Running…',
-  pending: 'Not run',
-};
+export const STATUS_TEXT: Readonly<Record<RowState, string>> = { ...STATUS_LABELS, running: 'Running…', pending: 'Not run' };
 
 const STATUS_ICON: Readonly<Record<RowState, string>> = {
   pass: 'pass-filled',

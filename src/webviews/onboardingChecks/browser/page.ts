@@ -136,10 +136,11 @@ export class OnboardingPage {
         report.written.length > 0 ? `Wrote ${report.written.length}: ${report.written.join('; ')}.` : 'Nothing needed writing.',
         report.alreadyDone.length > 0 ? `Already done: ${report.alreadyDone.join('; ')}.` : '',
         report.notConfirmed.length > 0 ? `Not written (not confirmed): ${report.notConfirmed.join('; ')}.` : '',
+        report.failed.length > 0 ? `Refused: ${report.failed.join('; ')}.` : '',
         report.status ? `Now: ${STATUS_TEXT[report.status]}.` : '',
       ];
       const text = parts.filter(Boolean).join(' ');
-      this.setNote(row.id, { text, tone: 'info' });
+      this.setNote(row.id, { text, tone: report.failed.length > 0 ? 'error' : 'info' });
       this.announce(`${row.title}: ${text}`);
     } catch (error) {
       if (error instanceof RpcCancelled) return;
