@@ -13,6 +13,11 @@ export interface RuntimeConfig {
   deviceCodeAutoApproveMs: number | undefined;
   /** Page size of ARM list operations (small values exercise `nextLink` paging with few gateways). */
   armPageSize: number;
+  /**
+   * Replication lag of app role assignments, counted in reads (not time): a new assignment is left out of this many
+   * listings that would include it. 0 (the default) shows it at once.
+   */
+  appRoleAssignmentLagReads: number;
 }
 
 export interface ServiceContext {

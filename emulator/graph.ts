@@ -4,12 +4,12 @@
 import type { ServiceContext } from './context';
 import { Router, type EmulatorResponse, type HttpMethod, type RequestContext } from './http';
 import { addPassword, getApplication, getApplicationByAppId, listApplications } from './graph/applications';
-import { createAssignment, deleteAssignment, listAssignments, listMyAssignments } from './graph/appRoleAssignments';
+import { createAssignment, createUserAssignment, deleteAssignment, listAssignments, listMyAssignments } from './graph/appRoleAssignments';
 import { rememberGraphRouter } from './graph/auth';
 import { runBatch } from './graph/batch';
 import { createDomain, getDomain, listDomains, listVerificationDnsRecords, verifyDomain } from './graph/domains';
-import { getServicePrincipal, getServicePrincipalByAppId, listServicePrincipals } from './graph/servicePrincipals';
-import { getMe } from './graph/users';
+import { createServicePrincipal, getServicePrincipal, getServicePrincipalByAppId, listServicePrincipals } from './graph/servicePrincipals';
+import { getMe, getUser } from './graph/users';
 
 export { authenticateGraph, GRAPH_PERMISSIONS } from './graph/auth';
 
@@ -24,6 +24,7 @@ export function registerGraph(ctx: ServiceContext): Router {
     router.add(method, pattern, operationId, (req) => handler(ctx, req));
 
   add('GET', `${V1}/servicePrincipals`, 'graph.servicePrincipals.list', listServicePrincipals);
+  add('POST', `${V1}/servicePrincipals`, 'graph.servicePrincipals.create', createServicePrincipal);
   add('GET', `${V1}/servicePrincipals(appId='{appId}')`, 'graph.servicePrincipals.getByAppId', getServicePrincipalByAppId);
   add('GET', SP, 'graph.servicePrincipals.get', getServicePrincipal);
   add('GET', `${SP}/appRoleAssignments`, 'graph.servicePrincipals.appRoleAssignments.list', (c, r) => listAssignments(c, r, 'principal'));
@@ -35,6 +36,8 @@ export function registerGraph(ctx: ServiceContext): Router {
 
   add('GET', `${V1}/me`, 'graph.me.get', getMe);
   add('GET', `${V1}/me/appRoleAssignments`, 'graph.me.appRoleAssignments.list', listMyAssignments);
+  add('GET', `${V1}/users/{id}`, 'graph.users.get', getUser);
+  add('POST', `${V1}/users/{id}/appRoleAssignments`, 'graph.users.appRoleAssignments.create', createUserAssignment);
 
   add('GET', `${V1}/domains`, 'graph.domains.list', listDomains);
   add('POST', `${V1}/domains`, 'graph.domains.create', createDomain);

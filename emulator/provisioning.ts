@@ -5,6 +5,7 @@ import type { ServiceContext } from './context';
 import { coreError } from './errors';
 import { Router, header, type EmulatorResponse, type Handler, type RequestContext } from './http';
 import { deleteAccount, getAccount, listAccounts, putAccount } from './provisioning/accounts';
+import { refuseOutsideAllowlist } from './provisioning/allowlist';
 import { accessFor, checkProvisioningRoles } from './provisioning/auth';
 import type { ProvisioningEnv } from './provisioning/env';
 import {
@@ -85,12 +86,14 @@ function unknownGateway(domain: string): EmulatorResponse {
 
 /**
  * Runs before every Provisioning API operation, in the order a caller meets the checks: the gateway exists, the
- * api-version is supported, the bearer token is valid, the gateway's rate limit has room (a batch is one request),
+ * caller's address is in its allowlist, the api-version is supported, the bearer token is valid, the gateway's rate limit has room (a batch is one request),
  * and the token's roles allow the operation.
  */
 export async function authenticateProvisioning(ctx: ServiceContext, req: RequestContext): Promise<EmulatorResponse | undefined> {
   const domain = req.scope.domain ?? '';
   if (!dataFor(ctx, domain)) return unknownGateway(domain);
+  const outside = refuseOutsideAllowlist(ctx, req, domain);
+  if (outside) return outside;
 
   const apiVersion = req.query.get('api-version');
   if (apiVersion === null || apiVersion === '') {

@@ -72,7 +72,7 @@ export interface RunningEmulator {
 }
 
 export const DEFAULT_PORT = 10443;
-export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = { syncDelayMs: 3000, armOperationDelayMs: 1000, deviceCodeAutoApproveMs: undefined, armPageSize: 50 };
+export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = { syncDelayMs: 3000, armOperationDelayMs: 1000, deviceCodeAutoApproveMs: undefined, armPageSize: 50, appRoleAssignmentLagReads: 0 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const log = options.log ?? (() => undefined);

@@ -30,6 +30,13 @@ export interface DirectoryApplication {
   appRoles: AppRole[];
   passwordCredentials: PasswordCredential[];
   createdDateTime: string;
+  /** The API permissions the registration requests (Graph's requiredResourceAccess); absent in older state files. */
+  requiredResourceAccess?: RequiredResourceAccess[];
+}
+
+export interface RequiredResourceAccess {
+  resourceAppId: string;
+  resourceAccess: { id: string; type: 'Role' | 'Scope' }[];
 }
 
 export interface ServicePrincipal {
@@ -54,6 +61,8 @@ export interface AppRoleAssignment {
   appRoleId: string;
   createdDateTime: string;
   deletedDateTime: string | null;
+  /** Replication lag: listings that would include this assignment leave it out this many more times (admin knob). */
+  hiddenFromReads?: number;
 }
 
 export interface DirectoryUser {

@@ -8,6 +8,7 @@ import type { AppRoleAssignment, ServicePrincipal } from '../state';
 import { applyFilter, badRequest, collection, entity, graphErrorFor, parseSelect, type Filterable } from './odata';
 import { findServicePrincipal, invalidObjectId, notFound } from './servicePrincipals';
 import { ASSIGNMENT_PROPERTIES, toAssignment } from './shapes';
+import { findUser } from './users';
 
 /** Which end of the assignment the URL's service principal is. */
 export type AssignmentSide = 'principal' | 'resource';
@@ -32,7 +33,19 @@ function listWhere(req: RequestContext, items: AppRoleAssignment[], filterable: 
   if ('error' in selected) return selected.error;
   const filtered = applyFilter(req, items, filterable, 'AppRoleAssignment');
   if ('error' in filtered) return filtered.error;
-  return collection(req, contextFragment, filtered.items.map(toAssignment), selected.select);
+  return collection(req, contextFragment, replicated(filtered.items).map(toAssignment), selected.select);
+}
+
+/**
+ * Replication lag: an assignment that is still "replicating" is left out of this listing, and one read of its lag is
+ * used up. Counted in reads, so that tests of a re-check with backoff are deterministic.
+ */
+function replicated(items: readonly AppRoleAssignment[]): AppRoleAssignment[] {
+  return items.filter((a) => {
+    if (!a.hiddenFromReads) return true;
+    a.hiddenFromReads -= 1;
+    return false;
+  });
 }
 
 export function listAssignments(ctx: ServiceContext, req: RequestContext, side: AssignmentSide): EmulatorResponse {
@@ -102,6 +115,22 @@ export function createAssignment(ctx: ServiceContext, req: RequestContext, side:
   if (side === 'resource' && body.resourceId.toLowerCase() !== urlId) {
     return badRequest(req, `The resourceId in the request body must be the service principal in the URL ('${found.sp.id}').`, 'Request_BadRequest');
   }
+  return assign(ctx, req, body, `servicePrincipals('${found.sp.id}')/${segment(side)}`);
+}
+
+/** `POST /users/{id}/appRoleAssignments`: a role for a user (the id may be the object id or the UPN). */
+export function createUserAssignment(ctx: ServiceContext, req: RequestContext): EmulatorResponse {
+  const user = findUser(ctx, req.params.id);
+  if (!user) return notFound(req, req.params.id);
+  const body = readBody(req);
+  if (!('appRoleId' in body)) return body;
+  if (body.principalId.toLowerCase() !== user.id.toLowerCase()) {
+    return badRequest(req, `The principalId in the request body must be the user in the URL ('${user.id}').`, 'Request_BadRequest');
+  }
+  return assign(ctx, req, body, `users('${user.id}')/appRoleAssignments`);
+}
+
+function assign(ctx: ServiceContext, req: RequestContext, body: AssignmentBody, contextFragment: string): EmulatorResponse {
   const principal = findPrincipal(ctx, body.principalId);
   if (!principal) return notFound(req, body.principalId);
   const resource = ctx.state.directory.servicePrincipals.find((p) => p.id.toLowerCase() === body.resourceId.toLowerCase());
@@ -127,10 +156,11 @@ export function createAssignment(ctx: ServiceContext, req: RequestContext, side:
     appRoleId: role?.id ?? DEFAULT_ROLE_ID,
     createdDateTime: new Date(ctx.now()).toISOString(),
     deletedDateTime: null,
+    ...(ctx.config.appRoleAssignmentLagReads > 0 ? { hiddenFromReads: ctx.config.appRoleAssignmentLagReads } : {}),
   };
   ctx.state.directory.appRoleAssignments.push(assignment);
   ctx.persist();
-  return entity(req, `servicePrincipals('${found.sp.id}')/${segment(side)}`, toAssignment(assignment), undefined, 201);
+  return entity(req, contextFragment, toAssignment(assignment), undefined, 201);
 }
 
 export function deleteAssignment(ctx: ServiceContext, req: RequestContext, side: AssignmentSide): EmulatorResponse {

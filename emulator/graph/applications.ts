@@ -15,12 +15,13 @@ const FILTERABLE: Filterable<DirectoryApplication> = {
   id: (a) => a.id,
   appId: (a) => a.appId,
   displayName: (a) => a.displayName,
+  createdDateTime: (a) => a.createdDateTime,
 };
 
 export function listApplications(ctx: ServiceContext, req: RequestContext): EmulatorResponse {
   const selected = parseSelect(req, APPLICATION_PROPERTIES, 'application');
   if ('error' in selected) return selected.error;
-  const filtered = applyFilter(req, ctx.state.directory.applications, FILTERABLE, 'Application');
+  const filtered = applyFilter(req, ctx.state.directory.applications, FILTERABLE, 'Application', ['createdDateTime']);
   if ('error' in filtered) return filtered.error;
   return collection(req, 'applications', filtered.items.map(toApplication), selected.select);
 }

@@ -33,11 +33,14 @@ const DOMAIN_READ = anyOf('Domain.Read.All', 'Domain.ReadWrite.All', 'Directory.
 const DOMAIN_WRITE = anyOf('Domain.ReadWrite.All', 'Directory.AccessAsUser.All');
 const APP_READ = anyOf('Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All');
 const APP_CREDENTIAL_WRITE = anyOf('Application.ReadWrite.All', 'Directory.AccessAsUser.All');
+const SP_CREATE = anyOf('Application.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All');
+const USER_READ = anyOf('User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All');
 
 /** The permission each operation needs. `null`: none of its own (`$batch` checks each inner request instead). */
 export const GRAPH_PERMISSIONS: Readonly<Record<string, Requirement | null>> = {
   'graph.servicePrincipals.list': SP_READ,
   'graph.servicePrincipals.get': SP_READ,
+  'graph.servicePrincipals.create': SP_CREATE,
   'graph.servicePrincipals.getByAppId': SP_READ,
   'graph.servicePrincipals.appRoleAssignments.list': ASSIGNMENT_READ,
   'graph.servicePrincipals.appRoleAssignments.create': ASSIGNMENT_WRITE,
@@ -47,6 +50,8 @@ export const GRAPH_PERMISSIONS: Readonly<Record<string, Requirement | null>> = {
   'graph.servicePrincipals.appRoleAssignedTo.delete': ASSIGNMENT_WRITE,
   'graph.me.get': ME_READ,
   'graph.me.appRoleAssignments.list': USER_ASSIGNMENT_READ,
+  'graph.users.get': USER_READ,
+  'graph.users.appRoleAssignments.create': ASSIGNMENT_WRITE,
   'graph.domains.list': DOMAIN_READ,
   'graph.domains.get': DOMAIN_READ,
   'graph.domains.create': DOMAIN_WRITE,

@@ -1,12 +1,14 @@
-// The slice of OData that the onboarding checks use: `$filter` with `eq` and `startswith` joined by `and`, `$select`,
-// `$top` and server-driven paging through `@odata.nextLink`. Anything else is refused the way Graph refuses it.
+// The slice of OData that the onboarding checks use: `$filter` with `eq`, `startswith` and (on dates) `le`/`ge`/`lt`/
+// `gt`, joined by `and`; `$select`, `$top` and server-driven paging through `@odata.nextLink`. Anything else is refused the way Graph refuses it.
 import { graphError } from '../errors';
 import { header, json, type EmulatorResponse, type RequestContext } from '../http';
 
 export type FilterValue = string | number | boolean;
 
+export type FilterOperator = 'eq' | 'le' | 'ge' | 'lt' | 'gt';
+
 export interface FilterClause {
-  readonly kind: 'eq' | 'startswith';
+  readonly kind: FilterOperator | 'startswith';
   readonly property: string;
   readonly value: FilterValue;
 }
@@ -16,8 +18,10 @@ export type Filterable<T> = Readonly<Record<string, (item: T) => FilterValue | n
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 999;
+// Groups: 1-2 startswith(property, 'value'); 3 property, 4 operator, then the literal: 5 quoted string, 6 GUID,
+// 7 DateTimeOffset (unquoted, as OData writes it), 8 boolean, 9 integer.
 const CLAUSE =
-  /^\s*(?:startswith\(\s*([A-Za-z]+)\s*,\s*'((?:[^']|'')*)'\s*\)|([A-Za-z]+)\s+eq\s+(?:'((?:[^']|'')*)'|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|(true|false)|(-?\d+)))\s*/i;
+  /^\s*(?:startswith\(\s*([A-Za-z]+)\s*,\s*'((?:[^']|'')*)'\s*\)|([A-Za-z]+)\s+(eq|le|ge|lt|gt)\s+(?:'((?:[^']|'')*)'|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|(\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2}))|(true|false)|(-?\d+)))\s*/i;
 
 export function badRequest(req: RequestContext, message: string, code = 'BadRequest'): EmulatorResponse {
   return graphErrorFor(req, 400, code, message);
@@ -37,8 +41,8 @@ export function parseFilter(expression: string): FilterClause[] | undefined {
     if (m[1] !== undefined) {
       clauses.push({ kind: 'startswith', property: m[1], value: m[2].replace(/''/g, "'") });
     } else {
-      const value: FilterValue = m[4] !== undefined ? m[4].replace(/''/g, "'") : m[5] ?? (m[6] !== undefined ? m[6].toLowerCase() === 'true' : Number(m[7]));
-      clauses.push({ kind: 'eq', property: m[3], value });
+      const value: FilterValue = m[5] !== undefined ? m[5].replace(/''/g, "'") : m[6] ?? m[7] ?? (m[8] !== undefined ? m[8].toLowerCase() === 'true' : Number(m[9]));
+      clauses.push({ kind: m[4].toLowerCase() as FilterOperator, property: m[3], value });
     }
     rest = rest.slice(m[0].length);
     if (rest === '') return clauses;
@@ -54,21 +58,44 @@ function matches(actual: FilterValue | null | undefined, clause: FilterClause): 
   const a = typeof actual === 'string' ? actual.toLowerCase() : actual;
   const v = typeof clause.value === 'string' ? clause.value.toLowerCase() : clause.value;
   if (clause.kind === 'startswith') return typeof a === 'string' && typeof v === 'string' && a.startsWith(v);
-  return a === v;
+  if (clause.kind === 'eq') return a === v;
+  const order = compare(a, v);
+  if (order === undefined) return false;
+  return clause.kind === 'le' ? order <= 0 : clause.kind === 'ge' ? order >= 0 : clause.kind === 'lt' ? order < 0 : order > 0;
+}
+
+/** Dates compare as instants (Graph's DateTimeOffset), numbers as numbers; anything else does not compare. */
+function compare(a: FilterValue, b: FilterValue): number | undefined {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a !== 'string' || typeof b !== 'string') return undefined;
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return Number.isNaN(x) || Number.isNaN(y) ? undefined : x - y;
 }
 
 /** Applies `$filter` from the request. Unsupported properties get Graph's Request_UnsupportedQuery. */
-export function applyFilter<T>(req: RequestContext, items: readonly T[], filterable: Filterable<T>, typeName: string): { items: T[] } | { error: EmulatorResponse } {
+export function applyFilter<T>(
+  req: RequestContext,
+  items: readonly T[],
+  filterable: Filterable<T>,
+  typeName: string,
+  /** Properties that also take le, ge, lt and gt (Graph allows them on dates such as createdDateTime). */
+  orderable: readonly string[] = [],
+): { items: T[] } | { error: EmulatorResponse } {
   const expression = req.query.get('$filter');
   if (expression === null || expression.trim() === '') return { items: [...items] };
   const clauses = parseFilter(expression);
-  if (!clauses) return { error: badRequest(req, `Invalid filter clause: the expression '${expression}' is not supported. Use property eq 'value' or startswith(property,'value'), joined by and.`) };
+  if (!clauses) return { error: badRequest(req, `Invalid filter clause: the expression '${expression}' is not supported. Use property eq 'value' (or le/ge/lt/gt on dates) or startswith(property,'value'), joined by and.`) };
   const readers: ((item: T) => boolean)[] = [];
   for (const clause of clauses) {
     const key = Object.keys(filterable).find((k) => k.toLowerCase() === clause.property.toLowerCase());
     if (!key) {
       return {
         error: badRequest(req, `Unsupported or invalid query filter clause specified for property '${clause.property}' of resource '${typeName}'.`, 'Request_UnsupportedQuery'),
+      };
+    }
+    if (clause.kind !== 'eq' && clause.kind !== 'startswith' && !orderable.includes(key)) {
+      return {
+        error: badRequest(req, `Unsupported or invalid query filter clause specified for property '${key}' of resource '${typeName}'.`, 'Request_UnsupportedQuery'),
       };
     }
     const read = filterable[key];

@@ -1,7 +1,10 @@
-// servicePrincipals: list with $filter/$select/$top, get by object id, and get by appId (Graph's alternate key).
+// servicePrincipals: list with $filter/$select/$top, get by object id, get by appId (Graph's alternate key), and
+// create from an appId (an app registered in the tenant, or a Microsoft first-party app the seed knows).
+import { randomUUID } from 'node:crypto';
 import { isGuid } from '../../src/core/ids';
 import type { ServiceContext } from '../context';
-import type { EmulatorResponse, RequestContext } from '../http';
+import { isRecord, type EmulatorResponse, type RequestContext } from '../http';
+import { firstPartyServicePrincipal } from '../seed/directory';
 import type { ServicePrincipal } from '../state';
 import { applyFilter, badRequest, collection, entity, graphErrorFor, parseSelect, type Filterable } from './odata';
 import { SERVICE_PRINCIPAL_PROPERTIES, toServicePrincipal } from './shapes';
@@ -51,4 +54,43 @@ export function getServicePrincipalByAppId(ctx: ServiceContext, req: RequestCont
   const appId = req.params.appId;
   const sp = ctx.state.directory.servicePrincipals.find((p) => p.appId.toLowerCase() === appId.toLowerCase());
   return sp ? entity(req, 'servicePrincipals', toServicePrincipal(sp), selected.select) : notFound(req, appId);
+}
+
+/**
+ * `POST /servicePrincipals {appId}`. Graph answers 201 with the new service principal; when the tenant already has
+ * one for the app, 409 Request_MultipleObjectsWithSameKeyValue ("… is already in use").
+ */
+export function createServicePrincipal(ctx: ServiceContext, req: RequestContext): EmulatorResponse {
+  const appId = isRecord(req.body) ? req.body['appId'] : undefined;
+  if (typeof appId !== 'string' || !isGuid(appId)) {
+    return badRequest(req, "Invalid value specified for property 'appId' of resource 'ServicePrincipal'.", 'Request_BadRequest');
+  }
+  const directory = ctx.state.directory;
+  if (directory.servicePrincipals.some((sp) => sp.appId.toLowerCase() === appId.toLowerCase())) {
+    return graphErrorFor(
+      req,
+      409,
+      'Request_MultipleObjectsWithSameKeyValue',
+      `The service principal cannot be created, updated, or restored because the service principal name ${appId} is already in use.`,
+    );
+  }
+  const registered = directory.applications.find((a) => a.appId.toLowerCase() === appId.toLowerCase());
+  const template: Omit<ServicePrincipal, 'id'> | undefined = registered
+    ? {
+        appId: registered.appId,
+        displayName: registered.displayName,
+        appRoles: structuredClone(registered.appRoles),
+        servicePrincipalType: 'Application',
+        accountEnabled: true,
+        appOwnerOrganizationId: ctx.state.tenant.id,
+        graphPermissions: [],
+      }
+    : firstPartyServicePrincipal(appId);
+  if (!template) {
+    return badRequest(req, `The appId '${appId}' of the service principal does not reference a valid application object.`, 'Request_BadRequest');
+  }
+  const sp: ServicePrincipal = { id: randomUUID(), ...template };
+  directory.servicePrincipals.push(sp);
+  ctx.persist();
+  return entity(req, 'servicePrincipals', toServicePrincipal(sp), undefined, 201);
 }

@@ -131,6 +131,7 @@ export function verificationDnsRecords(d: DirectoryDomain): Record<string, unkno
 
 export const APPLICATION_PROPERTIES = [
   'id', 'deletedDateTime', 'appId', 'createdDateTime', 'displayName', 'identifierUris', 'signInAudience', 'appRoles', 'keyCredentials', 'passwordCredentials',
+  'requiredResourceAccess',
 ] as const;
 
 export function toApplication(a: DirectoryApplication): Record<string, unknown> {
@@ -145,5 +146,6 @@ export function toApplication(a: DirectoryApplication): Record<string, unknown> 
     appRoles: a.appRoles.map((r) => ({ ...r, origin: 'Application' })),
     keyCredentials: [],
     passwordCredentials: a.passwordCredentials.map((p) => ({ ...p, secretText: null })),
+    requiredResourceAccess: (a.requiredResourceAccess ?? []).map((r) => ({ resourceAppId: r.resourceAppId, resourceAccess: r.resourceAccess.map((x) => ({ ...x })) })),
   };
 }

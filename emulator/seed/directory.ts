@@ -63,7 +63,24 @@ function assignment(principalId: string, principalType: AppRoleAssignment['princ
   };
 }
 
-export function seedDirectory(): Pick<EmulatorState, 'tenant' | 'directory' | 'armRoleAssignments'> {
+/** The Project Synergy roles the legacy app registration requests, and its service principal holds (admin consent). */
+const LEGACY_SYNERGY_ROLE_IDS = [SYNERGY_REQUIRED_ROLE_IDS[0], SYNERGY_REQUIRED_ROLE_IDS[3]];
+/** The legacy app's secret expires this long after the seed, so the seeded tenant passes the 14-day check. */
+const LEGACY_SECRET_LIFETIME_MS = 40 * 24 * 60 * 60 * 1000;
+const MICROSOFT_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
+
+/**
+ * Microsoft's first-party apps as the seed defines them (AzureCommunicationsGateway, Project Synergy, Microsoft
+ * Graph): what `POST /servicePrincipals {appId}` creates when a tenant lacks one. Undefined for any other appId.
+ */
+export function firstPartyServicePrincipal(appId: string): Omit<ServicePrincipal, 'id'> | undefined {
+  const found = seedDirectory().directory.servicePrincipals.find((sp) => sp.appId.toLowerCase() === appId.toLowerCase() && sp.appOwnerOrganizationId === MICROSOFT_TENANT_ID);
+  if (!found) return undefined;
+  const { id: _id, ...template } = found;
+  return template;
+}
+
+export function seedDirectory(now: number = Date.now()): Pick<EmulatorState, 'tenant' | 'directory' | 'armRoleAssignments'> {
   assignmentCounter = 0;
   const acg = servicePrincipal(ACG_PROVISIONING_SP_ID, ACG_PROVISIONING_APP_ID, 'AzureCommunicationsGateway', { appRoles: PROVISIONING_ROLES, appOwnerOrganizationId: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a' });
   const synergy = servicePrincipal(PROJECT_SYNERGY_SP_ID, PROJECT_SYNERGY_APP_ID, 'Project Synergy', { appRoles: SYNERGY_ROLES, appOwnerOrganizationId: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a' });
@@ -84,6 +101,7 @@ export function seedDirectory(): Pick<EmulatorState, 'tenant' | 'directory' | 'a
       const roles = mi.id === GATEWAY_GAPS.identityPrincipalId ? SYNERGY_REQUIRED_ROLE_IDS.slice(0, 5) : SYNERGY_REQUIRED_ROLE_IDS;
       return roles.map((id) => assignment(mi.id, 'ServicePrincipal', mi.displayName, synergy, id));
     }),
+    ...LEGACY_SYNERGY_ROLE_IDS.map((id) => assignment(legacy.id, 'ServicePrincipal', legacy.displayName, synergy, id)),
   ];
 
   const armRoleAssignments: ArmRoleAssignment[] = [SUBSCRIPTION_PRODUCTION, SUBSCRIPTION_LAB].flatMap((sub) => [
@@ -111,8 +129,18 @@ export function seedDirectory(): Pick<EmulatorState, 'tenant' | 'directory' | 'a
       applications: [
         { id: 'c0ffee00-0000-4000-8000-0000000000c1', appId: OPERATOR_CLIENT_ID, displayName: operator.displayName, identifierUris: [], appRoles: [], passwordCredentials: [credential('c1', 'sandbox', '2025-03-01T09:00:00Z', '2027-03-01T09:00:00Z')], createdDateTime: CREATED },
         { id: 'c0ffee00-0000-4000-8000-0000000000c2', appId: READER_CLIENT_ID, displayName: reader.displayName, identifierUris: [], appRoles: [], passwordCredentials: [credential('c2', 'sandbox', '2025-03-01T09:00:00Z', '2027-03-01T09:00:00Z')], createdDateTime: CREATED },
-        // A pre-May-2023 app registration whose secret is close to expiry (the legacy-secrets check looks for it).
-        { id: 'c0ffee00-0000-4000-8000-0000000000c3', appId: LEGACY_APP_ID, displayName: legacy.displayName, identifierUris: [], appRoles: [], passwordCredentials: [credential('c3', 'nmp-2023', '2023-02-10T09:00:00Z', '2026-12-20T09:00:00Z')], createdDateTime: '2023-02-10T09:00:00Z' },
+        // A pre-May-2023 app registration that requests Project Synergy roles (the legacy check looks for it). Its
+        // secret outlives the 14-day warning from the seed on; core's unit tests cover expiry.
+        {
+          id: 'c0ffee00-0000-4000-8000-0000000000c3',
+          appId: LEGACY_APP_ID,
+          displayName: legacy.displayName,
+          identifierUris: [],
+          appRoles: [],
+          passwordCredentials: [credential('c3', 'nmp-2023', '2023-02-10T09:00:00Z', new Date(now + LEGACY_SECRET_LIFETIME_MS).toISOString())],
+          createdDateTime: '2023-02-10T09:00:00Z',
+          requiredResourceAccess: [{ resourceAppId: PROJECT_SYNERGY_APP_ID, resourceAccess: LEGACY_SYNERGY_ROLE_IDS.map((id) => ({ id, type: 'Role' as const })) }],
+        },
       ],
       servicePrincipals: [acg, synergy, graph, operator, reader, legacy, ...identities],
       appRoleAssignments: assignments,

@@ -8,6 +8,7 @@ import type { HttpPipeline } from '../http/types';
 import type { CallOptions } from './options';
 import { DEFAULT_RESEND, resendOnTransient, type ResendPolicy } from './resend';
 import { batchAnswerError, runBatch } from './graphBatch';
+import { checkOnboardingWrite, type GraphWriteRequest } from './graphWrites';
 import { GraphCall, PipelineMiddleware } from './graphMiddleware';
 import { PROJECT_SYNERGY_APP_ID, PROVISIONING_APP_ID, assignmentsQuery, guid, servicePrincipalQuery, SP_SELECT } from './graphQueries';
 import type {
@@ -163,6 +164,36 @@ export class GraphClient {
     const found = await this.run<GraphApplicationCredentials>(operation, options, (api) =>
       api(path).select(['id', 'appId', 'displayName', 'passwordCredentials']).get(), 'Application.Read.All');
     return { ...found, passwordCredentials: found.passwordCredentials ?? [] };
+  }
+
+  // ---- Users and onboarding fixes ----------------------------------------------------------------------------------
+
+  /** A user by object id or user principal name; undefined when the directory has no such user. */
+  async user(idOrUpn: string, options: CallOptions = {}): Promise<GraphUser | undefined> {
+    const operation = `find the user ${idOrUpn}`;
+    if (!/^[^/?#\\]+$/.test(idOrUpn)) throw new AcgError({ kind: 'badRequest', message: `Not sent: '${idOrUpn}' is not a user id or user principal name.`, service: 'graph', operation });
+    try {
+      return await this.run<GraphUser>(operation, options, (api) =>
+        api(`/users/${encodeURIComponent(idOrUpn)}`).select(['id', 'displayName', 'userPrincipalName', 'mail']).get(), 'User.Read.All');
+    } catch (error) {
+      if (isAcgError(error, 'notFound')) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Sends one onboarding fix write (checkOnboardingWrite: only the fixes' paths, POST only; anything else is refused
+   * before it is sent). Returns Graph's answer body.
+   */
+  async onboardingWrite(write: GraphWriteRequest & { body?: unknown; description?: string }, options: CallOptions = {}): Promise<unknown> {
+    const operation = write.description ?? `${write.method} ${write.path}`;
+    const { path, permission } = checkOnboardingWrite(write, operation);
+    return this.run<unknown>(operation, options, (api) => api(`/${path}`).post(write.body), permission);
+  }
+
+  /** Every item of the pages after `link` (an inner `$batch` answer's @odata.nextLink). */
+  async nextPages<T>(link: string, operation: string, options: CallOptions = {}): Promise<T[]> {
+    return this.collectFrom<T>(link, operation, options);
   }
 
   // ---- Batching ------------------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ export type { ConditionalOptions, CreateOptions, DeleteAccountOptions, Provision
 export type { BatchProgress, BatchRunOptions } from './provisioningBatches';
 export { GraphClient } from './graph';
 export type { GraphClientOptions, GraphListOptions, IdentityAssignments, OnboardingDirectoryQuery, OnboardingDirectoryState, Outcome } from './graph';
-export { GRAPH_BATCH_LIMIT } from './graphBatch';
+export { GRAPH_BATCH_LIMIT, batchAnswerError } from './graphBatch';
+export { checkOnboardingWrite, type GraphWriteRequest } from './graphWrites';
 export { PROJECT_SYNERGY_APP_ID, PROVISIONING_APP_ID } from './graphQueries';
 export type * from './graphTypes';
 export { collectPages, type ListPage, type ListPages } from './paging';

@@ -182,6 +182,9 @@ export function graphPermissionFor(method: HttpMethod | undefined, url: URL | un
   }
   if (path.startsWith('/serviceprincipals')) return write ? 'Application.ReadWrite.All' : 'Application.Read.All';
   if (path.startsWith('/me/approleassignments')) return 'Directory.Read.All';
+  if (path === '/me') return 'User.Read';
+  if (/^\/users\/[^/]+\/approleassignments/.test(path)) return write ? 'AppRoleAssignment.ReadWrite.All and Application.Read.All' : 'Directory.Read.All';
+  if (path.startsWith('/users')) return 'User.Read.All';
   if (path.startsWith('/domains')) return write ? 'Domain.ReadWrite.All' : 'Domain.Read.All';
   if (path.startsWith('/applications')) return write ? 'Application.ReadWrite.All' : 'Application.Read.All';
   return undefined;

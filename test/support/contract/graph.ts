@@ -147,6 +147,17 @@ const DEFINITIONS: Record<string, JsonObject> = {
       tags: strings,
       notes: nullableStr,
       description: nullableStr,
+      requiredResourceAccess: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            resourceAppId: str,
+            resourceAccess: { type: 'array', items: { type: 'object', properties: { id: uuid, type: { enum: ['Role', 'Scope'] } }, required: ['id', 'type'] } },
+          },
+          required: ['resourceAppId', 'resourceAccess'],
+        },
+      },
     },
     required: ['id'],
   },
@@ -205,6 +216,7 @@ const DEFINITIONS: Record<string, JsonObject> = {
     properties: { passwordCredential: { $ref: '#/definitions/passwordCredential' } },
   },
   newDomain: { type: 'object', properties: { id: { type: 'string', minLength: 1 } }, required: ['id'] },
+  newServicePrincipal: { type: 'object', properties: { appId: uuid }, required: ['appId'] },
   batchRequest: {
     type: 'object',
     properties: {
@@ -263,6 +275,7 @@ export interface GraphOperation {
 export const GRAPH_OPERATIONS: GraphOperation[] = [
   { operationId: 'graph.servicePrincipals.list', method: 'GET', pattern: '/servicePrincipals', success: [200], body: { item: 'servicePrincipal', collection: true } },
   { operationId: 'graph.servicePrincipals.get', method: 'GET', pattern: '/servicePrincipals/{id}', success: [200], body: { item: 'servicePrincipal' } },
+  { operationId: 'graph.servicePrincipals.create', method: 'POST', pattern: '/servicePrincipals', success: [201], body: { item: 'servicePrincipal' }, request: 'newServicePrincipal' },
   { operationId: 'graph.servicePrincipals.getByAppId', method: 'GET', pattern: "/servicePrincipals(appId='{appId}')", success: [200], body: { item: 'servicePrincipal' } },
   { operationId: 'graph.servicePrincipals.appRoleAssignments.list', method: 'GET', pattern: '/servicePrincipals/{id}/appRoleAssignments', success: [200], body: { item: 'appRoleAssignment', collection: true } },
   { operationId: 'graph.servicePrincipals.appRoleAssignments.create', method: 'POST', pattern: '/servicePrincipals/{id}/appRoleAssignments', success: [201], body: { item: 'appRoleAssignment' }, request: 'newAppRoleAssignment' },
@@ -272,6 +285,8 @@ export const GRAPH_OPERATIONS: GraphOperation[] = [
   { operationId: 'graph.servicePrincipals.appRoleAssignedTo.delete', method: 'DELETE', pattern: '/servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}', success: [204] },
   { operationId: 'graph.me.get', method: 'GET', pattern: '/me', success: [200], body: { item: 'user' } },
   { operationId: 'graph.me.appRoleAssignments.list', method: 'GET', pattern: '/me/appRoleAssignments', success: [200], body: { item: 'appRoleAssignment', collection: true } },
+  { operationId: 'graph.users.get', method: 'GET', pattern: '/users/{id}', success: [200], body: { item: 'user' } },
+  { operationId: 'graph.users.appRoleAssignments.create', method: 'POST', pattern: '/users/{id}/appRoleAssignments', success: [201], body: { item: 'appRoleAssignment' }, request: 'newAppRoleAssignment' },
   { operationId: 'graph.domains.list', method: 'GET', pattern: '/domains', success: [200], body: { item: 'domain', collection: true } },
   { operationId: 'graph.domains.create', method: 'POST', pattern: '/domains', success: [201], body: { item: 'domain' }, request: 'newDomain' },
   { operationId: 'graph.domains.get', method: 'GET', pattern: '/domains/{id}', success: [200], body: { item: 'domain' } },

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import type { RunningEmulator } from '../../../emulator/server';
 import {
-  ACG_PROVISIONING_APP_ID, ACG_PROVISIONING_SP_ID, DEMO_TENANT_DOMAIN, DEMO_TENANT_ID, GATEWAY_GAPS, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID,
+  ACG_PROVISIONING_APP_ID, ACG_PROVISIONING_SP_ID, DEMO_TENANT_DOMAIN, DEMO_TENANT_ID, DEMO_USER_UPN, GATEWAY_GAPS, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID,
   PROJECT_SYNERGY_APP_ID, PROJECT_SYNERGY_SP_ID, SYNERGY_REQUIRED_ROLE_IDS, demoGatewayDomain,
 } from '../../../emulator/seed/ids';
 import { GRAPH_OPERATIONS } from '../../support/contract/graph';
@@ -297,6 +297,20 @@ async function graphScenario(h: ContractHarness): Promise<void> {
   await h.call('graph', 'GET', `/applications/${appObjectId}?$select=passwordCredentials`, { expect: 200 });
   await h.call('graph', 'GET', `/applications(appId='${OPERATOR_CLIENT_ID}')`, { expect: 200 });
   await h.call('graph', 'POST', `/applications/${appObjectId}/addPassword`, { body: { passwordCredential: { displayName: 'contract test' } }, expect: 200 });
+
+  // Onboarding fixes: a user by UPN, a role for that user, and a service principal for an app that has none
+  // (the seeded legacy registration's, removed here first), then Graph's 409 for a second one.
+  const demoUser = await h.call('graph', 'GET', `/users/${DEMO_USER_UPN}`, { expect: 200 });
+  const demoUserId = isObject(demoUser.body) && typeof demoUser.body.id === 'string' ? demoUser.body.id : 'missing';
+  await h.call('graph', 'POST', `/users/${demoUserId}/appRoleAssignments`, {
+    body: { principalId: demoUserId, resourceId: ACG_PROVISIONING_SP_ID, appRoleId: 'b1000000-0000-4000-8000-000000000012' },
+    expect: 201,
+  });
+  const legacyAppId = 'c0ffee00-0000-4000-8000-000000000003';
+  const directory = h.emulator.context.state.directory;
+  directory.servicePrincipals = directory.servicePrincipals.filter((sp) => sp.appId !== legacyAppId);
+  await h.call('graph', 'POST', '/servicePrincipals', { body: { appId: legacyAppId }, expect: 201 });
+  await h.call('graph', 'POST', '/servicePrincipals', { body: { appId: legacyAppId }, expect: 409 });
 
   // $batch (≤20 requests): inner answers are checked against the operation each addresses.
   await h.call('graph', 'POST', '/$batch', {
