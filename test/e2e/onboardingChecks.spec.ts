@@ -102,16 +102,24 @@ describe('webviews: the Onboarding Checks panel against the emulator', function 
     // The Entra stage with the roles' and the domain's evidence.
     await roles.scrollIntoViewIfNeeded();
     await workbench().screenshot('onboarding-fabrikam-new-gw-before-entra');
+    // The domain's evidence: the TXT record to hand to the onboarding team.
+    await domain.locator('.check-details').scrollIntoViewIfNeeded();
+    await workbench().screenshot('onboarding-fabrikam-new-gw-before-domain');
   });
 
-  it('the gateway row’s badge says how many onboarding checks failed', async () => {
+  it('onboarding-badge-tooltip.png: the gateway row’s badge and tooltip say how many onboarding checks failed', async () => {
     const { page } = workbench();
     const gateway = row(page, /^fabrikam-new-gw/).first();
-    const tooltip = page.locator('.workbench-hover-container', { hasText: /\d+ onboarding checks? failed/ });
-    await hoverUntil(page, gateway, tooltip);
-    const text = (await tooltip.textContent()) ?? '';
-    const count = Number(/(\d+) onboarding checks? failed/.exec(text)?.[1]);
-    assert.ok(count >= 3, text);
+    // VS Code draws the decoration's badge as CSS ::after content on the row's label. (A string, so that the test's
+    // transpiler adds no helpers the browser lacks.)
+    const badge = (await page.evaluate(
+      '(row) => [row, ...row.querySelectorAll("*")].map((e) => getComputedStyle(e, "::after").content).find((c) => /^"\\d+"$/.test(c)) ?? ""',
+      await gateway.elementHandle(),
+    )) as string;
+    const count = Number(badge.replace(/"/g, ''));
+    assert.ok(count >= 3, `badge ${badge}`);
+    const tooltip = page.locator('.workbench-hover-container, .monaco-hover', { hasText: `${count} onboarding checks failed` }).first();
+    await hoverUntil(page, gateway.locator('.label-name'), tooltip);
     await workbench().screenshot('onboarding-badge-tooltip');
     await page.mouse.move(640, 940);
   });
@@ -137,8 +145,10 @@ describe('webviews: the Onboarding Checks panel against the emulator', function 
 
     await statusOf(frame, 'identity.synergy-roles', 'Passed');
     await roles.locator('.check-note', { hasText: /Wrote 2/ }).waitFor();
-    // Re-run that check alone: still green.
+    // Re-run that check alone: still green (the panel says when it ran).
+    const results = await roles.getAttribute('data-results');
     await roles.getByRole('button', { name: /^Re-run / }).click();
+    await frame.locator(`li.check[data-check-id="identity.synergy-roles"]:not([data-results="${results}"])`).waitFor();
     await statusOf(frame, 'identity.synergy-roles', 'Passed');
     await clearNotifications(page);
     await page.mouse.move(640, 940);

@@ -49,6 +49,10 @@ export function registerGatewaysView(context: vscode.ExtensionContext, host: Hos
   const showOnboarding = (gatewayId: string): void => {
     const run = host.onboarding.lastRun(gatewayId);
     decorations.setOnboardingFailures(treeUri('gateway', gatewayId), run ? failureCount(run.results) : undefined);
+    // Its tooltip names the count too: drawn again, the row asks for it afresh.
+    const ref = parseGatewayId(gatewayId);
+    const node = ref && provider.findNode(gatewayNodeId(ref));
+    if (node) provider.rerender(node);
   };
   for (const run of host.onboarding.state.allRuns()) showOnboarding(run.gatewayId);
   context.subscriptions.push(host.onboarding.onDidChange((change) => showOnboarding(change.gatewayId)));

@@ -2,7 +2,7 @@
 // drive them with the real protocol and RpcHost. The page can only name things the host sent it: a fix request must
 // list exactly the writes offered for that check (by their writeKey), a copy names an evidence item the host marked
 // copyable, a source link is the check's own. Everything else is refused before anything is asked or written.
-import type { CheckFix, CheckResult, FixWrite } from '../../core/onboarding/types';
+import type { CheckFix, CheckResult, EvidenceValue, FixWrite } from '../../core/onboarding/types';
 import type { OnboardingProgress, OnboardingTarget } from '../../host/onboarding';
 import { ErrorActions } from '../shared/errorActions';
 import type { NotificationMethod, NotificationOf } from '../shared/protocol';
@@ -80,7 +80,7 @@ export class OnboardingPanelHandlers {
       copy: async ({ checkId, index }) => {
         const evidence = this.resultOf(checkId)?.evidence[index];
         if (!evidence?.copy) throw this.refuse(`Evidence ${index} of "${checkId}" is not one the page can copy.`);
-        await deps.prompts.copy(typeof evidence.value === 'string' ? evidence.value : JSON.stringify(evidence.value));
+        await deps.prompts.copy(copyText(evidence.value));
         return { label: evidence.label };
       },
       openSource: async ({ checkId }) => {
@@ -230,6 +230,17 @@ export class OnboardingPanelHandlers {
     this.deps.log.warn(`Onboarding Checks refused a request from the webview: ${message}`);
     return new RefusedRequest(message);
   }
+}
+
+/** What lands on the clipboard: text as it is; a record (a DNS record) one "key: value" per line, as people paste it. */
+export function copyText(value: EvidenceValue): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, EvidenceValue>)
+      .map(([key, item]) => `${key}: ${typeof item === 'string' ? item : JSON.stringify(item)}`)
+      .join('\n');
+  }
+  return Array.isArray(value) ? value.map((item) => copyText(item)).join('\n') : JSON.stringify(value);
 }
 
 function notApplied(): FixReport {

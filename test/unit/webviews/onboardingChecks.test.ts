@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { AcgError } from '../../../src/azure/errors';
 import type { HostToWebview } from '../../../src/webviews/shared/protocol';
 import { RpcError } from '../../../src/webviews/shared/browser/rpcClient';
-import { OnboardingPanelHandlers } from '../../../src/webviews/onboardingChecks/handlers';
+import { copyText, OnboardingPanelHandlers } from '../../../src/webviews/onboardingChecks/handlers';
 import { onboardingChecksProtocol, type OnboardingChecksProtocol } from '../../../src/webviews/onboardingChecks/protocol';
 import { presentErrorForWebview } from '../../../src/webviews/shared/presentError';
 import { GATEWAY, onboardingWorld, scriptedPrompts, type OnboardingWorld, type PromptScript } from './onboardingFakes';
@@ -184,6 +184,7 @@ describe('webviews: Onboarding Checks host side', () => {
     await panel.page.client.request('runAll', {});
     assert.deepEqual(await panel.page.client.request('copy', { checkId: 'domain.verified', index: 0 }), { label: 'TXT record' });
     assert.deepEqual(panel.record.copies, ['MS=ms12345678']);
+    assert.equal(copyText({ label: 'fab.commsgw.azure.com', text: 'MS=ms1', ttl: 3600 }), 'label: fab.commsgw.azure.com\ntext: MS=ms1\nttl: 3600');
     const error = await failure(panel.page.client.request('copy', { checkId: 'domain.verified', index: 1 }));
     assert.match(error.presented.message, /not one the page can copy/);
     assert.deepEqual(panel.record.copies, ['MS=ms12345678']);

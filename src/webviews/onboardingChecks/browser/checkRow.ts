@@ -38,6 +38,8 @@ export interface RowView {
   readonly expanded: boolean;
   /** What the last fix did, or why a request failed: shown under the summary. */
   readonly note?: { readonly text: string; readonly tone: 'info' | 'error' };
+  /** How many results this row received (a re-run's answer shows as a change even when the status stays). */
+  readonly results: number;
 }
 
 export function statusOf(view: Pick<RowView, 'row' | 'running'>): RowState {
@@ -86,7 +88,7 @@ export function checkRow(view: RowView, actions: RowActions): HTMLElement {
 
   return h(
     'li',
-    { class: `check status-row-${state}`, id: `check-${cssId(view.id)}`, attrs: { 'data-check-id': view.id, 'aria-labelledby': titleId } },
+    { class: `check status-row-${state}`, id: `check-${cssId(view.id)}`, attrs: { 'data-check-id': view.id, 'data-results': String(view.results), 'aria-labelledby': titleId } },
     h(
       'div',
       { class: 'check-main' },

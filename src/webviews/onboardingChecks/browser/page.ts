@@ -22,6 +22,7 @@ interface Entry {
   /** Undefined until the person toggles it: failures start folded out, so their evidence shows. */
   expanded?: boolean;
   note?: RowView['note'];
+  results?: number;
 }
 
 const COUNTED: readonly RowState[] = ['fail', 'error', 'warn', 'manual', 'pass', 'skipped'];
@@ -118,7 +119,8 @@ export class OnboardingPage {
   }
 
   private async rerun(checkId: string): Promise<void> {
-    this.setNote(checkId, undefined);
+    // What a fix did stays shown; an earlier failure of this row goes.
+    if (this.entries.get(checkId)?.note?.tone === 'error') this.setNote(checkId, undefined);
     await this.rpc.request('rerun', { checkId }).catch((error: unknown) => this.setNote(checkId, { text: presented(error).message, tone: 'error' }));
   }
 
@@ -218,6 +220,7 @@ export class OnboardingPage {
     entry.stage = row.stage;
     entry.manual = row.manual;
     entry.running = false;
+    entry.results = (entry.results ?? 0) + 1;
     if (fromStream && entry.note?.tone === 'error') entry.note = undefined;
     this.entries.set(row.id, entry);
   }
@@ -270,7 +273,7 @@ export class OnboardingPage {
   private view(entry: Entry): RowView {
     const state = statusOf(entry);
     const expanded = entry.expanded ?? (state === 'fail' || state === 'error');
-    return { id: entry.id, title: entry.title, manual: entry.manual, ...(entry.row ? { row: entry.row } : {}), running: entry.running, expanded, ...(entry.note ? { note: entry.note } : {}) };
+    return { id: entry.id, title: entry.title, manual: entry.manual, ...(entry.row ? { row: entry.row } : {}), running: entry.running, expanded, results: entry.results ?? 0, ...(entry.note ? { note: entry.note } : {}) };
   }
 
   /** Redraws `element` and puts focus back on the same control of the new one (keyboard users keep their place). */
