@@ -110,12 +110,10 @@ describe('webviews: the Onboarding Checks panel against the emulator', function 
   it('onboarding-badge-tooltip.png: the gateway row’s badge and tooltip say how many onboarding checks failed', async () => {
     const { page } = workbench();
     const gateway = row(page, /^fabrikam-new-gw/).first();
-    // VS Code draws the decoration's badge as CSS ::after content on the row's label. (A string, so that the test's
-    // transpiler adds no helpers the browser lacks.)
-    const badge = (await page.evaluate(
-      '(row) => [row, ...row.querySelectorAll("*")].map((e) => getComputedStyle(e, "::after").content).find((c) => /^"\\d+"$/.test(c)) ?? ""',
-      await gateway.elementHandle(),
-    )) as string;
+    // VS Code draws the decoration's badge as CSS ::after content on the row's label.
+    const badge = await gateway.evaluate((element) =>
+      [element, ...element.querySelectorAll('*')].map((e) => getComputedStyle(e, '::after').content).find((content) => /^"\d+"$/.test(content)) ?? '',
+    );
     const count = Number(badge.replace(/"/g, ''));
     assert.ok(count >= 3, `badge ${badge}`);
     const tooltip = page.locator('.workbench-hover-container, .monaco-hover', { hasText: `${count} onboarding checks failed` }).first();
