@@ -9,6 +9,7 @@
 //   rules     the rule table, the config engine and the phone number rules with libphonenumber-js (first config file,
 //             test line look, account or relationship form)
 //   panels    the host side of webview panels, with valibot (first panel opened or restored)
+//   onboarding  the onboarding checks, their reads and fix executor, the Markdown report (first run of the checks)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
 //
@@ -34,7 +35,8 @@ export const LAZY_BUNDLES = {
     'src/core/enterprises/accountFromRequest.ts': 'accountFromRequest',
     'src/core/enterprises/relationshipUpdate.ts': 'relationshipUpdate',
   },
-  panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview' },
+  panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks' },
+  onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
 };
 
 /** Which lazy bundle holds `module`, and under which name. */

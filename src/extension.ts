@@ -16,6 +16,7 @@ import { registerGatewaysView, type GatewaysView } from './views/gateways/regist
 import { registerStatusBar } from './views/statusBar';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
+import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
 import { presentErrorForWebview } from './webviews/shared/presentError';
 
 /** What activate() returns: only what the integration tests need to observe and drive. */
@@ -46,16 +47,34 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     await host.selection.select(selection);
     await enterprises.revealPart(kind);
   };
+  const onboardingChecks = registerOnboardingChecks(context, {
+    onboarding: host.onboarding,
+    ui: host.ui,
+    resolvePrincipal: async (userPrincipalName, signal) => {
+      const [answer] = await (await host.services.get()).graph.batch([{ id: '1', method: 'GET', url: `/users/${encodeURIComponent(userPrincipalName)}?$select=id` }], { abortSignal: signal });
+      const id = answer?.status === 200 && typeof answer.body === 'object' && answer.body !== null ? (answer.body as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') throw new AcgError({ kind: 'notFound', message: `No user ${userPrincipalName} in this directory (Microsoft Graph answered ${answer?.status ?? 'nothing'}).` });
+      return id;
+    },
+    log,
+    present: presentErrorForWebview,
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
   const overview = registerGatewayOverview(context, {
     services: () => host.services.get(),
     log,
     present: presentErrorForWebview,
     reveal,
     copy: (text) => host.ui.writeClipboard(text),
+    runOnboardingChecks: async (gateway) => {
+      await onboardingChecks.open(gateway);
+      // The panel shows the results as they come, and the run's failure if it fails.
+      host.onboarding.run(gateway).catch((error: unknown) => log.warn(`Onboarding checks of ${gateway.name} failed: ${presentErrorForWebview(error).message}`));
+    },
     onDidChangeSignIn: host.events.onDidChangeSignIn,
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
-  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics, panels: { openGatewayOverview: overview.open } });
+  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics, panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open } });
 
   maybeAutoSignIn(host.signIn, log);
   return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };

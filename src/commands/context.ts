@@ -7,6 +7,7 @@ import type { ConfigKind } from '../core/config';
 import type { CommunicationsGateway, GatewayRef } from '../core/models';
 import type { NumberFilter, NumbersScope } from '../core/numbers';
 import type { Host } from '../host/host';
+import type { OnboardingTarget } from '../host/onboarding';
 import type { AccountNode } from '../views/enterprises/accountNodes';
 import type { RequestNode } from '../views/enterprises/requestNodes';
 import type { GatewayNode } from '../views/gateways/gatewayNode';
@@ -51,6 +52,8 @@ export interface ConfigProblems {
 export interface Panels {
   /** Opens (or shows) the overview panel of `gateway`. */
   openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
+  /** Opens (or shows) the onboarding checks panel of a gateway (it shows the results of runs as they stream in). */
+  openOnboardingChecks(target: OnboardingTarget): Promise<void>;
 }
 
 /** Built once in extension.ts. */

@@ -35,6 +35,7 @@ import { deleteTestLine } from './gateways/deleteTestLine';
 import { openInPortal } from './gateways/openInPortal';
 import { openOverview } from './gateways/openOverview';
 import { refreshGateways } from './gateways/refresh';
+import { runOnboardingChecks } from './gateways/runOnboardingChecks';
 import { selectGateway } from './gateways/selectGateway';
 import { viewProperties } from './gateways/viewProperties';
 import { clearNumberFilter } from './numbers/clearFilter';
@@ -65,6 +66,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   viewProperties,
   addTestLine,
   deleteTestLine,
+  runOnboardingChecks,
   selectGateway,
   retry,
   loadMore,

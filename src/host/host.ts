@@ -6,6 +6,8 @@ import { showDeviceCode } from './deviceCodePrompt';
 import { VirtualJsonDocuments, type ReadOnlyDocuments } from './documents';
 import { SelectedEnterprises, type Enterprises } from './enterpriseData';
 import { StoredGatewaySelection, type GatewaySelection, type SelectedGateway } from './gatewaySelection';
+import { OnboardingChecks } from './onboarding';
+import { OnboardingState } from './onboardingState';
 import { LazyServices, type Services } from './services';
 import { SignInSession, type SignIn, type SignInChange } from './signIn';
 import { StoredSubscriptionFilter, type SubscriptionFilter } from './subscriptionFilter';
@@ -35,6 +37,8 @@ export interface Host {
   /** VS Code's window, or answers a test scripted (`ScriptableUi.script`). */
   readonly ui: ScriptableUi;
   readonly documents: ReadOnlyDocuments;
+  /** Onboarding checks: runs, fixes, manual marks and the last results per gateway (badge, walkthrough, panel). */
+  readonly onboarding: OnboardingChecks;
   readonly events: HostEvents;
 }
 
@@ -47,6 +51,14 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
   const enterprises = new SelectedEnterprises(signIn, selection);
   const testLines = new TestLineStore(services);
   const documents = new VirtualJsonDocuments(services, ui);
+  const onboarding = new OnboardingChecks({
+    state: new OnboardingState(context.workspaceState, context.globalState, (key, value) => vscode.commands.executeCommand('setContext', key, value), (message) => log.warn(message)),
+    services: () => services.get(),
+    // The checks, the reads and the fix executor: a lazy bundle of their own (esbuild.mjs), loaded with the first run.
+    loadEngine: () => import('./onboardingEngine'),
+    who: () => signIn.state?.account || undefined,
+    log,
+  });
   const scopeChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     signIn,
@@ -66,6 +78,6 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
     onDidChangeGatewaySelection: selection.onDidChange,
     onDidChangeScope: scopeChanged.event,
   };
-  const host: Host = { log, signIn, services, subscriptions, selection, enterprises, testLines, ui, documents, events };
+  const host: Host = { log, signIn, services, subscriptions, selection, enterprises, testLines, ui, documents, onboarding, events };
   return host;
 }

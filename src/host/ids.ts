@@ -22,6 +22,7 @@ export const COMMANDS = {
   viewProperties: 'acg.gateways.viewProperties',
   addTestLine: 'acg.gateways.addTestLine',
   deleteTestLine: 'acg.gateways.deleteTestLine',
+  runOnboardingChecks: 'acg.gateways.runOnboardingChecks',
   selectGateway: 'acg.selectGateway',
   // Every tree
   retry: 'acg.tree.retry',
@@ -64,4 +65,11 @@ export const CONTEXT_KEYS = {
   signedIn: 'acg.signedIn',
   gatewaySelected: 'acg.gatewaySelected',
   numbersFiltered: 'acg.numbers.filtered',
+  // The walkthrough's steps complete on these (package.json contributes.walkthroughs, completionEvents onContext:…).
+  onboardingRan: 'acg.onboarding.ran',
+  onboardingDeploymentPassed: 'acg.onboarding.deploymentPassed',
+  onboardingEntraPassed: 'acg.onboarding.entraPassed',
+  onboardingOperatorConnectPassed: 'acg.onboarding.operatorConnectPassed',
+  onboardingTeamsPhoneMobilePassed: 'acg.onboarding.teamsPhoneMobilePassed',
+  onboardingGoLivePassed: 'acg.onboarding.goLivePassed',
 } as const;

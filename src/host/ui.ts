@@ -15,6 +15,7 @@ export interface Ui {
   showInformationMessage(message: string, ...items: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   showTextDocument(document: vscode.TextDocument | vscode.Uri, options?: vscode.TextDocumentShowOptions): Thenable<vscode.TextEditor>;
   writeClipboard(text: string): Thenable<void>;
   openExternal(uri: vscode.Uri): Thenable<boolean>;
@@ -29,6 +30,7 @@ export const vscodeUi: Ui = {
   showInformationMessage: (message, ...items) => vscode.window.showInformationMessage(message, ...items),
   showErrorMessage: (message, options, ...items) => vscode.window.showErrorMessage(message, options, ...items),
   showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
   showTextDocument: (document, options) =>
     document instanceof vscode.Uri ? vscode.window.showTextDocument(document, options) : vscode.window.showTextDocument(document, options),
   writeClipboard: (text) => vscode.env.clipboard.writeText(text),
@@ -84,6 +86,10 @@ export class ScriptableUi implements Ui {
 
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
     return this.use('showOpenDialog')(options);
+  }
+
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
+    return this.use('showSaveDialog')(options);
   }
 
   showTextDocument(document: vscode.TextDocument | vscode.Uri, options?: vscode.TextDocumentShowOptions): Thenable<vscode.TextEditor> {

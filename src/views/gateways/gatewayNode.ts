@@ -10,7 +10,8 @@ import { messageOf } from '../../host/presentError';
 import type { TreeNode } from '../tree';
 import { PropertiesNode } from './propertiesNode';
 import { treeUri } from './resourceUris';
-import { TEST_LINES_WARNING } from './decorations';
+import { onboardingFailuresTooltip, TEST_LINES_WARNING } from './decorations';
+import { failureCount } from '../../host/onboardingState';
 import { ServiceLocationsNode } from './serviceLocationsNode';
 import { subscriptionNodeId, type SubscriptionNode } from './subscriptionNode';
 import { TestLinesNode } from './testLinesNode';
@@ -122,6 +123,9 @@ export class GatewayNode implements TreeNode {
       md.appendMarkdown('\n$(warning) **Test lines**\n');
       for (const warning of coverage.warnings) md.appendMarkdown(`- ${escape(warning)}\n`);
     }
+    const run = this.ctx.host.onboarding.lastRun(this.armId);
+    const failed = run ? failureCount(run.results) : 0;
+    if (run && failed > 0) md.appendMarkdown(`\n$(error) **${escape(onboardingFailuresTooltip(failed))}** (last run ${escape(new Date(run.finishedAt).toLocaleString())})\n`);
     md.supportThemeIcons = true;
     return md;
   }

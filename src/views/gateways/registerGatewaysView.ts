@@ -1,4 +1,4 @@
-// The Gateways view: the tree and its warning decorations. Nothing here reads from Azure: the tree loads when the view
+// The Gateways view: the tree, its warning decorations and the badge of failed onboarding checks. Nothing here reads from Azure: the tree loads when the view
 // is shown, and refreshes on the host's sign-in and subscription-filter events. Its commands live in the command table.
 import * as vscode from 'vscode';
 import { parseGatewayId } from '../../azure/clients/armIds';
@@ -8,9 +8,11 @@ import type { Host } from '../../host/host';
 import { VIEWS } from '../../host/ids';
 import { createAcgTreeView, type AcgTreeDataProvider, type TreeNode } from '../tree';
 import { revealWhenReady } from '../tree/reveal';
+import { failureCount } from '../../host/onboardingState';
 import { GatewayDecorations } from './decorations';
 import { GatewayNode, gatewayNodeId } from './gatewayNode';
 import { gatewaysRootChildren } from './gatewaysRoot';
+import { treeUri } from './resourceUris';
 import { subscriptionNodeId } from './subscriptionNode';
 import { TestLinesNode } from './testLinesNode';
 import type { GatewaysTreeContext } from './treeContext';
@@ -43,6 +45,18 @@ export function registerGatewaysView(context: vscode.ExtensionContext, host: Hos
     decorations.clear();
     provider.refresh();
   };
+  // The badge of failed onboarding checks: from the last runs kept across reloads, then after every run.
+  const showOnboarding = (gatewayId: string): void => {
+    const run = host.onboarding.lastRun(gatewayId);
+    decorations.setOnboardingFailures(treeUri('gateway', gatewayId), run ? failureCount(run.results) : undefined);
+    // Its tooltip names the count too: drawn again, the row asks for it afresh.
+    const ref = parseGatewayId(gatewayId);
+    const node = ref && provider.findNode(gatewayNodeId(ref));
+    if (node) provider.rerender(node);
+  };
+  for (const run of host.onboarding.state.allRuns()) showOnboarding(run.gatewayId);
+  context.subscriptions.push(host.onboarding.onDidChange((change) => showOnboarding(change.gatewayId)));
+
   // Sign-in, sign-out, tenant, cloud and subscription filter changes: one refresh of the whole view.
   context.subscriptions.push(host.events.onDidChangeSignIn(refreshAll), host.events.onDidChangeSubscriptionFilter(refreshAll));
 

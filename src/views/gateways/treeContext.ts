@@ -5,7 +5,7 @@ import type { GatewayDecorations } from './decorations';
 import type { TestLineStore } from '../../host/testLines';
 
 export interface GatewaysTreeContext {
-  readonly host: Pick<Host, 'signIn' | 'services' | 'subscriptions' | 'selection' | 'log'>;
+  readonly host: Pick<Host, 'signIn' | 'services' | 'subscriptions' | 'selection' | 'log' | 'onboarding'>;
   readonly store: TestLineStore;
   readonly decorations: GatewayDecorations;
   /** The view's refresh (one node and below, or everything). */

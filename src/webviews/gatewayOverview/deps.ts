@@ -23,6 +23,8 @@ export interface GatewayOverviewDeps {
   present(error: unknown): PresentedError;
   reveal(target: OverviewRevealTarget): Promise<void>;
   copy(text: string): PromiseLike<void>;
+  /** Opens the Onboarding Checks panel of the gateway and starts a run of its checks. */
+  runOnboardingChecks(gateway: { readonly id: string; readonly name: string }): Promise<void>;
   /** Fires after every sign-in, sign-out, tenant or cloud change. */
   onDidChangeSignIn(listener: () => void): { dispose(): unknown };
   /** Runs an error's action (e.g. acg.signIn); only actions this panel presented reach it. */

@@ -64,6 +64,7 @@ export class GatewayOverviewHandlers {
       },
       reveal: async ({ target: kind }, { signal }) => this.deps.reveal({ kind, gateway: await this.gateway(signal) }),
       copy: async ({ field }, { signal }) => this.deps.copy(await this.copyValue(field, signal)),
+      runOnboardingChecks: () => this.deps.runOnboardingChecks({ id: target.gatewayId, name: target.gatewayName }),
       runAction: ({ id }) => this.actions.run(id),
     };
   }

@@ -36,6 +36,8 @@ export const gatewayOverviewProtocol = defineProtocol({
     requestCounts: request(params({})).returns<RequestCountsOverview>(),
     reveal: request(params({ target: v.picklist(REVEAL_TARGETS) })).returnsNothing(),
     copy: request(params({ field: v.picklist(COPY_FIELDS) })).returnsNothing(),
+    /** Opens the gateway's Onboarding Checks panel and runs its checks there. */
+    runOnboardingChecks: request(params({})).returnsNothing(),
     runAction: runActionRequest,
   },
   notifications: {

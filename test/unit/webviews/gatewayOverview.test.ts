@@ -110,6 +110,12 @@ describe('webviews: Gateway Overview against the emulator', function () {
     assert.deepEqual(recorded.copies, ['cprod7a1b2c3.commsgw.azure.com', `${world.emulator.url}/provapi/cprod7a1b2c3.commsgw.azure.com`, gatewayId(GATEWAY_PRODUCTION)]);
   });
 
+  it('Run Onboarding Checks… asks the extension to open the checks of this gateway, the host naming the gateway', async () => {
+    const { page, recorded } = open(GATEWAY_GAPS);
+    await page.client.request('runOnboardingChecks', {});
+    assert.deepEqual(recorded.onboardingRuns, [{ id: gatewayId(GATEWAY_GAPS), name: 'fabrikam-new-gw' }]);
+  });
+
   it('a refresh cancels the previous load’s requests on the host', async () => {
     const { page, handlers } = open(GATEWAY_PRODUCTION);
     const first = new AbortController();

@@ -18,6 +18,8 @@ export interface RecordedDeps {
   readonly reveals: OverviewRevealTarget[];
   readonly copies: string[];
   readonly commands: string[];
+  /** Gateways whose onboarding checks the page asked to run. */
+  readonly onboardingRuns: { id: string; name: string }[];
   /** Fires the sign-in change event. */
   signInChanged(): void;
 }
@@ -28,6 +30,7 @@ export function recordedDeps(services: () => Promise<AcgServices>): RecordedDeps
   const reveals: OverviewRevealTarget[] = [];
   const copies: string[] = [];
   const commands: string[] = [];
+  const onboardingRuns: { id: string; name: string }[] = [];
   const listeners = new Set<() => void>();
   const deps: GatewayOverviewDeps = {
     services: () => {
@@ -44,6 +47,10 @@ export function recordedDeps(services: () => Promise<AcgServices>): RecordedDeps
       calls.push('copy');
       copies.push(text);
     },
+    runOnboardingChecks: async (gateway) => {
+      calls.push('runOnboardingChecks');
+      onboardingRuns.push({ ...gateway });
+    },
     onDidChangeSignIn: (listener) => {
       listeners.add(listener);
       return { dispose: () => listeners.delete(listener) };
@@ -54,7 +61,7 @@ export function recordedDeps(services: () => Promise<AcgServices>): RecordedDeps
       return undefined;
     },
   };
-  return { deps, log, calls, reveals, copies, commands, signInChanged: () => listeners.forEach((l) => l()) };
+  return { deps, log, calls, reveals, copies, commands, onboardingRuns, signInChanged: () => listeners.forEach((l) => l()) };
 }
 
 /** A dependency set whose services must never be reached. */

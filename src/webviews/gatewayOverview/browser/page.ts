@@ -44,6 +44,7 @@ export class OverviewPage {
   ) {
     const refresh = button('Refresh', { icon: 'refresh', title: 'Read the gateway and its records again', onClick: () => void this.refresh(true) });
     const copyId = iconButton('copy', 'Copy resource ID', () => this.copy('resourceId', 'resource ID', copyId));
+    const onboarding = button('Run Onboarding Checks…', { icon: 'checklist', title: 'Check every onboarding step of this gateway, in a panel of its own', onClick: () => this.runOnboardingChecks() });
     const s = this.sections;
     root.replaceChildren(
       this.progress,
@@ -52,7 +53,7 @@ export class OverviewPage {
         { class: 'page-header' },
         h('div', { class: 'title-icon' }, codicon('radio-tower')),
         h('div', { class: 'title-text' }, this.title, this.subtitle),
-        h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Overview actions' } }, copyId, refresh),
+        h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Overview actions' } }, copyId, onboarding, refresh),
       ),
       this.status,
       s.essentials.element,
@@ -190,6 +191,10 @@ export class OverviewPage {
       },
       (error: unknown) => this.announceFailure(error),
     );
+  }
+
+  private runOnboardingChecks(): void {
+    this.rpc.request('runOnboardingChecks', {}).catch((error: unknown) => this.announceFailure(error));
   }
 
   private runAction(id: string): void {

@@ -1,7 +1,7 @@
 // The ONE module that loads a webview component library. @vscode/webview-ui-toolkit 1.4.0 renders correctly in this
 // VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
 // load together. Pages build controls only through these functions, so swapping the library touches this file alone.
-import { provideVSCodeDesignSystem, vsCodeButton } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox } from '@vscode/webview-ui-toolkit';
 import { codicon } from './dom';
 
 let registered = false;
@@ -12,7 +12,7 @@ export function registerComponents(): void {
   registered = true;
   // Only what the pages use. Not vscode-tag or vscode-badge: their template binds a style attribute, which the
   // pages' CSP (no 'unsafe-inline') blocks; tag() below draws the same chip with CSS instead.
-  provideVSCodeDesignSystem().register(vsCodeButton());
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox());
 }
 
 export interface ButtonOptions {
@@ -52,6 +52,23 @@ export function iconButton(icon: string, label: string, onClick: () => void): HT
 /** Swaps an icon button's codicon (e.g. copy → check for a moment after copying). */
 export function setButtonIcon(element: HTMLElement, icon: string): void {
   element.replaceChildren(codicon(icon));
+}
+
+export interface CheckboxOptions {
+  readonly checked: boolean;
+  /** Hover text and the longer accessible description. */
+  readonly title?: string;
+  readonly onChange: (checked: boolean) => void;
+}
+
+/** A checkbox with a visible label (its accessible name); Space toggles it, as a native one. */
+export function checkbox(label: string, options: CheckboxOptions): HTMLElement & { checked: boolean } {
+  const element = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
+  element.checked = options.checked;
+  if (options.title) element.title = options.title;
+  element.append(label);
+  element.addEventListener('change', () => options.onChange(element.checked));
+  return element;
 }
 
 export function tag(text: string): HTMLElement {
