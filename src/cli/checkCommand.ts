@@ -10,7 +10,7 @@ import type { PipelineOptions } from '../azure/http';
 import { createOnboardingReads, type OnboardingContext, type RecheckPolicy } from '../azure/onboarding';
 import { checkExitCode, renderMarkdown, renderSarif, renderText, reportJson, runOnboardingChecks, type CheckResult, type OnboardingReport } from '../core/onboarding';
 import { parseCheckArguments, type CheckArguments, type CheckFormat } from './checkArgs';
-import { gatewayFileContext } from './checkContext';
+import { workingFolderGatewayContext } from './checkContext';
 import { runFixes } from './checkFix';
 import { resolveGateway } from './checkGateway';
 import { resolveCloud } from './cloudOption';
@@ -100,7 +100,7 @@ async function checkGateway(args: CheckArguments, clients: AzureClients, out: Li
     gateway.lines.forEach((line, i) => err(i === 0 ? `acg check: ${line}` : line));
     return 2;
   }
-  const files = gatewayFileContext(deps.cwd, gateway.ref);
+  const files = workingFolderGatewayContext(deps.cwd, gateway.ref);
   for (const file of files.unreadable) err(`acg check: skipped ${file}: it is not valid JSON (acg validate says why).`);
   if (files.files.length > 0) err(`acg check: intended platforms and integration-test numbers from ${files.files.join(', ')}.`);
   const context: OnboardingContext = {

@@ -8,6 +8,7 @@ import { SelectedEnterprises, type Enterprises } from './enterpriseData';
 import { StoredGatewaySelection, type GatewaySelection, type SelectedGateway } from './gatewaySelection';
 import { OnboardingChecks } from './onboarding';
 import { OnboardingState } from './onboardingState';
+import { workspaceGatewayFiles } from './onboardingWorkspace';
 import { LazyServices, type Services } from './services';
 import { SignInSession, type SignIn, type SignInChange } from './signIn';
 import { StoredSubscriptionFilter, type SubscriptionFilter } from './subscriptionFilter';
@@ -57,6 +58,7 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
     // The checks, the reads and the fix executor: a lazy bundle of their own (esbuild.mjs), loaded with the first run.
     loadEngine: () => import('./onboardingEngine'),
     who: () => signIn.state?.account || undefined,
+    workspaceGatewayFiles,
     log,
   });
   const scopeChanged = new vscode.EventEmitter<void>();

@@ -3,6 +3,9 @@
 // load with the first run through import() (the `onboarding` lazy bundle; see onboardingEngine.ts), never at
 // activation. Results stream to the faces as each check finishes (onDidProgress); a finished run lands in the state,
 // whose onDidChange the Gateways view's badge and the walkthrough's context keys follow. Free of `vscode`.
+import { parseGatewayId } from '../core/ids';
+import type { GatewayRef } from '../core/models';
+import type { GatewayFileContext, GatewayFileText } from '../core/onboarding/gatewayFile';
 import type { CheckFix, CheckResult, CheckStage, FixWrite, ManualMark, OnboardingData, OnboardingReads } from '../core/onboarding/types';
 import type { AcgServices } from './services';
 import type { Listen, OnboardingState, StoredRun } from './onboardingState';
@@ -45,6 +48,7 @@ export interface OnboardingEngine {
   runOnboardingChecks(reads: OnboardingReads, options?: { checkIds?: readonly string[]; signal?: AbortSignal; onResult?: (result: CheckResult) => void }): Promise<CheckResult[]>;
   resolveFixWrites(fix: CheckFix, inputs?: Readonly<Record<string, string>>): FixWrite[];
   writeKey(write: FixWrite): string;
+  gatewayFileContext(files: readonly GatewayFileText[], ref: GatewayRef): GatewayFileContext;
   createOnboardingReads(clients: AcgServices, gatewayId: string, context?: OnboardingRunContext): OnboardingReads;
   applyOnboardingFix(
     clients: AcgServices,
@@ -75,8 +79,9 @@ export interface OnboardingDeps {
   loadEngine(): Promise<OnboardingEngine>;
   /** Who marks a manual step done: the signed-in account's name. */
   who(): string | undefined;
-  /** What the workspace says about the gateway (its *.acg-gateway.json): intended platforms, integration numbers. */
-  workspaceContext?(target: OnboardingTarget, signal: AbortSignal): Promise<OnboardingRunContext>;
+  /** The workspace's `*.acg-gateway.json` files: one that describes the gateway names its intended platforms and
+   * integration-test numbers. */
+  workspaceGatewayFiles?(signal: AbortSignal): Promise<readonly GatewayFileText[]>;
   readonly log: { info(message: string): void; warn(message: string): void };
 }
 
@@ -144,7 +149,7 @@ export class OnboardingChecks {
     request: { checkId: string; confirmed: readonly FixWrite[]; inputs?: Readonly<Record<string, string>>; signal?: AbortSignal; onWrite?: (write: FixWrite) => void },
   ): Promise<FixOutcome> {
     const [engine, services] = await Promise.all([this.deps.loadEngine(), this.deps.services()]);
-    const context = await this.context(target, request.signal ?? new AbortController().signal);
+    const context = await this.context(engine, target, request.signal ?? new AbortController().signal);
     this.deps.log.info(`Onboarding: fixing ${request.checkId} of ${target.name} with ${request.confirmed.length} confirmed write(s).`);
     const outcome = await engine.applyOnboardingFix(services, target.id, { ...request, context });
     this.deps.log.info(
@@ -179,7 +184,7 @@ export class OnboardingChecks {
     this.emit({ kind: 'started', gatewayId: target.id, checkIds });
     try {
       const [engine, services] = await Promise.all([this.deps.loadEngine(), this.deps.services()]);
-      const context = await this.context(target, signal);
+      const context = await this.context(engine, target, signal);
       const reads = engine.createOnboardingReads(services, target.id, context);
       const started = Date.now();
       const results = await engine.runOnboardingChecks(reads, {
@@ -197,11 +202,14 @@ export class OnboardingChecks {
     }
   }
 
-  private async context(target: OnboardingTarget, signal: AbortSignal): Promise<OnboardingRunContext> {
+  private async context(engine: OnboardingEngine, target: OnboardingTarget, signal: AbortSignal): Promise<OnboardingRunContext> {
     let fromWorkspace: OnboardingRunContext = {};
-    if (this.deps.workspaceContext) {
+    const ref = parseGatewayId(target.id);
+    if (this.deps.workspaceGatewayFiles && ref) {
       try {
-        fromWorkspace = await this.deps.workspaceContext(target, signal);
+        const found = engine.gatewayFileContext(await this.deps.workspaceGatewayFiles(signal), ref);
+        if (found.files.length > 0) this.deps.log.info(`Onboarding: ${target.name} is described by ${found.files.join(', ')}.`);
+        fromWorkspace = { intendedPlatforms: found.intendedPlatforms, integrationNumbers: found.integrationNumbers };
       } catch (error) {
         // The workspace file only refines the checks; without it they still run.
         this.deps.log.warn(`Onboarding: the workspace's gateway file was not read: ${error instanceof Error ? error.message : String(error)}`);

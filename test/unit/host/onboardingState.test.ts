@@ -21,6 +21,25 @@ describe('host: onboarding state', () => {
     assert.equal(failureCount(run.results), 4, 'three fails and one error');
   });
 
+  it("hands the workspace's gateway file for this gateway to the reads: intended platforms and integration numbers", async () => {
+    const file = (name: string, numbers: string[]) => ({
+      path: `gateways/${name}.acg-gateway.json`,
+      text: JSON.stringify({ subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroup: 'RG', name, properties: { platforms: ['OperatorConnect', 'TeamsPhoneMobile'] }, integrationTestNumbers: { OperatorConnect: numbers } }),
+    });
+    const world = onboardingWorld({ gatewayFiles: [file('contoso-prod-gw', ['+442079460500']), file('fabrikam-new-gw', ['+442079460301']), { path: 'broken.acg-gateway.json', text: '{' }] });
+    await world.onboarding.run(GATEWAY);
+    const { context } = world.engine.runs[0];
+    assert.deepEqual(context.intendedPlatforms, { platforms: ['OperatorConnect', 'TeamsPhoneMobile'], source: 'gateways/fabrikam-new-gw.acg-gateway.json' });
+    assert.deepEqual(context.integrationNumbers, [{ file: 'gateways/fabrikam-new-gw.acg-gateway.json', numbers: ['+442079460301'] }]);
+  });
+
+  it('without a gateway file for it, the reads fall back to the gateway itself', async () => {
+    const world = onboardingWorld({ gatewayFiles: [] });
+    await world.onboarding.run(GATEWAY);
+    assert.equal(world.engine.runs[0].context.intendedPlatforms, undefined);
+    assert.equal(world.engine.runs[0].context.integrationNumbers, undefined);
+  });
+
   it('a partial run replaces only its checks, in place', async () => {
     const world = onboardingWorld();
     await world.onboarding.run(GATEWAY);

@@ -1,8 +1,9 @@
 // Fakes for the onboarding faces' unit tests: an engine (the registry, runner, fix resolution and executor of
 // src/core/onboarding and src/azure/onboarding, reduced to a table the test controls), memory stores, and prompts that
 // answer from a script and record what they were asked. The real engine is exercised by the integration and e2e tests.
+import { gatewayFileContext, type GatewayFileText } from '../../../src/core/onboarding/gatewayFile';
 import type { CheckFix, CheckResult, CheckStage, FixWrite, OnboardingReads } from '../../../src/core/onboarding/types';
-import { OnboardingChecks, type FixOutcome, type OnboardingEngine } from '../../../src/host/onboarding';
+import { OnboardingChecks, type FixOutcome, type OnboardingEngine, type OnboardingRunContext } from '../../../src/host/onboarding';
 import { OnboardingState, type KeyValueStore } from '../../../src/host/onboardingState';
 import type { AcgServices } from '../../../src/host/services';
 import type { OnboardingPrompts } from '../../../src/webviews/onboardingChecks/deps';
@@ -71,7 +72,7 @@ export interface FakeEngine extends OnboardingEngine {
   results: CheckResult[];
   /** Make the next run fail as a whole with this. */
   failWith?: unknown;
-  readonly runs: { checkIds: readonly string[] | undefined; marks: unknown }[];
+  readonly runs: { checkIds: readonly string[] | undefined; marks: unknown; context: OnboardingRunContext }[];
   readonly fixes: { checkId: string; confirmed: readonly FixWrite[]; inputs?: Readonly<Record<string, string>> }[];
   /** What a fix re-check answers. */
   afterFix?: CheckResult;
@@ -109,11 +110,12 @@ export function fakeEngine(): FakeEngine {
       return fix.writes.map((w) => ({ ...w, path: fill(w.path), description: fill(w.description), ...(w.body === undefined ? {} : { body: JSON.parse(fill(JSON.stringify(w.body))) as FixWrite['body'] }) }));
     },
     writeKey: (write) => `${write.method} ${write.service} ${write.path} ${JSON.stringify(write.body ?? null)}`,
+    gatewayFileContext,
     createOnboardingReads(_clients, _gatewayId, context = {}): OnboardingReads {
       const reads: OnboardingReads = {
         read: async (key) => {
           if (key !== 'marks') throw new Error(`the fake reads only marks, not ${key}`);
-          engine.runs.push({ checkIds: undefined, marks: context.marks });
+          engine.runs.push({ checkIds: undefined, marks: context.marks, context });
           return (context.marks ?? {}) as never;
         },
       };
@@ -143,7 +145,7 @@ export interface OnboardingWorld {
   servicesError?: unknown;
 }
 
-export function onboardingWorld(options: { runStore?: MemoryStore; markStore?: MemoryStore } = {}): OnboardingWorld {
+export function onboardingWorld(options: { runStore?: MemoryStore; markStore?: MemoryStore; gatewayFiles?: readonly GatewayFileText[] } = {}): OnboardingWorld {
   const engine = fakeEngine();
   const runStore = options.runStore ?? new MemoryStore();
   const markStore = options.markStore ?? new MemoryStore();
@@ -162,6 +164,7 @@ export function onboardingWorld(options: { runStore?: MemoryStore; markStore?: M
       services: () => (world.servicesError === undefined ? Promise.resolve({} as unknown as AcgServices) : Promise.reject(world.servicesError)),
       loadEngine: () => Promise.resolve(engine),
       who: () => 'operator@fabrikam.example',
+      ...(options.gatewayFiles ? { workspaceGatewayFiles: () => Promise.resolve(options.gatewayFiles ?? []) } : {}),
       log: { info: () => undefined, warn: (message) => warnings.push(message) },
     }),
   };
