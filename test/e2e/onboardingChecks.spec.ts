@@ -119,7 +119,9 @@ describe('webviews: the Onboarding Checks panel against the emulator', function 
     const tooltip = page.locator('.workbench-hover-container, .monaco-hover', { hasText: `${count} onboarding checks failed` }).first();
     await hoverUntil(page, gateway.locator('.label-name'), tooltip);
     await workbench().screenshot('onboarding-badge-tooltip');
+    // Move off the row and wait for the hover to go, so that it does not cover the next screenshots.
     await page.mouse.move(640, 940);
+    await tooltip.waitFor({ state: 'hidden' });
   });
 
   it('onboarding-fix-confirmation.png, onboarding-fabrikam-new-gw-after.png: the roles fix, confirmed in VS Code’s modal, turns the check green on re-run', async () => {

@@ -1,7 +1,7 @@
 // One run of the onboarding checks, written for people and for machines: text for a terminal, Markdown for a ticket
 // or a pull request, JSON for scripts, SARIF 2.1.0 for code scanning. The CLI (`acg check`) and the panel's "Export
 // Report…" both use these, so a report reads the same wherever it was made.
-import { STAGES, STATUS_LABELS, STATUS_ORDER } from './stages';
+import { STAGES, STATUS_LABELS, STATUS_ORDER, statusCount } from './stages';
 import type { CheckResult, CheckStatus, EvidenceValue, FixWrite } from './types';
 
 export interface OnboardingReport {
@@ -24,20 +24,10 @@ export function checkExitCode(checks: readonly CheckResult[]): 0 | 1 {
   return checks.some((c) => c.status === 'fail' || c.status === 'error') ? 1 : 0;
 }
 
-const plural = (word: string) => (n: number) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const COUNT_WORDS: Readonly<Record<CheckStatus, (n: number) => string>> = {
-  fail: (n) => `${n} failed`,
-  error: (n) => `${n} could not check`,
-  warn: plural('warning'),
-  manual: plural('manual step'),
-  pass: (n) => `${n} passed`,
-  skipped: (n) => `${n} skipped`,
-};
-
 /** "2 failed, 1 could not check, 14 passed": the non-zero counts, most urgent first. */
 export function summaryLine(checks: readonly CheckResult[]): string {
   const counts = statusCounts(checks);
-  const parts = STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => COUNT_WORDS[s](counts[s]));
+  const parts = STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => statusCount(s, counts[s]));
   return parts.length > 0 ? parts.join(', ') : 'no checks';
 }
 

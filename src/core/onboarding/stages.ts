@@ -27,3 +27,18 @@ export const STATUS_ORDER: readonly CheckStatus[] = ['fail', 'error', 'warn', 'm
 export function stageTitle(stage: CheckStage): string {
   return STAGES.find((s) => s.id === stage)?.title ?? stage;
 }
+
+const plural = (word: string) => (n: number) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const COUNT_WORDS: Readonly<Record<CheckStatus, (n: number) => string>> = {
+  fail: (n) => `${n} failed`,
+  error: (n) => `${n} could not check`,
+  warn: plural('warning'),
+  manual: plural('manual step'),
+  pass: (n) => `${n} passed`,
+  skipped: (n) => `${n} skipped`,
+};
+
+/** "3 failed", "14 manual steps": how many checks ended with a status, as a summary says it. */
+export function statusCount(status: CheckStatus, count: number): string {
+  return COUNT_WORDS[status](count);
+}

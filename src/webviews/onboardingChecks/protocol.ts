@@ -9,7 +9,7 @@ import { defineProtocol, notification, params, request, runActionRequest, type P
 // The page names the contract's types through this module only: browser code imports its protocol, not src/core.
 export type { CheckSource, CheckStage, CheckStatus, Evidence, EvidenceValue, FixInput, ManualMark } from '../../core/onboarding/types';
 // One wording of the statuses for every face (plain data).
-export { STATUS_LABELS } from '../../core/onboarding/stages';
+export { STATUS_LABELS, statusCount } from '../../core/onboarding/stages';
 
 /** One write of a fix as offered to the page: `key` names it in a fix request (the host refuses any other). */
 export interface OfferedWrite extends Pick<FixWrite, 'service' | 'method' | 'path' | 'description'> {

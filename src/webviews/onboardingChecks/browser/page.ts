@@ -7,8 +7,8 @@ import { codicon, h } from '../../shared/browser/dom';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
 import type { WebviewApi } from '../../shared/browser/vscodeApi';
 import type { PresentedError } from '../../shared/protocol';
-import type { CheckRow, CheckStage, LastRun, OnboardingChecksProtocol, OnboardingChecksState, PanelIdentity } from '../protocol';
-import { checkRow, STATUS_TEXT, statusOf, type RowActions, type RowState, type RowView } from './checkRow';
+import { statusCount, type CheckRow, type CheckStage, type CheckStatus, type LastRun, type OnboardingChecksProtocol, type OnboardingChecksState, type PanelIdentity } from '../protocol';
+import { checkRow, STATUS_TEXT, statusOf, type RowActions, type RowView } from './checkRow';
 
 type Rpc = RpcClient<OnboardingChecksProtocol>;
 
@@ -25,7 +25,7 @@ interface Entry {
   results?: number;
 }
 
-const COUNTED: readonly RowState[] = ['fail', 'error', 'warn', 'manual', 'pass', 'skipped'];
+const COUNTED: readonly CheckStatus[] = ['fail', 'error', 'warn', 'manual', 'pass', 'skipped'];
 
 export class OnboardingPage {
   private readonly title = h('h1', {}, 'Onboarding checks');
@@ -291,7 +291,7 @@ export class OnboardingPage {
     this.counts.replaceChildren(
       ...COUNTED.flatMap((state) => {
         const count = [...this.entries.values()].filter((e) => !e.running && e.row?.status === state).length;
-        return count > 0 ? [h('span', { class: `count status-${state}` }, `${count} ${STATUS_TEXT[state].toLowerCase()}`)] : [];
+        return count > 0 ? [h('span', { class: `count status-${state}` }, statusCount(state, count))] : [];
       }),
     );
     if (this.runningAll) {
