@@ -90,9 +90,9 @@ describe('webviews: the Onboarding Checks panel against the emulator', function 
 
     await statusOf(frame, 'domain.verified', 'Failed');
     const domain = check(frame, 'domain.verified');
-    // A failed check's evidence is folded out, with a copy button for the TXT record.
+    // A failed check's evidence is folded out, with a copy button for the TXT record's value (what DNS needs).
     await domain.locator('.check-details dl.evidence', { hasText: /MS=ms/ }).waitFor();
-    await domain.getByRole('button', { name: /^Copy / }).first().waitFor();
+    await domain.getByRole('button', { name: 'Copy TXT record value' }).waitFor();
 
     await statusOf(frame, 'test-lines.count', 'Failed');
     assert.match((await check(frame, 'test-lines.count').locator('.check-summary').textContent()) ?? '', /4 of 6|4\/6|4 automated/);

@@ -35,7 +35,12 @@ export const domainVerifiedCheck = defineCheck({
       evidence: [
         ...evidence,
         { label: 'Verified', value: false },
-        ...txt.map((r) => ({ label: 'TXT record', value: { label: r.label, text: r.text ?? null, ttl: r.ttl ?? null }, copy: true })),
+        // Value and name each get their own copy button: they go into two fields of a DNS provider's form.
+        ...txt.flatMap((r) => [
+          { label: 'TXT record value', value: r.text ?? null, copy: r.text !== undefined },
+          { label: 'TXT record name', value: r.label, copy: true },
+          { label: 'TXT record TTL (seconds)', value: r.ttl ?? null },
+        ]),
       ],
       fix: {
         title: 'Verify now',
