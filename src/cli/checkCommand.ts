@@ -3,19 +3,14 @@
 // checks and reads are the extension's own (src/core/onboarding, src/azure/onboarding); the report is core's.
 // Exit code: 0 all pass, warn or are manual; 1 a check failed or could not run; 2 usage error, or the command itself
 // could not run (sign-in, gateway not found).
-import { audienceScopes, ScopedCredential } from '../azure/auth/scopedCredential';
-import type { EnvironmentVariables } from '../azure/auth/environmentCredential';
-import { createAzureClients, type AzureClients } from '../azure/azureClients';
-import type { PipelineOptions } from '../azure/http';
+import type { AzureClients } from '../azure/azureClients';
 import { createOnboardingReads, type OnboardingContext, type RecheckPolicy } from '../azure/onboarding';
 import { checkExitCode, renderMarkdown, renderSarif, renderText, reportJson, runOnboardingChecks, type CheckResult, type OnboardingReport } from '../core/onboarding';
 import { parseCheckArguments, type CheckArguments, type CheckFormat } from './checkArgs';
 import { workingFolderGatewayContext } from './checkContext';
 import { runFixes } from './checkFix';
 import { resolveGateway } from './checkGateway';
-import { resolveCloud } from './cloudOption';
-import { emulatorTrustProblem } from './emulatorTrust';
-import { SignInUnavailableError, signInForCli, type CredentialFactory } from './signIn';
+import { openCliSession, type SessionDependencies } from './cliSession';
 
 export const CHECK_USAGE = `Usage: acg check --gateway <name | resource id> [--subscription <id>] [--format text|json|markdown|sarif]
                  [--fix <check-id>|all [--yes] [--input <id>=<value>...]]
@@ -40,14 +35,8 @@ export const CHECK_USAGE = `Usage: acg check --gateway <name | resource id> [--s
              2 usage error, or the command could not run (sign-in, gateway not found).`;
 
 /** What a test replaces; the CLI passes process.env and the working folder only. */
-export interface CheckDependencies {
-  readonly env: EnvironmentVariables;
-  readonly cwd: string;
-  /** Extra CA certificates for an in-process emulator; the CLI itself relies on NODE_EXTRA_CA_CERTS. */
-  readonly ca?: readonly string[];
-  readonly createCredential?: CredentialFactory;
+export interface CheckDependencies extends SessionDependencies {
   readonly recheck?: RecheckPolicy;
-  readonly pipelineOptions?: Omit<PipelineOptions, 'credential' | 'isAllowedHost' | 'logger' | 'ca'>;
   readonly now?: () => Date;
 }
 
@@ -61,32 +50,9 @@ export async function runCheck(argv: readonly string[], out: Line, err: Line, de
   }
   if (parsed.kind === 'usage') return usageError(err, parsed.message);
   const args = parsed.args;
-  const cloudChoice = resolveCloud(args, deps.env);
-  if (!cloudChoice.ok) return usageError(err, cloudChoice.message);
-  const { cloud } = cloudChoice;
-
-  if (cloud.name === 'Emulator') {
-    const problem = await emulatorTrustProblem(cloud.resourceManager, { env: deps.env, cwd: deps.cwd, ...(deps.ca ? { ca: deps.ca } : {}) });
-    if (problem) {
-      err(`acg check: ${problem}`);
-      return 2;
-    }
-  }
-
-  let credential;
-  try {
-    credential = await signInForCli({ cloud, env: deps.env, deviceCode: args.deviceCode, err, ...(deps.createCredential ? { createCredential: deps.createCredential } : {}), ...(deps.ca ? { ca: deps.ca } : {}) });
-  } catch (error) {
-    if (!(error instanceof SignInUnavailableError)) throw error;
-    error.lines.forEach((line, i) => err(i === 0 ? `acg check: ${line}` : line));
-    return 2;
-  }
-
-  const clients = createAzureClients({
-    cloud,
-    scoped: new ScopedCredential(credential, audienceScopes(cloud, deps.env.ACG_PROVISIONING_SCOPE)),
-    pipelineOptions: { ...deps.pipelineOptions, ...(deps.ca ? { ca: [...deps.ca] } : {}) },
-  });
+  const session = await openCliSession('check', args, err, deps);
+  if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : 2;
+  const { clients } = session;
   try {
     return await checkGateway(args, clients, out, err, deps);
   } finally {

@@ -2,6 +2,7 @@
 import { RULES } from '../core/rules/ruleTable';
 import { presentError } from '../host/presentError';
 import { runCheck } from './checkCommand';
+import { runExport } from './exportCommand';
 import { formatRulesTable } from './rulesCommand';
 import { runValidate } from './validateCommand';
 
@@ -18,11 +19,17 @@ Usage:
                                    run the onboarding checks against a gateway, with the evidence read;
                                    --fix prints the writes a fix would make, --yes makes them
                                    (acg check --help for sign-in, clouds and inputs)
+  acg export --gateway <name | resource id> [--subscription <id>] [--account <name>] [--filter <expression>...]
+             [--format csv|json|jsonl] [--out <file>] [--cloud ...] [--emulator-url <url>] [--device-code]
+                                   export a gateway's (or an account's) numbers page by page, in the portal's CSV
+                                   (re-importable, acg validate reads it) or JSON; --filter prefix=+44,service=OC,
+                                   status=failed (acg export --help for the formats and files)
   acg --version                    print the version
   acg --help                       show this help
 
 Exit codes: 0 success (acg check: every check passes, warns or is manual); 1 errors found (acg check: a check
-failed or could not run); 2 usage error, or the command could not run (unreadable file, sign-in, network).`;
+failed or could not run; acg export: the export failed partway); 2 usage error, or the command could not run
+(unreadable file, sign-in, network, gateway not found).`;
 
 declare const ACG_VERSION: string | undefined;
 
@@ -35,9 +42,11 @@ export async function runCli(
   err: (line: string) => void,
   cwd: string = process.cwd(),
   env: Readonly<Record<string, string | undefined>> = process.env,
+  /** Ctrl-C: a long command (acg export) stops between pages and cleans up. */
+  abortSignal?: AbortSignal,
 ): Promise<number> {
   try {
-    return await runCommand(argv, out, err, cwd, env);
+    return await runCommand(argv, out, err, cwd, env, abortSignal);
   } catch (error) {
     const presented = presentError(error);
     err(`acg: ${presented.message}`);
@@ -53,6 +62,7 @@ function runCommand(
   err: (line: string) => void,
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
+  abortSignal: AbortSignal | undefined,
 ): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -65,6 +75,7 @@ function runCommand(
   }
   if (command === 'validate') return runValidate(rest, out, err, cwd);
   if (command === 'check') return runCheck(rest, out, err, { env, cwd });
+  if (command === 'export') return runExport(rest, out, err, { env, cwd, ...(abortSignal ? { abortSignal } : {}) });
   if (command === 'rules') {
     const format = optionValue(rest, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') {
@@ -86,7 +97,13 @@ function optionValue(args: readonly string[], name: string): string | undefined 
 }
 
 if (require.main === module) {
-  void runCli(process.argv.slice(2), (line) => console.log(line), (line) => console.error(line)).then((code) => {
+  // The first Ctrl-C asks the running command to stop cleanly (acg export removes its partial files); a second one
+  // is Node's default, immediate exit.
+  const interrupt = new AbortController();
+  const onInterrupt = (): void => interrupt.abort(new Error('Interrupted (Ctrl-C).'));
+  process.once('SIGINT', onInterrupt);
+  void runCli(process.argv.slice(2), (line) => console.log(line), (line) => console.error(line), process.cwd(), process.env, interrupt.signal).then((code) => {
     process.exitCode = code;
+    process.off('SIGINT', onInterrupt);
   });
 }
