@@ -23,7 +23,7 @@ export const EXPORT_USAGE = `Usage: acg export --gateway <name | resource id> [-
 
   Exports the numbers of a gateway (every account's), or of one account with --account, page by page.
   --filter   the Numbers view's filter: prefix=<+digits>, service=<OC|TPM|DR|Zoom|AOCP>, status=<pending|synced|failed>,
-             or the bare value (+4420, OC, failed); several in one argument (prefix=+44,status=failed) or repeated
+             or the bare value (+4420, OC, failed); comma-separated (prefix=+44,status=failed) or repeated
   --format   csv (default): the Number Management Portal's upload format, which acg validate reads. One column set per
                file: the filter's service (OC or TPM; OC without one), and only numbers enabled for it.
                With --out, a file holds at most 10,000 rows (the portal's limit); more go to <name>.part2.<kind>, ...

@@ -1,6 +1,6 @@
 // The Numbers view's filter (numberFilter.ts) written as text, for `acg export --filter` and any other face that takes
 // it typed: `prefix=+4420`, `service=OC`, `status=failed`, or the bare value (`+4420`, `OC`, `failed`), several in one
-// argument separated by commas or spaces. Each field may be given once; the result is the same NumberFilter the tree
+// argument separated by commas (a prefix may hold spaces: `prefix=+44 20`). Each field may be given once; the result is the same NumberFilter the tree
 // builds from its pickers, so a filter means the same thing in every face.
 import { SERVICE_PROVISIONING_STATUSES, type ServiceProvisioningStatus } from '../models';
 import { NUMBER_SERVICES, type NumberServiceKey } from './numberDisplay';
@@ -35,7 +35,7 @@ function fieldOfBare(value: string): Field | undefined {
 export function parseFilterExpressions(texts: readonly string[]): FilterExpressionResult {
   const found: { prefix?: string; service?: NumberServiceKey; status?: ServiceProvisioningStatus } = {};
   for (const text of texts) {
-    for (const term of text.split(/[,\s]+/).filter((t) => t !== '')) {
+    for (const term of text.split(',').map((t) => t.trim()).filter((t) => t !== '')) {
       const eq = term.indexOf('=');
       const key = eq >= 0 ? term.slice(0, eq).trim().toLowerCase() : undefined;
       const value = eq >= 0 ? term.slice(eq + 1).trim() : term;
