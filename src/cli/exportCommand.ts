@@ -71,15 +71,6 @@ async function exportNumbers(args: ExportArguments, clients: AzureClients, out: 
   }
   if (!domain) return failed(err, [`${gateway.ref.name} has no Provisioning API domain yet (its deployment has not finished).`]);
   const provisioning = clients.provisioning(domain);
-  if (args.account !== undefined) {
-    try {
-      await provisioning.getAccount(args.account, { abortSignal: deps.abortSignal });
-    } catch (error) {
-      if (isAcgError(error, 'notFound')) return failed(err, [`${gateway.ref.name} has no account named '${args.account}' (names are case-sensitive).`]);
-      throw error;
-    }
-  }
-
   // A CSV holds one service's column set, so it holds only numbers enabled for that service (numberExport.ts).
   const csv = args.format === 'csv' ? csvColumnSetFor(args.filter) : undefined;
   if (csv && !csv.ok) return usageError(err, csv.message);
@@ -124,7 +115,13 @@ async function exportNumbers(args: ExportArguments, clients: AzureClients, out: 
     return 0;
   } catch (error) {
     await sink.abort();
-    const presented = presentError(error);
+    // The account is not read beforehand (that would cost one of the 100 requests a minute): its listing says so.
+    if (pageCount === 0 && args.account !== undefined && isAcgError(error, 'notFound')) {
+      return failed(err, [`${gateway.ref.name} has no account named '${args.account}' (names are case-sensitive).`]);
+    }
+    // Stopped on purpose (Ctrl-C, a closed pipe): the reason says which, where presentError would only say "Cancelled".
+    const reason: unknown = deps.abortSignal?.aborted ? deps.abortSignal.reason : undefined;
+    const presented = presentError(reason instanceof Error ? reason : error);
     err(`acg export: the export stopped after ${count(writer.count)} numbers: ${presented.message}`);
     for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
     err(args.out === undefined ? '  What was printed is incomplete.' : `  Nothing was written to ${args.out}.`);

@@ -102,6 +102,8 @@ if (require.main === module) {
   const interrupt = new AbortController();
   const onInterrupt = (): void => interrupt.abort(new Error('Interrupted (Ctrl-C).'));
   process.once('SIGINT', onInterrupt);
+  // `acg export … | head`: the reader goes away. Stop between pages, as for Ctrl-C, instead of dying on EPIPE.
+  process.stdout.on('error', (error: Error) => interrupt.abort(new Error(`stdout was closed (${error.message}).`)));
   void runCli(process.argv.slice(2), (line) => console.log(line), (line) => console.error(line), process.cwd(), process.env, interrupt.signal).then((code) => {
     process.exitCode = code;
     process.off('SIGINT', onInterrupt);
