@@ -3,11 +3,12 @@
 // The extension is split so that activation parses only what activation needs (DESIGN.md: the production activation
 // bundle stays at or under 150 KiB). Heavy modules are reached only through `import()`, and each import() of a module
 // listed in LAZY_BUNDLES becomes a `require('./lazy/<bundle>.js')` of a bundle of its own, loaded on first use:
-//   services  the HTTP pipeline and the ARM / Provisioning API / Graph clients (first tree expansion after sign-in)
+//   services  the HTTP pipeline and the ARM / Provisioning API / Graph clients (first tree expansion after sign-in),
+//             and Find Number's search across gateways (first search)
 //   identity  @azure/identity with MSAL (first token request of a sign-in)
 //   graph     the Microsoft Graph SDK (first Graph call)
 //   rules     the rule table, the config engine and the phone number rules with libphonenumber-js (first config file,
-//             test line look, account or relationship form)
+//             test line look, account or relationship form, Find Number's input)
 //   panels    the host side of webview panels, with valibot (first panel opened or restored)
 //   onboarding  the onboarding checks, their reads and fix executor, the Markdown report (first run of the checks)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
@@ -24,7 +25,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 /** bundle → { module (repository path or package name) → the name its namespace is exported under }. */
 export const LAZY_BUNDLES = {
-  services: { 'src/host/buildServices.ts': 'buildServices' },
+  services: { 'src/host/buildServices.ts': 'buildServices', 'src/azure/numbers/findNumber.ts': 'findNumber' },
   identity: { '@azure/identity': 'identity' },
   graph: { '@microsoft/microsoft-graph-client': 'graphClient' },
   rules: {
@@ -34,6 +35,7 @@ export const LAZY_BUNDLES = {
     'src/core/gateways/testLineInput.ts': 'testLineInput',
     'src/core/enterprises/accountFromRequest.ts': 'accountFromRequest',
     'src/core/enterprises/relationshipUpdate.ts': 'relationshipUpdate',
+    'src/core/numbers/numberLookup.ts': 'numberLookup',
   },
   panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks' },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
