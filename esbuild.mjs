@@ -3,14 +3,14 @@
 // The extension is split so that activation parses only what activation needs (DESIGN.md: the production activation
 // bundle stays at or under 150 KiB). Heavy modules are reached only through `import()`, and each import() of a module
 // listed in LAZY_BUNDLES becomes a `require('./lazy/<bundle>.js')` of a bundle of its own, loaded on first use:
-//   services  the HTTP pipeline and the ARM / Provisioning API / Graph clients (first tree expansion after sign-in),
-//             and Find Number's search across gateways (first search)
+//   services  the HTTP pipeline and the ARM / Provisioning API / Graph clients (first tree expansion after sign-in)
 //   identity  @azure/identity with MSAL (first token request of a sign-in)
 //   graph     the Microsoft Graph SDK (first Graph call)
 //   rules     the rule table, the config engine and the phone number rules with libphonenumber-js (first config file,
 //             test line look, account or relationship form, Find Number's input)
 //   panels    the host side of webview panels, with valibot (first panel opened or restored)
 //   onboarding  the onboarding checks, their reads and fix executor, the Markdown report (first run of the checks)
+//   find      Find Number…: its prompt, the search across gateways and the answer (first search)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
 //
@@ -25,7 +25,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 /** bundle → { module (repository path or package name) → the name its namespace is exported under }. */
 export const LAZY_BUNDLES = {
-  services: { 'src/host/buildServices.ts': 'buildServices', 'src/azure/numbers/findNumber.ts': 'findNumber' },
+  services: { 'src/host/buildServices.ts': 'buildServices' },
   identity: { '@azure/identity': 'identity' },
   graph: { '@microsoft/microsoft-graph-client': 'graphClient' },
   rules: {
@@ -39,6 +39,7 @@ export const LAZY_BUNDLES = {
   },
   panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks' },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
+  find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },
 };
 
 /** Which lazy bundle holds `module`, and under which name. */

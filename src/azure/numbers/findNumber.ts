@@ -25,7 +25,7 @@ import type { ListPages } from '../clients/paging';
 import type { ProvisioningListOptions } from '../clients/provisioningTypes';
 import { isAcgError } from '../errors';
 
-// The wording the faces show with the answer, so that one lazy import brings the search and its text.
+// The wording the faces show with the answer.
 export { numberState, searchProgress } from '../../core/numbers/numberSearch';
 
 /** What the search asks of a gateway's Provisioning API client. */

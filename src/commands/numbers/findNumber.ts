@@ -1,26 +1,10 @@
-// "Find Number…": where is this number, and what state is it in? Asks for a number in any common format (shown as
-// E.164 while typing), asks every gateway of the selected subscriptions for it (findNumber in src/azure/numbers),
-// then reveals it in the Numbers view: its gateway selected, its account shown, filtered to the number, the row
-// selected. Several matches (test setups across tenants) give a pick; none says where it looked and what could not
-// be searched. Automation passes the number as the argument (a string, or { number }).
-import * as vscode from 'vscode';
-import { AcgError, notSignedInError } from '../../azure/errors';
-import type { FoundNumber, SearchTarget } from '../../azure/numbers/findNumber';
-import type { NumberMatch } from '../../core/numbers/numberSearch';
-import { selectionOf } from '../../host/gatewaySelection';
-import { VIEWS } from '../../host/ids';
-import { runWithProgress } from '../../host/progress';
-import { numbersDefaultCountry } from '../../host/settings';
-import type { NumberNode } from '../../views/numbers/numberNodes';
+// "Find Number…": where is this number, and what state is it in? Every gateway of the selected subscriptions is
+// asked, and the number is revealed in the Numbers view. The flow lives in findNumberFlow.ts, loaded on first use;
+// automation passes the number as the argument (a string, or { number }).
 import type { CommandContext } from '../context';
-import { showNumberDetails } from './showDetails';
+import type { FindNumberResult } from './findNumberFlow';
 
-export interface FindNumberResult extends FoundNumber {
-  /** The row revealed in the Numbers view, when there was one to reveal. */
-  readonly revealed?: NumberNode;
-}
-
-const SHOW_DETAILS = 'Show Details';
+export type { FindNumberResult } from './findNumberFlow';
 
 function givenNumber(argument: unknown): string | undefined {
   if (typeof argument === 'string') return argument;
@@ -29,80 +13,6 @@ function givenNumber(argument: unknown): string | undefined {
 }
 
 export async function findNumber(ctx: CommandContext, argument: unknown): Promise<FindNumberResult | undefined> {
-  const { host } = ctx;
-  if (!host.signIn.signedIn) throw notSignedInError();
-  const lookup = await import('../../core/numbers/numberLookup');
-  const country = lookup.normalizeCountry(numbersDefaultCountry());
-  const text =
-    givenNumber(argument) ??
-    (await host.ui.showInputBox({
-      title: 'Find Number',
-      prompt: `A telephone number in any format; every gateway in the selected subscriptions is searched.${country ? ` Numbers without a country code are read as ${country} (acg.numbers.defaultCountry).` : ''}`,
-      placeHolder: '+44 20 7946 0301, 0044 20 7946 0301, GB (020) 7946 0301',
-      ignoreFocusOut: true,
-      validateInput: (value) => {
-        const hint = lookup.lookupHint(value, country);
-        if (!hint) return undefined;
-        return { message: hint.message, severity: hint.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Info };
-      },
-    }));
-  if (text === undefined) return undefined;
-  const parsed = lookup.parseNumberLookup(text, country);
-  if (!parsed.ok) throw new AcgError({ kind: 'badRequest', message: parsed.message });
-  const e164 = parsed.e164;
-
-  // The search and its wording load with the first search (the services bundle), not at activation.
-  const [{ findNumber: search, searchProgress, numberState }, services] = await Promise.all([import('../../azure/numbers/findNumber'), host.services.get()]);
-  const started = Date.now();
-  const found = await runWithProgress(host.ui, `Finding ${e164}`, ({ signal, report }) =>
-    search(e164, { arm: services.arm, provisioning: (domain) => services.provisioning(domain) }, host.subscriptions.current(), {
-      abortSignal: signal,
-      onListed: (targets) => report(`${searchProgress(0, targets.length)}…`),
-      onSettled: (_outcome, done, total) => report(searchProgress(done, total), 100 / total),
-    }),
-  );
-  const { summary } = found;
-  host.log.info(`Find ${e164}: ${summary.headline} (${summary.searched} of ${summary.gateways} gateways answered in ${Date.now() - started} ms)`);
-  for (const u of summary.unsearched) host.log.warn(`Find ${e164}: could not search ${u.where}: ${u.reason}`);
-
-  if (summary.matches.length === 0) {
-    // Cancelled with nothing found: the person stopped it, so there is nothing to tell them.
-    if (summary.cancelled > 0) throw new vscode.CancellationError();
-    if (summary.unsearched.length > 0) void host.ui.showWarningMessage(summary.headline, {});
-    else void host.ui.showInformationMessage(summary.headline);
-    return found;
-  }
-  const match = summary.matches.length === 1 ? summary.matches[0] : await pickMatch(ctx, summary.matches, summary.headline, numberState);
-  if (!match) return found;
-  const revealed = await reveal(ctx, match, found.targets);
-  const message = summary.matches.length === 1 ? summary.headline : `${e164} is on ${match.gateway.name}, ${numberState(match.number)}.`;
-  void host.ui.showInformationMessage(message, ...(revealed ? [SHOW_DETAILS] : [])).then((choice) => {
-    if (choice === SHOW_DETAILS && revealed) return showNumberDetails(ctx, revealed);
-    return undefined;
-  });
-  return { ...found, ...(revealed ? { revealed } : {}) };
-}
-
-async function pickMatch(ctx: CommandContext, matches: readonly NumberMatch[], headline: string, numberState: (number: NumberMatch['number']) => string): Promise<NumberMatch | undefined> {
-  const picked = await ctx.host.ui.showQuickPick(
-    matches.map((match) => ({ label: match.gateway.name, description: match.gateway.subscriptionName ?? match.gateway.subscriptionId, detail: numberState(match.number), match })),
-    { title: 'Find Number', placeHolder: `${headline} Which one do you want to see?`, matchOnDescription: true, matchOnDetail: true },
-  );
-  return picked?.match;
-}
-
-/** Selects the gateway, shows the account filtered to the number, and selects its row. */
-async function reveal(ctx: CommandContext, match: NumberMatch, targets: readonly SearchTarget[]): Promise<NumberNode | undefined> {
-  const target = targets.find((t) => t.gateway.id.toLowerCase() === match.gateway.id.toLowerCase());
-  const selection = target && selectionOf(target.resource, ctx.host.signIn);
-  if (!selection) throw new AcgError({ kind: 'notFound', message: `${match.gateway.name} has no resource id: refresh the Gateways view and try again.` });
-  await ctx.host.selection.select(selection);
-  const { accountName, telephoneNumber } = match.number;
-  const root = await ctx.numbers.show({ kind: 'account', accountName }, { prefix: telephoneNumber });
-  await vscode.commands.executeCommand(`${VIEWS.numbers}.focus`);
-  if (!root) return undefined;
-  await root.getChildren();
-  const node = root.findNumber(accountName, telephoneNumber);
-  await ctx.numbers.reveal(node ?? root);
-  return node;
+  const { runFindNumber } = await import('./findNumberFlow');
+  return runFindNumber(ctx, givenNumber(argument));
 }
