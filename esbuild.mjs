@@ -7,9 +7,10 @@
 //   identity  @azure/identity with MSAL (first token request of a sign-in)
 //   graph     the Microsoft Graph SDK (first Graph call)
 //   rules     the rule table, the config engine and the phone number rules with libphonenumber-js (first config file,
-//             test line look, account or relationship form)
+//             test line look, account or relationship form, Find Number's input)
 //   panels    the host side of webview panels, with valibot (first panel opened or restored)
 //   onboarding  the onboarding checks, their reads and fix executor, the Markdown report (first run of the checks)
+//   find      Find Number…: its prompt, the search across gateways and the answer (first search)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
 //
@@ -34,9 +35,11 @@ export const LAZY_BUNDLES = {
     'src/core/gateways/testLineInput.ts': 'testLineInput',
     'src/core/enterprises/accountFromRequest.ts': 'accountFromRequest',
     'src/core/enterprises/relationshipUpdate.ts': 'relationshipUpdate',
+    'src/core/numbers/numberLookup.ts': 'numberLookup',
   },
   panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks' },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
+  find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },
 };
 
 /** Which lazy bundle holds `module`, and under which name. */

@@ -33,8 +33,8 @@ export interface EnterprisesTree {
 
 export interface NumbersList {
   readonly filter: NumberFilter;
-  /** Shows one account's numbers or the whole gateway's, keeping the filter. */
-  show(scope: NumbersScope): Promise<NumbersScopeNode | undefined>;
+  /** Shows one account's numbers or the whole gateway's, keeping the filter unless one is given. */
+  show(scope: NumbersScope, filter?: NumberFilter): Promise<NumbersScopeNode | undefined>;
   setFilter(filter: NumberFilter): Promise<NumbersScopeNode | undefined>;
   /** From the first page again. */
   reload(): void;

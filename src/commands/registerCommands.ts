@@ -42,6 +42,7 @@ import { clearNumberFilter } from './numbers/clearFilter';
 import { copyNumbers } from './numbers/copyNumber';
 import { deleteNumbers } from './numbers/deleteNumbers';
 import { filterNumbers } from './numbers/filter';
+import { findNumber } from './numbers/findNumber';
 import { refreshNumbers } from './numbers/refresh';
 import { showNumberDetails } from './numbers/showDetails';
 import { showGatewayNumbers } from './numbers/showGateway';
@@ -84,6 +85,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   copyNumbers,
   showNumberDetails,
   deleteNumbers,
+  findNumber,
   convertCsvToPlan,
   generatePowerShell,
   validateWorkspace,

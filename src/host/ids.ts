@@ -43,6 +43,7 @@ export const COMMANDS = {
   copyNumbers: 'acg.numbers.copy',
   showNumberDetails: 'acg.numbers.showDetails',
   deleteNumbers: 'acg.numbers.delete',
+  findNumber: 'acg.numbers.find',
   // Configuration files
   convertCsvToPlan: 'acg.config.convertCsvToPlan',
   generatePowerShell: 'acg.config.generatePowerShell',

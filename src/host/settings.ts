@@ -62,3 +62,10 @@ export const NUMBERS_PAGE_SIZE_SETTING = `${SECTION}.numbers.pageSize`;
 export function numbersPageSize(): unknown {
   return vscode.workspace.getConfiguration().get<unknown>(NUMBERS_PAGE_SIZE_SETTING);
 }
+
+/** `acg.numbers.defaultCountry`: the country (ISO 3166 alpha-2) of numbers typed without a country code. */
+export const NUMBERS_DEFAULT_COUNTRY_SETTING = `${SECTION}.numbers.defaultCountry`;
+
+export function numbersDefaultCountry(): unknown {
+  return vscode.workspace.getConfiguration().get<unknown>(NUMBERS_DEFAULT_COUNTRY_SETTING);
+}

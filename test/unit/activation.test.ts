@@ -36,6 +36,9 @@ const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: str
   { name: 'the Onboarding Checks panel', packageOrFile: /^src\/webviews\/onboardingChecks\/(panel|handlers|protocol|prompts)\.ts$/, bundle: 'panels' },
   // The checks, their reads and the fix executor load with the first run; activation keeps only their last results.
   { name: 'the onboarding checks, reads and fix executor', packageOrFile: /^src\/(core|azure)\/onboarding\/(registry|run|fixes|index|report|reads|applyFix)\.ts$/, bundle: 'onboarding' },
+  // Find Number…: its prompt, the search across gateways and the answer load with the first search.
+  { name: "Find Number's flow and search", packageOrFile: /^src\/(commands\/numbers\/findNumberFlow|azure\/numbers\/findNumber|core\/numbers\/numberSearch)\.ts$/, bundle: 'find' },
+  { name: "Find Number's input reading", packageOrFile: /^src\/core\/numbers\/numberLookup\.ts$/, bundle: 'rules' },
 ];
 
 function outputInputs(metafile: Metafile, file: string): string[] {

@@ -69,9 +69,10 @@ export class NumbersView implements vscode.Disposable {
     return this.root;
   }
 
-  /** Shows `scope` (one account, or the whole gateway), keeping the filter. */
-  async show(scope: NumbersScope): Promise<NumbersScopeNode | undefined> {
+  /** Shows `scope` (one account, or the whole gateway), keeping the filter unless one is given. */
+  async show(scope: NumbersScope, filter?: NumberFilter): Promise<NumbersScopeNode | undefined> {
     this.scopeChoice = scope;
+    if (filter) this.filterChoice = filter;
     this.reload();
     return this.rootNode();
   }
