@@ -11,7 +11,6 @@ import { dirname, join, parse } from 'node:path';
 import type { WriteAuditRecord, WriteAuditSink } from '../azure/http/audit';
 import { redact } from '../azure/http/redact';
 
-export const AUDIT_LOG_FILE_NAME = 'audit.jsonl';
 export const AUDIT_LOG_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface AuditLogFileOptions {

@@ -49,7 +49,7 @@ export interface Host {
 export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Host {
   const ui = new ScriptableUi();
   const signIn = new SignInSession(context, log, { showDeviceCode: (prompt) => showDeviceCode(prompt, log, ui) });
-  const auditLog = new HostAuditLog(context.globalStorageUri.fsPath, () => signIn.state?.account || undefined, log, ui);
+  const auditLog = new HostAuditLog(context.globalStorageUri, () => signIn.state?.account || undefined, log, ui);
   const services = new LazyServices(signIn, log, auditLog.sink);
   const subscriptions = new StoredSubscriptionFilter(context.globalState, signIn);
   const selection = new StoredGatewaySelection(context.globalState, signIn, services);
