@@ -177,7 +177,7 @@ export class ProvisioningClient {
     await runBatches(telephoneNumbers, operation, options, async (batch, index) => {
       await sendBatch((headers) => this.postDelete(account, batch, headers, `${operation} (batch ${index + 1})`, options), this.resend, operation, options.abortSignal);
       return batch;
-    });
+    }, 'deleted');
   }
 
   // ---- Teams views -----------------------------------------------------------------------------------------------
