@@ -3,7 +3,8 @@
 // The extension is split so that activation parses only what activation needs (DESIGN.md: the production activation
 // bundle stays at or under 150 KiB). Heavy modules are reached only through `import()`, and each import() of a module
 // listed in LAZY_BUNDLES becomes a `require('./lazy/<bundle>.js')` of a bundle of its own, loaded on first use:
-//   services  the HTTP pipeline and the ARM / Provisioning API / Graph clients (first tree expansion after sign-in)
+//   services  the HTTP pipeline and the ARM / Provisioning API / Graph clients (first tree expansion after sign-in), and
+//             the audit log's file writer (first write)
 //   identity  @azure/identity with MSAL (first token request of a sign-in)
 //   graph     the Microsoft Graph SDK (first Graph call)
 //   rules     the rule table, the config engine and the phone number rules with libphonenumber-js (first config file,
@@ -25,7 +26,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 /** bundle → { module (repository path or package name) → the name its namespace is exported under }. */
 export const LAZY_BUNDLES = {
-  services: { 'src/host/buildServices.ts': 'buildServices' },
+  services: { 'src/host/buildServices.ts': 'buildServices', 'src/host/auditLogFile.ts': 'auditLogFile' },
   identity: { '@azure/identity': 'identity' },
   graph: { '@microsoft/microsoft-graph-client': 'graphClient' },
   rules: {

@@ -13,12 +13,17 @@ export interface ServiceFaults {
   resetRate: number;
   /** Retry-After, in seconds, sent with injected 429s. */
   retryAfterSeconds: number;
+  /**
+   * Share of requests (0–1) the service handles (a write takes effect) and then loses the answer: the connection is
+   * destroyed instead. What a Repeatability-Request-ID is for: the client's resend must be replayed, not applied again.
+   */
+  lostAnswerRate: number;
 }
 
 export type FaultSettings = Record<Exclude<ServiceName, 'admin'>, ServiceFaults>;
-export type FaultOutcome = { kind: 'none' } | { kind: 'error' } | { kind: 'throttle'; retryAfterSeconds: number } | { kind: 'reset' };
+export type FaultOutcome = { kind: 'none' } | { kind: 'error' } | { kind: 'throttle'; retryAfterSeconds: number } | { kind: 'reset' } | { kind: 'lostAnswer' };
 
-export const NO_FAULTS: ServiceFaults = { latencyMs: 0, errorRate: 0, throttleRate: 0, resetRate: 0, retryAfterSeconds: 1 };
+export const NO_FAULTS: ServiceFaults = { latencyMs: 0, errorRate: 0, throttleRate: 0, resetRate: 0, retryAfterSeconds: 1, lostAnswerRate: 0 };
 
 export function defaultFaultSettings(): FaultSettings {
   return { entra: { ...NO_FAULTS }, arm: { ...NO_FAULTS }, provisioning: { ...NO_FAULTS }, graph: { ...NO_FAULTS } };
@@ -61,7 +66,8 @@ export class FaultInjector {
     return service === 'admin' ? 0 : this.settings[service].latencyMs;
   }
 
-  /** Draws the outcome for one request. Resets, then 5xx, then 429, each from its own share. */
+  /** Draws the outcome for one request. Resets, then 5xx, then 429, then lost answers, each from its own share (one
+   * draw per request, so a seeded sequence is the same whatever the later shares are). */
   draw(service: ServiceName): FaultOutcome {
     if (service === 'admin') return { kind: 'none' };
     const f = this.settings[service];
@@ -69,6 +75,7 @@ export class FaultInjector {
     if (r < f.resetRate) return { kind: 'reset' };
     if (r < f.resetRate + f.errorRate) return { kind: 'error' };
     if (r < f.resetRate + f.errorRate + f.throttleRate) return { kind: 'throttle', retryAfterSeconds: f.retryAfterSeconds };
+    if (r < f.resetRate + f.errorRate + f.throttleRate + f.lostAnswerRate) return { kind: 'lostAnswer' };
     return { kind: 'none' };
   }
 }

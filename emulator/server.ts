@@ -180,7 +180,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...(clientRequestId ? { 'x-ms-client-request-id': clientRequestId } : {}),
       ...response.headers,
     };
-    const sentHeaders = send(res, { ...response, headers });
+    if (fault.kind === 'lostAnswer') {
+      // Handled (a write took effect), but the client never hears: the connection goes before the answer does.
+      log(`fault: lost answer ${method} ${url.pathname} (${response.status})`);
+      req.socket.destroy();
+    }
+    const sentHeaders = fault.kind === 'lostAnswer' ? headers : send(res, { ...response, headers });
     if (listeners.size > 0) {
       const exchange: Exchange = {
         id: requestId,

@@ -4,7 +4,7 @@ import type { CloudEndpoints } from '../core/clouds';
 import type { ScopedCredential } from './auth/scopedCredential';
 import { listTenants, type TenantInfo } from './auth/tenants';
 import { ArmClient, GraphClient, ProvisioningClient } from './clients';
-import { allowedHostsForCloud, createPipeline, type DisposableHttpPipeline, type PipelineLogger, type PipelineOptions } from './http';
+import { allowedHostsForCloud, createPipeline, type DisposableHttpPipeline, type PipelineLogger, type PipelineOptions, type WriteAuditSink } from './http';
 
 export interface AzureClients {
   readonly cloud: CloudEndpoints;
@@ -23,14 +23,16 @@ export interface AzureClientsInput {
   readonly scoped: ScopedCredential;
   /** Receives redacted lines only (the pipeline redacts). */
   readonly logger?: PipelineLogger;
+  /** Receives one record per write (the extension's audit log; the CLI's with ACG_AUDIT_LOG). */
+  readonly audit?: WriteAuditSink;
   /** Pipeline options a face may tune (timeouts, retries); never the host allowlist or the credential. */
   readonly pipelineOptions?: Omit<PipelineOptions, 'credential' | 'isAllowedHost' | 'logger'>;
 }
 
-export function createAzureClients({ cloud, scoped, logger, pipelineOptions }: AzureClientsInput): AzureClients {
+export function createAzureClients({ cloud, scoped, logger, audit, pipelineOptions }: AzureClientsInput): AzureClients {
   // The pipeline asks for tokens per request with the scopes the client names; the host allowlist makes sure a token
   // for this cloud never leaves its hosts.
-  const pipeline = createPipeline({ ...pipelineOptions, credential: scoped.credential, isAllowedHost: allowedHostsForCloud(cloud), logger });
+  const pipeline = createPipeline({ ...pipelineOptions, credential: scoped.credential, isAllowedHost: allowedHostsForCloud(cloud), logger, ...(audit ? { audit } : {}) });
   const [provisioningScope] = scoped.scopesFor('provisioning');
   const provisioningClients = new Map<string, ProvisioningClient>();
   return {

@@ -39,6 +39,8 @@ export interface AcgErrorInit {
   requestId?: string;
   /** Our `x-ms-client-request-id`: the same on every retry of one logical request, so support can find them all. */
   clientRequestId?: string;
+  /** The Provisioning API gateway (its domain) the failed request was for, when known: faces offer its onboarding checks. */
+  gateway?: string;
   cause?: unknown;
 }
 
@@ -58,6 +60,7 @@ export class AcgError extends Error {
   readonly details: AcgErrorDetail[];
   readonly requestId?: string;
   readonly clientRequestId?: string;
+  readonly gateway?: string;
 
   constructor(init: AcgErrorInit) {
     super(init.message, init.cause !== undefined ? { cause: init.cause } : undefined);
@@ -72,6 +75,7 @@ export class AcgError extends Error {
     this.details = init.details ?? [];
     this.requestId = init.requestId;
     this.clientRequestId = init.clientRequestId;
+    this.gateway = init.gateway;
   }
 
   /** The same error with another message (e.g. with the reason retries stopped), keeping every other field. */
@@ -92,6 +96,7 @@ export class AcgError extends Error {
       details: this.details,
       requestId: this.requestId,
       clientRequestId: this.clientRequestId,
+      gateway: this.gateway,
       cause: this.cause,
     };
   }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandKey } from '../host/ids';
 import { presentError } from '../host/presentError';
 import { accountMenu } from './account/accountMenu';
+import { openAuditLog } from './account/openAuditLog';
 import { openSettings } from './account/openSettings';
 import { selectCloud } from './account/selectCloud';
 import { selectSubscriptions } from './account/selectSubscriptions';
@@ -57,6 +58,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   selectCloud,
   accountMenu,
   showLog,
+  openAuditLog,
   openSettings,
   refreshGateways,
   copyDomain,
@@ -122,7 +124,7 @@ export async function runCommand(ctx: CommandContext, handler: CommandHandler): 
       if (choice === COPY_DETAILS && presented.detail) return ui.writeClipboard(`${presented.message}\n${presented.detail}`);
       const action = presented.actions.find((a) => a.title === choice);
       if (action?.id === 'retry') return vscode.commands.executeCommand(ctx.id, ...ctx.args);
-      if (action?.command) return vscode.commands.executeCommand(action.command);
+      if (action?.command) return vscode.commands.executeCommand(action.command, ...(action.args ?? []));
       return undefined;
     });
     return undefined;

@@ -4,14 +4,17 @@ import type * as vscode from 'vscode';
 import type { CloudEndpoints } from '../core/clouds';
 import type { ScopedCredential } from '../azure/auth/scopedCredential';
 import { createAzureClients } from '../azure/azureClients';
+import type { WriteAuditSink } from '../azure/http/audit';
 import type { AcgServices } from './services';
 
 export interface ServicesInput {
   cloud: CloudEndpoints;
   scoped: ScopedCredential;
   log: vscode.LogOutputChannel;
+  /** The audit log's sink: every write the pipeline makes is recorded. */
+  audit?: WriteAuditSink;
 }
 
-export function buildServices({ cloud, scoped, log }: ServicesInput): AcgServices {
-  return createAzureClients({ cloud, scoped, logger: log });
+export function buildServices({ cloud, scoped, log, audit }: ServicesInput): AcgServices {
+  return createAzureClients({ cloud, scoped, logger: log, ...(audit ? { audit } : {}) });
 }

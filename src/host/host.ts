@@ -2,6 +2,7 @@
 // extension.ts. Each part is small and has its own interface, so a face takes only what it needs and tests can pass
 // their own. Nothing here loads an SDK: clients are built on first use (services.ts).
 import * as vscode from 'vscode';
+import { HostAuditLog, type AuditLog } from './auditLog';
 import { showDeviceCode } from './deviceCodePrompt';
 import { VirtualJsonDocuments, type ReadOnlyDocuments } from './documents';
 import { SelectedEnterprises, type Enterprises } from './enterpriseData';
@@ -40,13 +41,16 @@ export interface Host {
   readonly documents: ReadOnlyDocuments;
   /** Onboarding checks: runs, fixes, manual marks and the last results per gateway (badge, walkthrough, panel). */
   readonly onboarding: OnboardingChecks;
+  /** Every write the extension makes, as JSON lines in global storage; `open()` shows it read-only. */
+  readonly auditLog: AuditLog;
   readonly events: HostEvents;
 }
 
 export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Host {
   const ui = new ScriptableUi();
   const signIn = new SignInSession(context, log, { showDeviceCode: (prompt) => showDeviceCode(prompt, log, ui) });
-  const services = new LazyServices(signIn, log);
+  const auditLog = new HostAuditLog(context.globalStorageUri, () => signIn.state?.account || undefined, log, ui);
+  const services = new LazyServices(signIn, log, auditLog.sink);
   const subscriptions = new StoredSubscriptionFilter(context.globalState, signIn);
   const selection = new StoredGatewaySelection(context.globalState, signIn, services);
   const enterprises = new SelectedEnterprises(signIn, selection);
@@ -63,6 +67,7 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
   });
   const scopeChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
+    auditLog,
     signIn,
     services,
     subscriptions,
@@ -80,6 +85,6 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
     onDidChangeGatewaySelection: selection.onDidChange,
     onDidChangeScope: scopeChanged.event,
   };
-  const host: Host = { log, signIn, services, subscriptions, selection, enterprises, testLines, ui, documents, onboarding, events };
+  const host: Host = { log, signIn, services, subscriptions, selection, enterprises, testLines, ui, documents, onboarding, auditLog, events };
   return host;
 }

@@ -11,6 +11,7 @@ export const COMMANDS = {
   selectCloud: 'acg.selectCloud',
   accountMenu: 'acg.accountMenu',
   showLog: 'acg.showLog',
+  openAuditLog: 'acg.openAuditLog',
   openSettings: 'acg.openSettings',
   // Gateways
   refreshGateways: 'acg.gateways.refresh',

@@ -6,9 +6,11 @@ import { COMMANDS } from './ids';
 
 /** What a face can offer next to the message. `command` is how VS Code performs it; the CLI prints `hint`. */
 export interface ErrorAction {
-  readonly id: 'signIn' | 'retry' | 'showLog';
+  readonly id: 'signIn' | 'retry' | 'showLog' | 'onboardingChecks';
   readonly title: string;
   readonly command?: string;
+  /** Arguments for `command` (e.g. which gateway); faces that cannot pass them run the command without. */
+  readonly args?: readonly unknown[];
   /** How to do the same outside VS Code (the CLI). */
   readonly hint?: string;
 }
@@ -30,6 +32,24 @@ const SIGN_IN: ErrorAction = { id: 'signIn', title: 'Sign In…', command: COMMA
 const SIGN_IN_DIFFERENTLY: ErrorAction = { ...SIGN_IN, title: 'Sign In Differently…', hint: 'sign in with an identity that holds the role' };
 const RETRY: ErrorAction = { id: 'retry', title: 'Retry', hint: 'run it again' };
 const SHOW_LOG: ErrorAction = { id: 'showLog', title: 'Show Log', command: COMMANDS.showLog };
+
+/** What `acg.gateways.runOnboardingChecks` accepts from an error action: the gateway the refused write was for. */
+export interface OnboardingChecksFor {
+  readonly gatewayDomain: string;
+}
+
+/** A missing ProvisioningAPI role is an onboarding step ("People who manage numbers hold a ProvisioningAPI user
+ * role"), and the checks can assign it: offer them, for the gateway when the error knows it. */
+function onboardingChecks(gateway: string | undefined): ErrorAction {
+  const target: OnboardingChecksFor | undefined = gateway ? { gatewayDomain: gateway } : undefined;
+  return {
+    id: 'onboardingChecks',
+    title: 'Run Onboarding Checks…',
+    command: COMMANDS.runOnboardingChecks,
+    ...(target ? { args: [target] } : {}),
+    hint: 'run `acg check` for the gateway: it shows who holds which ProvisioningAPI role, and `--fix` can assign one',
+  };
+}
 
 /** Failures that may pass by themselves: offering Retry makes sense. */
 const TRANSIENT: ReadonlySet<AcgErrorKind> = new Set(['throttled', 'timeout', 'network', 'unavailable']);
@@ -90,6 +110,7 @@ function retryWhen(retryAfterMs: number | undefined): string {
 
 function actionsFor(error: AcgError): ErrorAction[] {
   if (error.kind === 'notSignedIn') return [SIGN_IN];
+  if (error.kind === 'forbidden' && error.service === 'provisioning') return [onboardingChecks(error.gateway), SIGN_IN_DIFFERENTLY, SHOW_LOG];
   if (error.kind === 'forbidden') return [SIGN_IN_DIFFERENTLY, SHOW_LOG];
   if (TRANSIENT.has(error.kind)) return [RETRY, SHOW_LOG];
   return [SHOW_LOG];

@@ -3,6 +3,7 @@
 // their own, so activation never parses them.
 import type * as vscode from 'vscode';
 import type { AzureClients } from '../azure/azureClients';
+import type { WriteAuditSink } from '../azure/http/audit';
 import { notSignedInError } from '../azure/errors';
 import type { SignIn } from './signIn';
 
@@ -23,6 +24,8 @@ export class LazyServices implements Services, vscode.Disposable {
   constructor(
     private readonly signIn: SignIn,
     private readonly log: vscode.LogOutputChannel,
+    /** Every pipeline built here records its writes through this (the audit log). */
+    private readonly audit?: WriteAuditSink,
   ) {
     // Every change (account, tenant, cloud, token scopes) means other tokens: never reuse a pipeline across one.
     this.subscription = signIn.onDidChange(() => this.drop());
@@ -33,7 +36,7 @@ export class LazyServices implements Services, vscode.Disposable {
     if (!this.building) {
       const cloud = this.signIn.cloud;
       const scoped = this.signIn.scoped();
-      const building = import('./buildServices').then((m) => m.buildServices({ cloud, scoped, log: this.log }));
+      const building = import('./buildServices').then((m) => m.buildServices({ cloud, scoped, log: this.log, ...(this.audit ? { audit: this.audit } : {}) }));
       // A failed build is not cached: the next call tries again.
       building.catch(() => {
         if (this.building === building) this.building = undefined;

@@ -360,17 +360,20 @@ describe('Enterprises view against the emulator', function () {
       await signInAs({ method: 'sandbox' });
     });
 
-    it('reads the tree, but Update Relationship Status is refused (403) and nothing changes', async () => {
+    it('reads the tree, but Update Relationship Status is refused before sending (role pre-flight) and nothing changes', async () => {
       const before = await rfi(SEED_TENANT_IDS.bellows);
       const recorded = script(api, { picks: [byLabel('Agreement signed')], inputs: [() => 'not allowed'] });
       assert.equal(await run('acg.enterprises.updateRelationship', await requestNode('Customer contacted', 'Bellows College')), undefined);
-      assert.equal(recorded.progress.length, 1, 'sent, and refused');
+      assert.equal(recorded.progress.length, 1, 'refused inside the progress');
+      assert.match(recorded.errors[0]?.message ?? '', /^Updating a relationship status needs ProvisioningAPI\.Write \(or ProvisioningAPI\.Admin\); .* holds ProvisioningAPI\.Read\./);
       assert.deepEqual((await rfi(SEED_TENANT_IDS.bellows)).customerRelationship, before.customerRelationship);
     });
 
-    it('Create Account from Request is refused (403) and no account appears', async () => {
-      script(api, { inputs: [() => 'Reader-Made'], pickMany: [(items) => items.slice(0, 1)], picks: [byLabel('Sync with Microsoft Teams')] });
+    it('Create Account from Request is refused before sending (role pre-flight) and no account appears', async () => {
+      const recorded = script(api, { inputs: [() => 'Reader-Made'], pickMany: [(items) => items.slice(0, 1)], picks: [byLabel('Sync with Microsoft Teams')] });
       assert.equal(await run('acg.enterprises.createAccount', await requestNode('Consent acknowledged', 'Proseware, Inc.')), undefined);
+      assert.match(recorded.errors[0]?.message ?? '', /^Creating accounts needs ProvisioningAPI\.Write \(or ProvisioningAPI\.Admin\)/);
+      assert.deepEqual(recorded.errors[0]?.items.slice(0, 1), ['Run Onboarding Checks…']);
       const names = (await api.host.enterprises.current()!.data.accounts()).map((a) => a.name);
       assert.ok(!names.includes('Reader-Made'));
     });

@@ -258,7 +258,7 @@ describe('Numbers view against the emulator', function () {
       assert.equal(await (await clientOf(api, GATEWAY_LAB)).countNumbers(DELETE_ACCOUNT), 14);
     });
 
-    it('as the reader principal, Delete is refused (403) and the number stays', async () => {
+    it('as the reader principal, Delete is refused before sending, naming the role, and the number stays', async () => {
       await signInAs(READER);
       try {
         await show(DELETE_ACCOUNT);
@@ -266,7 +266,10 @@ describe('Numbers view against the emulator', function () {
         const telephoneNumber = await tree.label(node);
         const recorded = script(api, { warnings: ['Delete Number'] });
         assert.equal(await run('acg.numbers.delete', node, [node]), undefined);
-        assert.equal(recorded.progress.length, 1, 'sent, and refused');
+        assert.equal(recorded.progress.length, 1, 'refused inside the progress');
+        // The role pre-flight: the token's roles say the reader holds ProvisioningAPI.Read only.
+        assert.match(recorded.errors[0].message, /^Deleting numbers needs ProvisioningAPI\.Delete \(or ProvisioningAPI\.Admin\); .* holds ProvisioningAPI\.Read\. Nothing was sent\./);
+        assert.equal(recorded.errors[0].items[0], 'Run Onboarding Checks…');
         assert.ok(await exists(telephoneNumber));
       } finally {
         await signInAs({ method: 'sandbox' });
@@ -286,6 +289,66 @@ describe('Numbers view against the emulator', function () {
       const all = await rows();
       assert.equal(all.length, 6, 'the 5 numbers stay, then the error');
       assert.deepEqual(await tree.labels(all[5]), ['Retry']);
+    });
+  });
+
+  describe('a multi-request delete cancelled between requests, then Open Audit Log', () => {
+    const CANCEL_ACCOUNT = 'Numbers-Cancel-Test';
+    const numbers = Array.from({ length: 110 }, (_, i) => `+1555020${String(i).padStart(4, '0')}`);
+
+    before(async () => {
+      await api.host.selection.select(selectionOf(api, GATEWAY_LAB));
+      const client = await clientOf(api, GATEWAY_LAB);
+      await client.createOrReplaceAccount({ name: CANCEL_ACCOUNT, serviceDetails: { teamsOperatorConnect: { enabled: true, syncEnabled: false } } });
+      await client.createOrUpdateNumbersInBatches(
+        CANCEL_ACCOUNT,
+        numbers.map((telephoneNumber) => ({
+          telephoneNumber,
+          accountName: CANCEL_ACCOUNT,
+          serviceDetails: { teamsOperatorConnect: { enabled: true, assignmentStatus: 'unassigned', configuration: { usage: 'FirstPartyAppAssignment', choosableCapabilities: ['InboundCalling'] } } },
+        })),
+      );
+      await setPageSize(200);
+      await show(CANCEL_ACCOUNT);
+      await until('the test numbers', async () => (await numberRows()).length === 110);
+    });
+
+    after(async () => {
+      await setPageSize(50);
+      await (await clientOf(api, GATEWAY_LAB)).deleteAccount(CANCEL_ACCOUNT, { deleteNumbers: true }).catch(() => undefined);
+      await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('stops before the second request and says what was done', async () => {
+      const selected = await numberRows();
+      // Cancel as the second request is announced: the first (100 numbers) has been answered, the second not sent.
+      const recorded = script(api, { warnings: ['Delete 110 Numbers'], cancelProgressOn: /request 2 of 2/ });
+      const result = await run<DeleteResult & { cancelledBetweenRequests?: { sent: unknown[]; inFlight: unknown[]; notSent: unknown[] } }>('acg.numbers.delete', selected[0], selected);
+      const where = result?.cancelledBetweenRequests;
+      assert.deepEqual([where?.sent.length, where?.inFlight.length, where?.notSent.length], [100, 0, 10]);
+      assert.equal(recorded.warnings[1].message, 'Cancelled: 100 of 110 numbers were sent for deletion; 10 numbers were not touched. Refresh the Numbers view to see the result.');
+      assert.equal(await (await clientOf(api, GATEWAY_LAB)).countNumbers(CANCEL_ACCOUNT), 10, 'the second request was never sent');
+    });
+
+    it('Open Audit Log shows the delete just made, read-only, with its request ids and no token', async () => {
+      const editor = await run<vscode.TextEditor>('acg.openAuditLog');
+      assert.ok(editor, 'the log opened');
+      assert.equal(editor.document.uri.scheme, 'acg-audit', 'a virtual document: it cannot be saved back');
+      const lines = editor.document.getText().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const deletes = lines.filter((l) => l.operation === `delete 100 numbers from ${CANCEL_ACCOUNT}`);
+      assert.equal(deletes.length, 1);
+      const [entry] = deletes;
+      assert.equal(entry.result, 'succeeded');
+      assert.equal(entry.status, 204);
+      assert.equal(entry.method, 'POST');
+      assert.equal((entry.target as { numbers: string[] }).numbers.length, 100);
+      assert.match(String(entry.repeatabilityRequestId), /^[0-9a-f-]{36}$/);
+      assert.match(String(entry.clientRequestId), /^[0-9a-f-]{36}$/);
+      assert.ok(entry.who, 'who made it');
+      // Earlier in this run, the reader's refused delete: recorded, never sent.
+      assert.ok(lines.some((l) => l.result === 'notSent' && l.errorCode === 'MissingProvisioningRole'));
+      assert.doesNotMatch(editor.document.getText(), /authorization|bearer|eyJ[A-Za-z0-9_-]{10,}|secret/i);
     });
   });
 });

@@ -24,6 +24,37 @@ export function identityFromToken(accessToken: string): TokenIdentity {
   };
 }
 
+/** What a token says about the caller's access: its app roles and who it is. For the role pre-flight and the audit
+ * log; the token itself is neither kept nor logged. */
+export interface TokenAccess {
+  /** The `roles` claim; undefined when the token has none, is not a JWT, or the claim is not a list of strings. */
+  roles?: readonly string[];
+  /** From `idtyp`, else `scp` (only delegated, i.e. user, tokens carry scopes); undefined when the token does not say. */
+  kind?: 'user' | 'app';
+  /** A name for messages and the audit log: the user name, the app's display name, or "service principal <app id>". */
+  who?: string;
+  objectId?: string;
+  tenantId?: string;
+}
+
+export function accessFromToken(accessToken: string): TokenAccess {
+  const claims = decodeClaims(accessToken);
+  if (!claims) return {};
+  const text = (key: string): string | undefined => (typeof claims[key] === 'string' && claims[key] !== '' ? (claims[key] as string) : undefined);
+  const roles = claims.roles;
+  const idtyp = text('idtyp');
+  const appId = text('appid') ?? text('azp');
+  const kind = idtyp === 'app' || idtyp === 'user' ? idtyp : text('scp') !== undefined ? 'user' : undefined;
+  const who = text('preferred_username') ?? text('upn') ?? text('unique_name') ?? text('app_displayname') ?? text('name') ?? (appId ? `service principal ${appId}` : undefined);
+  return {
+    ...(Array.isArray(roles) && roles.every((r) => typeof r === 'string') ? { roles: roles as string[] } : {}),
+    ...(kind ? { kind } : {}),
+    ...(who ? { who } : {}),
+    ...(text('oid') ? { objectId: text('oid') } : {}),
+    ...(text('tid') ? { tenantId: text('tid') } : {}),
+  };
+}
+
 function decodeClaims(token: string): Record<string, unknown> | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;

@@ -158,7 +158,8 @@ export class ArmClient {
       `${this.subscriptionUrl(subscriptionId)}/providers/Microsoft.VoiceServices/locations/${part(location)}` +
       `/checkNameAvailability?api-version=${ARM_API_VERSION}`;
     const operation = `check whether the name ${name} is available`;
-    const request = this.request('POST', url, operation, options, { name, type: GATEWAY_RESOURCE_TYPE });
+    // A question, not a change: the audit log leaves it out.
+    const request = { ...this.request('POST', url, operation, options, { name, type: GATEWAY_RESOURCE_TYPE }), readOnly: true };
     const response = await resendOnTransient(() => this.pipeline.send<CheckNameAvailabilityResponse>(request), {
       ...this.resend,
       operation,

@@ -202,9 +202,9 @@ export class GraphClient {
   async batch(requests: readonly GraphBatchRequest[], options: CallOptions = {}): Promise<GraphBatchResponse[]> {
     const operation = `run ${requests.length} Graph requests in a batch`;
     const send = async (chunk: GraphBatchRequest[]): Promise<GraphBatchResponse[]> => {
-      const post = () => this.run<{ responses?: GraphBatchResponse[] }>(operation, options, (api) => api('/$batch').post({ requests: chunk }));
       // A batch of reads is safe to send again; one with a write is not (it might have been applied).
       const readOnly = chunk.every((r) => r.method === 'GET');
+      const post = () => this.run<{ responses?: GraphBatchResponse[] }>(operation, options, (api) => api('/$batch').post({ requests: chunk }), undefined, readOnly);
       const answer = readOnly ? await resendOnTransient(post, { ...this.resend, operation, abortSignal: options.abortSignal }) : await post();
       return answer.responses ?? [];
     };
@@ -273,8 +273,8 @@ export class GraphClient {
   }
 
   /** Runs one SDK request, turning the SDK's GraphError back into the AcgError the pipeline raised. */
-  private async run<T>(operation: string, options: CallOptions, build: (api: Api) => Promise<T>, requiredPermission?: string): Promise<T> {
-    const call = new GraphCall(operation, options.abortSignal, requiredPermission);
+  private async run<T>(operation: string, options: CallOptions, build: (api: Api) => Promise<T>, requiredPermission?: string, readOnly = false): Promise<T> {
+    const call = new GraphCall(operation, options.abortSignal, requiredPermission, readOnly);
     const client = await this.client();
     // Every request carries `call`, so the middleware knows the operation and can park the pipeline's error.
     const api: Api = (path) => client.api(path).middlewareOptions([call]);

@@ -19,6 +19,8 @@ export class GraphCall implements MiddlewareOptions {
     readonly abortSignal: AbortSignal | undefined,
     /** Named in a 403 when Graph's answer does not say which permission is missing. */
     readonly requiredPermission?: string,
+    /** A POST that changes nothing (a $batch of GETs): the audit log leaves it out. */
+    readonly readOnly = false,
   ) {}
 }
 
@@ -64,6 +66,7 @@ export class PipelineMiddleware implements Middleware {
         ...(body === undefined ? {} : { body }),
         ...(call?.abortSignal ? { abortSignal: call.abortSignal } : {}),
         ...(call?.requiredPermission ? { requiredPermission: call.requiredPermission } : {}),
+        ...(call?.readOnly ? { readOnly: true } : {}),
       });
       const empty = response.text === '' || response.status === 204 || response.status === 304;
       context.response = new Response(empty ? null : response.text, { status: response.status, headers: response.headers });

@@ -4,7 +4,7 @@ export { ArmClient } from './arm';
 export type { ArmClientOptions, CreateTestLineOptions, GatewayEdit, ListGatewaysOptions, NewTestLine, SubscriptionGateways } from './arm';
 export type { ArmPollingOptions, LroCallOptions, OperationProgress } from './armLro';
 export { gatewayDomainOf, gatewayRefOf, gatewayResourceId, parseGatewayId, parseTestLineName } from './armIds';
-export { ProvisioningClient } from './provisioning';
+export { MISSING_PROVISIONING_ROLE, ProvisioningClient } from './provisioning';
 export { DEFAULT_PROVISIONING_SCOPE } from './provisioningTypes';
 export type { ConditionalOptions, CreateOptions, DeleteAccountOptions, ProvisioningClientOptions, ProvisioningListOptions, RelationshipUpdate, WithEtag } from './provisioningTypes';
 export type { BatchProgress, BatchRunOptions } from './provisioningBatches';

@@ -1,7 +1,9 @@
 // The ACG Provisioning API (2024-02-29-preview, API.md §2) of one gateway: accounts, numbers (single and batch),
 // civic addresses, capability plans and requests for information. Writes carry Repeatability-* headers (built once
 // per write, so the pipeline's retries resend the same ones) and If-Match when the caller holds an ETag; reads return
-// the ETag with the resource. Values are checked against the rule table before anything is sent.
+// the ETag with the resource. Values are checked against the rule table before anything is sent, and every write
+// first checks the caller's ProvisioningAPI roles (src/core/provisioningAccess.ts): one who lacks the role is told
+// which one before anything is sent. Writes name their target for the audit log.
 import { provisioningApiBaseUrl, type CloudEndpoints } from '../../core/clouds';
 import {
   PROVISIONING_API_VERSION,
@@ -22,6 +24,8 @@ import {
   validateTelephoneNumber,
   validateTenantId,
 } from '../../core/rules';
+import { preflightProvisioningWrite, type ProvisioningWrite } from '../../core/provisioningAccess';
+import type { TokenAccess } from '../auth/tokenClaims';
 import { AcgError } from '../errors';
 import { ifMatchHeaders, repeatabilityHeaders, type RepeatabilityHeaders } from '../http/headers';
 import type { HttpMethod, HttpPipeline, PipelineRequest, PipelineResponse } from '../http/types';
@@ -50,6 +54,7 @@ export class ProvisioningClient {
   readonly baseUrl: string;
   private readonly scopes: string[];
   private readonly resend: ResendPolicy;
+  private readonly rolePreflight: boolean;
 
   constructor(
     private readonly pipeline: HttpPipeline,
@@ -61,6 +66,7 @@ export class ProvisioningClient {
     this.baseUrl = provisioningApiBaseUrl(gatewayDomain, cloud);
     this.scopes = [options.scope ?? DEFAULT_PROVISIONING_SCOPE];
     this.resend = { ...DEFAULT_RESEND, ...options.resend };
+    this.rolePreflight = options.rolePreflight ?? true;
   }
 
   // ---- Accounts --------------------------------------------------------------------------------------------------
@@ -83,7 +89,8 @@ export class ProvisioningClient {
   async createOrReplaceAccount(account: AccountResource, options: CreateOptions = {}): Promise<WithEtag<AccountResource>> {
     const operation = `save account ${account.name}`;
     check(validateAccount(account), operation, `account ${account.name}`);
-    return this.write('PUT', `/accounts/${part(account.name)}`, operation, options, account);
+    const write: ProvisioningWrite = options.onlyIfNew ? 'createAccount' : 'updateAccount';
+    return this.write('PUT', `/accounts/${part(account.name)}`, operation, options, { write, target: { account: account.name }, body: account });
   }
 
   /** Without `deleteNumbers`, the service refuses (AcgError `conflict`) while the account still has numbers. */
@@ -91,7 +98,7 @@ export class ProvisioningClient {
     const operation = `delete account ${name}`;
     check(validateAccountName(name), operation, `account name ${name}`);
     const query: Record<string, string> = options.deleteNumbers ? { deleteNumbers: 'true' } : {};
-    await this.write('DELETE', `/accounts/${part(name)}`, operation, options, undefined, query);
+    await this.write('DELETE', `/accounts/${part(name)}`, operation, options, { write: 'deleteAccount', target: { account: name }, query });
   }
 
   // ---- Numbers ---------------------------------------------------------------------------------------------------
@@ -122,13 +129,17 @@ export class ProvisioningClient {
   async createOrReplaceNumber(number: NumberResource, options: CreateOptions = {}): Promise<WithEtag<NumberResource>> {
     const operation = `save number ${number.telephoneNumber}`;
     check(validateNumber(number), operation, `number ${number.telephoneNumber}`);
-    return this.write('PUT', this.numberPath(number.accountName, number.telephoneNumber), operation, options, number);
+    return this.write('PUT', this.numberPath(number.accountName, number.telephoneNumber), operation, options, {
+      write: 'saveNumbers',
+      target: { account: number.accountName, numbers: [number.telephoneNumber] },
+      body: number,
+    });
   }
 
   async deleteNumber(account: string, telephoneNumber: string, options: ConditionalOptions = {}): Promise<void> {
     const operation = `delete number ${telephoneNumber}`;
     check([...validateAccountName(account, ['accountName']), ...validateTelephoneNumber(telephoneNumber, ['telephoneNumber'])], operation, `number ${telephoneNumber}`);
-    await this.write('DELETE', this.numberPath(account, telephoneNumber), operation, options);
+    await this.write('DELETE', this.numberPath(account, telephoneNumber), operation, options, { write: 'deleteNumbers', target: { account, numbers: [telephoneNumber] } });
   }
 
   /** One `:createOrUpdateNumbers` request: at most 100 numbers, all in `account` (checked before sending). */
@@ -166,7 +177,7 @@ export class ProvisioningClient {
     await runBatches(telephoneNumbers, operation, options, async (batch, index) => {
       await sendBatch((headers) => this.postDelete(account, batch, headers, `${operation} (batch ${index + 1})`, options), this.resend, operation, options.abortSignal);
       return batch;
-    });
+    }, 'deleted');
   }
 
   // ---- Teams views -----------------------------------------------------------------------------------------------
@@ -176,6 +187,7 @@ export class ProvisioningClient {
     check(validateAccountName(account), operation, `account name ${account}`);
     const response = await this.send<TeamsCapabilityPlans>('POST', `/accounts/${part(account)}:getTeamsCapabilityPlans`, operation, options, {
       headers: { ...repeatabilityHeaders() },
+      readOnly: true,
     });
     return response.body;
   }
@@ -185,6 +197,7 @@ export class ProvisioningClient {
     checkNumberIds(account, telephoneNumbers, operation);
     const response = await this.send<TeamsAvailableCapabilities>('POST', `/accounts/${part(account)}:getTeamsAvailableCapabilities`, operation, options, {
       headers: { ...repeatabilityHeaders() },
+      readOnly: true,
       body: { numbers: telephoneNumbers.map((telephoneNumber) => ({ telephoneNumber })) },
     });
     return response.body;
@@ -229,6 +242,8 @@ export class ProvisioningClient {
       headers: { ...repeatabilityHeaders(), ...ifMatchHeaders(options.ifMatch), 'Content-Type': 'application/merge-patch+json' },
       // A string body, so that the pipeline sends it as it is under the merge-patch content type.
       body: JSON.stringify({ customerRelationship }),
+      write: 'updateRelationship',
+      target: { tenantId },
     });
     return withEtag(response);
   }
@@ -265,6 +280,8 @@ export class ProvisioningClient {
     const response = await this.send<{ numbers?: NumberResource[] }>('POST', `/accounts/${part(account)}:createOrUpdateNumbers`, operation, options, {
       headers: { ...headers },
       body: { numbers },
+      write: 'saveNumbers',
+      target: { account, numbers: numbers.map((n) => n.telephoneNumber) },
     });
     return response.body?.numbers ?? [];
   }
@@ -273,6 +290,8 @@ export class ProvisioningClient {
     await this.send('POST', `/accounts/${part(account)}:deleteNumbers`, operation, options, {
       headers: { ...headers },
       body: { numbers: telephoneNumbers.map((telephoneNumber) => ({ telephoneNumber })) },
+      write: 'deleteNumbers',
+      target: { account, numbers: [...telephoneNumbers] },
     });
   }
 
@@ -299,20 +318,30 @@ export class ProvisioningClient {
     return withEtag(await this.send<T>('GET', path, operation, options));
   }
 
-  private async write<T>(
-    method: 'PUT' | 'DELETE',
-    path: string,
-    operation: string,
-    options: CreateOptions,
-    body?: unknown,
-    query: Record<string, string> = {},
-  ): Promise<WithEtag<T>> {
+  private async write<T>(method: 'PUT' | 'DELETE', path: string, operation: string, options: CreateOptions, extra: RequestExtras & { write: ProvisioningWrite }): Promise<WithEtag<T>> {
     const headers = {
       ...repeatabilityHeaders(),
       ...ifMatchHeaders(options.ifMatch),
       ...(options.onlyIfNew ? { 'If-None-Match': '*' } : {}),
     };
-    return withEtag(await this.send<T>(method, path, operation, options, { headers, body, query }));
+    return withEtag(await this.send<T>(method, path, operation, options, { ...extra, headers }));
+  }
+
+  /** The role pre-flight of one write: refuses, before anything is sent, a caller whose token lacks the role. */
+  private accessCheck(write: ProvisioningWrite, operation: string): (access: TokenAccess) => void {
+    return (access) => {
+      const decision = preflightProvisioningWrite(write, access);
+      if (decision.allowed) return;
+      throw new AcgError({
+        kind: 'forbidden',
+        code: MISSING_PROVISIONING_ROLE,
+        message: decision.message,
+        requiredRole: decision.requiredRole,
+        service: 'provisioning',
+        operation,
+        gateway: this.gatewayDomain,
+      });
+    };
   }
 
   private send<T>(method: HttpMethod, path: string, operation: string, options: CallOptions, extra: RequestExtras = {}): Promise<PipelineResponse<T>> {
@@ -333,14 +362,25 @@ export class ProvisioningClient {
       ...(extra.headers && Object.keys(extra.headers).length > 0 ? { headers: extra.headers } : {}),
       ...(extra.body === undefined ? {} : { body: extra.body }),
       ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      ...(extra.readOnly ? { readOnly: true } : {}),
+      ...(extra.target ? { auditTarget: extra.target } : {}),
+      ...(extra.write && this.rolePreflight ? { checkAccess: this.accessCheck(extra.write, operation) } : {}),
     };
   }
 }
+
+/** The error code of a write refused by the role pre-flight (never sent, so the service gave none). */
+export const MISSING_PROVISIONING_ROLE = 'MissingProvisioningRole';
 
 interface RequestExtras {
   headers?: Record<string, string>;
   body?: unknown;
   query?: Record<string, string>;
+  /** A POST that only reads (left out of the audit log). */
+  readOnly?: boolean;
+  /** The write this request makes: its role is checked before sending. */
+  write?: ProvisioningWrite;
+  target?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 function withEtag<T>(response: PipelineResponse<T>): WithEtag<T> {

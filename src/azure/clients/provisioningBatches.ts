@@ -64,6 +64,8 @@ export async function runBatches<T, R>(
   operation: string,
   options: BatchRunOptions,
   send: (batch: T[], index: number) => Promise<R[]>,
+  /** How a failure names the batches already done ("saved", "deleted"). */
+  doneWord = 'saved',
 ): Promise<R[]> {
   const batches = chunk(items);
   const results: R[] = [];
@@ -78,7 +80,7 @@ export async function runBatches<T, R>(
       const last = first + batches[index].length - 1;
       throw error.withMessage(
         `${operation}: batch ${index + 1} of ${batches.length} (numbers ${first}–${last}) failed; ` +
-          `${done} of ${items.length} were already saved. ${error.message}`,
+          `${done} of ${items.length} were already ${doneWord}. ${error.message}`,
       );
     }
     done += batches[index].length;

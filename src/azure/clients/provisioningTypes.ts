@@ -11,6 +11,8 @@ export interface ProvisioningClientOptions {
   scope?: string;
   /** Resending a batch of the *InBatches operations once the pipeline's own retries are spent. */
   resend?: Partial<ResendPolicy>;
+  /** Check the caller's ProvisioningAPI role before each write (default true). Off only to test the service's own 403. */
+  rolePreflight?: boolean;
 }
 
 export interface ConditionalOptions extends CallOptions {

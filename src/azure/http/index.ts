@@ -1,5 +1,6 @@
 // The HTTP layer's public surface: clients import from here.
 export type * from './types';
+export { isAuditedWrite, type WriteAuditRecord, type WriteAuditSink } from './audit';
 export { createPipeline, DEFAULT_PROVISIONING_FAILOVER_DELAY_MS, DEFAULT_PROVISIONING_REQUESTS_PER_MINUTE, DEFAULT_PROVISIONING_WINDOW_MS, DEFAULT_TIMEOUT_MS, USER_AGENT, type DisposableHttpPipeline } from './pipeline';
 export { allowedHostsForCloud, isLoopbackHost, isProvisioningApiHost } from './hosts';
 export { ifMatchHeaders, ifNoneMatchHeaders, repeatabilityHeaders, type RepeatabilityHeaders } from './headers';

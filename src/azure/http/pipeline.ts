@@ -6,14 +6,19 @@
 //   3. gets a token, sends one attempt (transport.ts), and maps failures (errorMapping.ts);
 //   4. retries what is worth retrying (retryPolicy.ts) with the same x-ms-client-request-id and the same headers,
 //      so a Repeatability-Request-ID stays the same and the service can de-duplicate;
-//   5. logs every attempt through `redact`.
+//   5. logs every attempt through `redact`;
+//   6. hands one record per write to the audit sink, if a face installed one (audit.ts).
+// A request may also ask to see the caller's token claims before anything is sent (`checkAccess`, the Provisioning
+// API's role pre-flight): it gets the decoded roles and name, never the token.
 import { randomUUID } from 'node:crypto';
 import type { AccessToken } from '@azure/core-auth';
+import { accessFromToken, type TokenAccess } from '../auth/tokenClaims';
 import { version as packageVersion } from '../../../package.json';
 import { EMULATOR_PROVISIONING_PATH } from '../../core/clouds';
 import { PROVISIONING_RATE_LIMIT } from '../../core/limits';
 import { AcgError, isAcgError } from '../errors';
 import { cancelledError, sleep, throwIfAborted } from './abort';
+import { isAuditedWrite, type WriteAuditRecord } from './audit';
 import { mapHttpError, mapTransportError, SERVICE_NAMES } from './errorMapping';
 import { SlidingWindowLimiter } from './limiter';
 import { redact, redactHeaders, redactUrl } from './redact';
@@ -35,6 +40,13 @@ export interface DisposableHttpPipeline extends HttpPipeline {
 
 export function createPipeline(options: PipelineOptions): DisposableHttpPipeline {
   return new Pipeline(options);
+}
+
+/** What the audit record of one write needs from inside `sendOnce`. */
+interface WriteTrace {
+  headers?: Record<string, string>;
+  attempts: number;
+  who?: TokenAccess;
 }
 
 /** How one attempt ended, in the words of the give-up message. */
@@ -67,8 +79,31 @@ class Pipeline implements DisposableHttpPipeline {
   }
 
   async send<T = unknown>(request: PipelineRequest): Promise<PipelineResponse<T>> {
+    if (!this.options.audit || !isAuditedWrite(request)) return this.sendOnce<T>(request);
+    const trace: WriteTrace = { attempts: 0 };
+    const started = Date.now();
+    try {
+      const response = await this.sendOnce<T>(request, trace);
+      this.audit(request, trace, started, { result: 'succeeded', status: response.status, serviceRequestId: serviceRequestIdOf(response.headers) });
+      return response;
+    } catch (error) {
+      const failure = isAcgError(error) ? error : undefined;
+      const result = trace.attempts === 0 ? 'notSent' : failure?.kind === 'cancelled' ? 'cancelled' : 'failed';
+      this.audit(request, trace, started, {
+        result,
+        ...(failure?.status !== undefined ? { status: failure.status } : {}),
+        errorKind: failure?.kind ?? 'unexpected',
+        ...(failure?.code ? { errorCode: failure.code } : {}),
+        ...(failure?.requestId ? { serviceRequestId: failure.requestId } : {}),
+      });
+      throw error;
+    }
+  }
+
+  private async sendOnce<T>(request: PipelineRequest, trace?: WriteTrace): Promise<PipelineResponse<T>> {
     const url = this.checkDestination(request);
     const headers = this.headersFor(request);
+    if (trace) trace.headers = headers;
     const clientRequestId = headers['x-ms-client-request-id'];
     const body = encodeBody(request, headers);
     const retry: RetryOptions = { ...DEFAULT_RETRY, ...this.options.retry, ...request.retry };
@@ -79,6 +114,11 @@ class Pipeline implements DisposableHttpPipeline {
     const where = `${request.method} ${redactUrl(url)} [${request.operation}]`;
     let freshConnection = false;
 
+    if (request.checkAccess && request.scopes) {
+      // The same (cached) token the first attempt will carry; a refusal here sends nothing and takes no rate slot.
+      request.checkAccess(accessFromToken(await this.authorize(request, clientRequestId)));
+    }
+
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(signal, request.operation, clientRequestId);
       const slot = request.service === 'provisioning' ? await this.limiter.acquire(limiterKey(request, url), signal, request.operation) : undefined;
@@ -86,7 +126,12 @@ class Pipeline implements DisposableHttpPipeline {
       try {
         if (slot && slot.waitedMs > 0) this.log.info(`held ${where} for ${slot.waitedMs} ms to stay within the gateway's Provisioning API rate limit`);
         const sent = { ...headers };
-        if (request.scopes) sent.authorization = await this.authorize(request, clientRequestId);
+        if (request.scopes) {
+          const token = await this.authorize(request, clientRequestId);
+          if (trace) trace.who ??= accessFromToken(token);
+          sent.authorization = `Bearer ${token}`;
+        }
+        if (trace) trace.attempts = attempt;
         this.log.debug(`→ ${where} attempt ${attempt}/${retry.maxRetries + 1} id=${clientRequestId}${freshConnection ? ' (new connection)' : ''} headers=${JSON.stringify(redactHeaders(sent))}`);
         result = await this.transport.send({ method: request.method, url, headers: sent, body, timeoutMs, signal, freshConnection });
       } finally {
@@ -208,7 +253,41 @@ class Pipeline implements DisposableHttpPipeline {
       this.recentTokens.push(token.token);
       if (this.recentTokens.length > 16) this.recentTokens.shift();
     }
-    return `Bearer ${token.token}`;
+    return token.token;
+  }
+
+  /** One audit record; a failing sink is logged, never allowed to fail the write it describes. */
+  private audit(request: PipelineRequest, trace: WriteTrace, started: number, outcome: Pick<WriteAuditRecord, 'result' | 'status' | 'errorKind' | 'errorCode' | 'serviceRequestId'>): void {
+    const clean = (text: string) => redact(text, this.recentTokens);
+    let path = '';
+    try {
+      path = clean(decodeURIComponent(new URL(request.url).pathname));
+    } catch {
+      path = '';
+    }
+    const headers = trace.headers ?? {};
+    const record: WriteAuditRecord = {
+      time: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      ...(trace.who?.who ? { who: clean(trace.who.who) } : {}),
+      ...(trace.who?.objectId ? { objectId: trace.who.objectId } : {}),
+      ...(trace.who?.tenantId ? { tenantId: trace.who.tenantId } : {}),
+      service: request.service,
+      ...(request.gateway ? { gateway: request.gateway } : {}),
+      operation: clean(request.operation),
+      method: request.method,
+      path,
+      ...(request.auditTarget ? { target: cleanTarget(request.auditTarget, clean) } : {}),
+      clientRequestId: headers['x-ms-client-request-id'] ?? '',
+      ...(headers['repeatability-request-id'] ? { repeatabilityRequestId: headers['repeatability-request-id'] } : {}),
+      attempts: trace.attempts,
+      ...outcome,
+    };
+    try {
+      this.options.audit?.record(record);
+    } catch (error) {
+      this.log.warn(`could not record ${request.method} ${path} in the audit log: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private redirectError(request: PipelineRequest, url: URL, headers: Record<string, string>, status: number, clientRequestId: string): AcgError {
@@ -257,6 +336,16 @@ class Pipeline implements DisposableHttpPipeline {
     }
     return { delayMs, freshConnection, why };
   }
+}
+
+function serviceRequestIdOf(headers: Record<string, string>): string | undefined {
+  return headers['x-ms-request-id'] ?? headers['request-id'];
+}
+
+function cleanTarget(target: Readonly<Record<string, string | readonly string[]>>, clean: (text: string) => string): Record<string, string | readonly string[]> {
+  const out: Record<string, string | readonly string[]> = {};
+  for (const [key, value] of Object.entries(target)) out[key] = typeof value === 'string' ? clean(value) : value.map(clean);
+  return out;
 }
 
 /** The gateway a Provisioning API request counts against: its domain, from the request or the URL. */

@@ -1,6 +1,8 @@
 // The contract of the one HTTP pipeline every client uses (ARM, Provisioning API, Graph). Implementations live next
 // to this file; clients depend only on these types.
 import type { TokenCredential } from '@azure/core-auth';
+import type { TokenAccess } from '../auth/tokenClaims';
+import type { WriteAuditSink } from './audit';
 
 export type HttpMethod = 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE' | 'HEAD';
 
@@ -47,6 +49,17 @@ export interface PipelineRequest {
    * only when it carries a Repeatability-Request-ID. Other methods are always treated as repeatable.
    */
   idempotent?: boolean;
+  /** A POST that changes nothing (getTeamsCapabilityPlans, checkNameAvailability, a Graph $batch of GETs): the audit
+   * log leaves it out. */
+  readOnly?: boolean;
+  /** What the write changes, for the audit log (account, numbers, tenant id); the URL path is recorded regardless. */
+  auditTarget?: Readonly<Record<string, string | readonly string[]>>;
+  /**
+   * Runs once before the first attempt with what the token this request would carry says about the caller (roles,
+   * who); throw to refuse the request before anything is sent (the Provisioning API's role pre-flight). Only the
+   * decoded claims reach it, never the token.
+   */
+  checkAccess?: (access: TokenAccess) => void;
 }
 
 export interface PipelineResponse<T = unknown> {
@@ -87,4 +100,6 @@ export interface PipelineOptions {
   provisioningWindowMs?: number;
   /** Full User-Agent value; default `acg-tools/<package version>`. */
   userAgent?: string;
+  /** Receives one record per write (POST, PUT, PATCH, DELETE that is not `readOnly`), after its last attempt. */
+  audit?: WriteAuditSink;
 }

@@ -1,8 +1,12 @@
 // "Delete Number…" (one, or every selected number): a modal confirmation that says what will change, one
 // `:deleteNumbers` request per ≤100 numbers of an account (one DELETE for a single number), then a re-check for up to
 // 30 s, because the service applies deletes asynchronously. The outcome says which numbers are gone and which are
-// still there; the list drops the gone ones in place, so the person keeps their position.
-import { deleteConfirmation, deletionOutcome, planDeleteBatches, recheckUntilGone, refKey, type NumberRef, type RecheckResult } from '../../core/numbers';
+// still there; the list drops the gone ones in place, so the person keeps their position. A cancel between requests
+// stops there and says how many were sent, how many were on their way and how many were not touched.
+import { isAcgError } from '../../azure/errors';
+import {
+  cancelledDeletionMessage, deleteConfirmation, deletionOutcome, planDeleteBatches, recheckUntilGone, refKey, type CancelledDeletion, type NumberRef, type RecheckResult,
+} from '../../core/numbers';
 import { cancelledError, sleep } from '../../azure/http/abort';
 import { runWithProgress } from '../../host/progress';
 import type { CommandContext } from '../context';
@@ -12,6 +16,8 @@ import { numberTargets } from './targets';
 export interface DeleteResult extends RecheckResult {
   /** The re-check was cancelled: the delete was sent, the outcome is unknown for `remaining`. */
   readonly recheckCancelled: boolean;
+  /** Cancelled between requests, after at least one was sent: where the delete stood. */
+  readonly cancelledBetweenRequests?: CancelledDeletion;
 }
 
 export async function deleteNumbers(ctx: CommandContext, argument: unknown): Promise<DeleteResult | undefined> {
@@ -28,11 +34,24 @@ export async function deleteNumbers(ctx: CommandContext, argument: unknown): Pro
     ctx.host.ui,
     `Deleting ${refs.length === 1 ? refs[0].telephoneNumber : `${refs.length} numbers`}`,
     async ({ report, signal, token }) => {
+      const sent: NumberRef[] = [];
+      const refsOf = (from: number) => batches.slice(from).flatMap((b) => b.telephoneNumbers.map((telephoneNumber) => ({ accountName: b.accountName, telephoneNumber })));
       for (const [i, batch] of batches.entries()) {
-        if (signal.aborted) throw cancelledError('delete numbers');
         report(batches.length > 1 ? `request ${i + 1} of ${batches.length}…` : 'sending…', 50 / batches.length);
-        if (refs.length === 1) await client.deleteNumber(batch.accountName, batch.telephoneNumbers[0], { abortSignal: signal });
-        else await client.deleteNumbers(batch.accountName, batch.telephoneNumbers, { abortSignal: signal });
+        if (signal.aborted) {
+          if (sent.length === 0) throw cancelledError('delete numbers');
+          return stopped({ sent, inFlight: [], notSent: refsOf(i) });
+        }
+        try {
+          if (refs.length === 1) await client.deleteNumber(batch.accountName, batch.telephoneNumbers[0], { abortSignal: signal });
+          else await client.deleteNumbers(batch.accountName, batch.telephoneNumbers, { abortSignal: signal });
+        } catch (error) {
+          if (sent.length === 0 || !isAcgError(error, 'cancelled')) throw error;
+          // Cancelled while this request was on its way: it may or may not have reached the service.
+          const inFlight = refsOf(i).slice(0, batch.telephoneNumbers.length);
+          return stopped({ sent, inFlight, notSent: refsOf(i + 1) });
+        }
+        sent.push(...refsOf(i).slice(0, batch.telephoneNumbers.length));
       }
       // From here the delete has been sent: a cancel only stops the re-check, and the outcome says so.
       let gone = 0;
@@ -57,6 +76,12 @@ export async function deleteNumbers(ctx: CommandContext, argument: unknown): Pro
       }
     });
 
+  if (result.cancelledBetweenRequests) {
+    ctx.numbers.reload();
+    ctx.enterprises.refreshPart('accounts');
+    void ctx.host.ui.showWarningMessage(cancelledDeletionMessage(result.cancelledBetweenRequests), {});
+    return result;
+  }
   ctx.numbers.forget(new Set(result.gone.map(refKey)));
   // Number counts on the accounts changed.
   ctx.enterprises.refreshPart('accounts');
@@ -68,4 +93,8 @@ export async function deleteNumbers(ctx: CommandContext, argument: unknown): Pro
     else void ctx.host.ui.showWarningMessage(outcome.message, {});
   }
   return result;
+}
+
+function stopped(where: CancelledDeletion): DeleteResult {
+  return { gone: [], remaining: [...where.sent, ...where.inFlight, ...where.notSent], elapsedMs: 0, timedOut: false, recheckCancelled: false, cancelledBetweenRequests: where };
 }

@@ -151,3 +151,23 @@ export function commonPrefix(values: readonly string[]): string {
   }
   return prefix;
 }
+
+/** Where a delete stood when the person cancelled it between (or during) its requests. */
+export interface CancelledDeletion {
+  /** In requests the service answered: deleted (or being deleted: the service applies deletes asynchronously). */
+  readonly sent: readonly NumberRef[];
+  /** In the request that was on its way when the cancel came: it may or may not have reached the service. */
+  readonly inFlight: readonly NumberRef[];
+  /** Never sent: these numbers are untouched. */
+  readonly notSent: readonly NumberRef[];
+}
+
+/** What a cancelled multi-request delete did, in one message. */
+export function cancelledDeletionMessage(c: CancelledDeletion): string {
+  const total = c.sent.length + c.inFlight.length + c.notSent.length;
+  const n = (count: number) => `${count} number${count === 1 ? ' was' : 's were'}`;
+  const parts = [`Cancelled: ${c.sent.length} of ${total} numbers were sent for deletion`];
+  if (c.inFlight.length > 0) parts.push(`${n(c.inFlight.length)} on their way when you cancelled (refresh to see whether they went)`);
+  parts.push(`${n(c.notSent.length)} not touched`);
+  return `${parts.join('; ')}. Refresh the Numbers view to see the result.`;
+}

@@ -52,7 +52,7 @@ export interface ClientWorld {
 /** Retries fast enough for tests; the pipeline's own tests cover the real delays. */
 export const FAST_RETRY = { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 50 };
 
-const NO_FAULTS: ServiceFaults = { latencyMs: 0, errorRate: 0, throttleRate: 0, resetRate: 0, retryAfterSeconds: 1 };
+const NO_FAULTS: ServiceFaults = { latencyMs: 0, errorRate: 0, throttleRate: 0, resetRate: 0, retryAfterSeconds: 1, lostAnswerRate: 0 };
 
 export async function startWorld(options: EmulatorOptions = {}): Promise<ClientWorld> {
   const dataDir = mkdtempSync(join(tmpdir(), 'acg-clients-'));

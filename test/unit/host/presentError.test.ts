@@ -27,8 +27,9 @@ describe('host: presentError', () => {
     assert.equal(presented.message, 'The Provisioning API refused to list accounts. Missing role: ProvisioningAPI.Read.');
     assert.equal(presented.detail, 'Provisioning API · HTTP 403 · Forbidden\nRequired role: ProvisioningAPI.Read\nRequest id: req-123\nClient request id: client-456');
     assert.match(presented.logLine, /req-123/);
-    assert.deepEqual(presented.actions.map((a) => a.id), ['signIn', 'showLog']);
-    assert.equal(presented.actions[0].title, 'Sign In Differently…');
+    // A Provisioning API role is an onboarding step the checks can fix, so they come first.
+    assert.deepEqual(presented.actions.map((a) => a.id), ['onboardingChecks', 'signIn', 'showLog']);
+    assert.equal(presented.actions[1].title, 'Sign In Differently…');
   });
 
   it('does not repeat a role the message already names', () => {
