@@ -180,7 +180,7 @@ describe('clients: write safety (role pre-flight, audit log, repeatability, canc
           assert.ok(!text.includes(token.token.split('.')[2]), 'not even a token signature');
         }
         for (const secret of [OPERATOR_CLIENT_SECRET, READER_CLIENT_SECRET]) assert.ok(!text.includes(secret), 'no client secret');
-        assert.doesNotMatch(text, /authorization|bearer|eyJ[A-Za-z0-9_-]{10,}/i);
+        assert.doesNotMatch(text, /"authorization"\s*:|\bbearer\s|eyJ[A-Za-z0-9_-]{10,}|sandbox-(operator|reader)-secret/i);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
