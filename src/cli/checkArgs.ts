@@ -1,7 +1,7 @@
 // The command line of `acg check`, checked before anything signs in: every mistake here is a usage error (exit 2)
 // with a sentence that says which option and why.
 import { findCheck } from '../core/onboarding';
-import { isGuid, parseGatewayId } from '../core/ids';
+import { gatewayTargetOf } from './gatewayTargetArgs';
 
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -57,13 +57,9 @@ export function parseCheckArguments(argv: readonly string[]): ParsedCheckArgumen
   }
   if (flags.has('--help')) return { kind: 'help' };
 
-  const gateway = values.get('--gateway');
-  if (gateway === undefined) return usage('name the gateway with --gateway <name | resource id>.');
-  if (gateway.startsWith('/') && !parseGatewayId(gateway)) {
-    return usage(`--gateway '${gateway}' is not a gateway resource id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.VoiceServices/communicationsGateways/<name>).`);
-  }
-  const subscription = values.get('--subscription');
-  if (subscription !== undefined && !isGuid(subscription)) return usage(`--subscription must be a subscription id (a GUID), not '${subscription}'.`);
+  const target = gatewayTargetOf(values);
+  if (target.problem !== undefined) return usage(target.problem);
+  const { gateway, subscription } = target;
   const format = values.get('--format') ?? 'text';
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) return usage(`--format must be text, json, markdown or sarif, not '${format}'.`);
   const fix = values.get('--fix');

@@ -1,6 +1,6 @@
 // The command line of `acg export`, checked before anything signs in: every mistake is a usage error (exit 2) with
 // one sentence that names the option and why.
-import { isGuid, parseGatewayId } from '../core/ids';
+import { gatewayTargetOf } from './gatewayTargetArgs';
 import { parseFilterExpressions } from '../core/numbers/filterExpression';
 import type { NumberFilter } from '../core/numbers/numberFilter';
 import { EXPORT_FORMATS, csvColumnSetFor, type ExportFormat } from '../core/numbers/numberExport';
@@ -57,13 +57,9 @@ export function parseExportArguments(argv: readonly string[]): ParsedExportArgum
   }
   if (flags.has('--help')) return { kind: 'help' };
 
-  const gateway = values.get('--gateway');
-  if (gateway === undefined) return usage('name the gateway with --gateway <name | resource id>.');
-  if (gateway.startsWith('/') && !parseGatewayId(gateway)) {
-    return usage(`--gateway '${gateway}' is not a gateway resource id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.VoiceServices/communicationsGateways/<name>).`);
-  }
-  const subscription = values.get('--subscription');
-  if (subscription !== undefined && !isGuid(subscription)) return usage(`--subscription must be a subscription id (a GUID), not '${subscription}'.`);
+  const target = gatewayTargetOf(values);
+  if (target.problem !== undefined) return usage(target.problem);
+  const { gateway, subscription } = target;
   const account = values.get('--account');
   const accountProblem = account === undefined ? undefined : validateAccountName(account)[0];
   if (accountProblem) return usage(`--account '${account}': ${accountProblem.message}`);
