@@ -10,6 +10,7 @@ import { StoredGatewaySelection, type GatewaySelection, type SelectedGateway } f
 import { OnboardingChecks } from './onboarding';
 import { OnboardingState } from './onboardingState';
 import { workspaceGatewayFiles } from './onboardingWorkspace';
+import { NumberChanges } from './numberChanges';
 import { LazyServices, type Services } from './services';
 import { SignInSession, type SignIn, type SignInChange } from './signIn';
 import { StoredSubscriptionFilter, type SubscriptionFilter } from './subscriptionFilter';
@@ -43,6 +44,8 @@ export interface Host {
   readonly onboarding: OnboardingChecks;
   /** Every write the extension makes, as JSON lines in global storage; `open()` shows it read-only. */
   readonly auditLog: AuditLog;
+  /** Numbers written, settled or deleted: the Numbers panel, the number editor and the Numbers tree follow it. */
+  readonly numberChanges: NumberChanges;
   readonly events: HostEvents;
 }
 
@@ -65,9 +68,11 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
     workspaceGatewayFiles,
     log,
   });
+  const numberChanges = new NumberChanges();
   const scopeChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     auditLog,
+    numberChanges,
     signIn,
     services,
     subscriptions,
@@ -85,6 +90,6 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
     onDidChangeGatewaySelection: selection.onDidChange,
     onDidChangeScope: scopeChanged.event,
   };
-  const host: Host = { log, signIn, services, subscriptions, selection, enterprises, testLines, ui, documents, onboarding, auditLog, events };
+  const host: Host = { log, signIn, services, subscriptions, selection, enterprises, testLines, ui, documents, onboarding, auditLog, numberChanges, events };
   return host;
 }
