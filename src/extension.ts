@@ -17,6 +17,7 @@ import { registerStatusBar } from './views/statusBar';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
+import { registerRequestsPanel } from './webviews/requests/register';
 import { presentErrorForWebview } from './webviews/shared/presentError';
 
 /** What activate() returns: only what the integration tests need to observe and drive. */
@@ -74,7 +75,26 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     onDidChangeSignIn: host.events.onDidChangeSignIn,
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
-  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics, panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open } });
+  const requests = registerRequestsPanel(context, {
+    host,
+    log,
+    present: presentErrorForWebview,
+    refreshEnterprises: (part) => enterprises.refreshPart(part),
+    revealInEnterprises: async ({ kind, name }) => {
+      const node = kind === 'account' ? await enterprises.findAccount(name) : await enterprises.findRequest(name);
+      if (!node) throw new AcgError({ kind: 'notFound', message: `${name} is not in the Enterprises view yet: refresh it.` });
+      await enterprises.reveal(node);
+    },
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
+  registerCommands(context, {
+    host,
+    gateways,
+    enterprises,
+    numbers,
+    configProblems: diagnostics,
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open },
+  });
 
   maybeAutoSignIn(host.signIn, log);
   return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };

@@ -54,6 +54,8 @@ export interface Panels {
   openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
   /** Opens (or shows) the onboarding checks panel of a gateway (it shows the results of runs as they stream in). */
   openOnboardingChecks(target: OnboardingTarget): Promise<void>;
+  /** Opens (or shows) the Requests for Information panel of a gateway (its ARM id and name). */
+  openRequests(target: { readonly gatewayId: string; readonly gatewayName: string }): Promise<void>;
 }
 
 /** Built once in extension.ts. */

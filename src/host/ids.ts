@@ -36,6 +36,7 @@ export const COMMANDS = {
   copyTenantId: 'acg.enterprises.copyTenantId',
   goToAccount: 'acg.enterprises.goToAccount',
   goToRequest: 'acg.enterprises.goToRequest',
+  manageRequests: 'acg.enterprises.manageRequests',
   // Numbers
   refreshNumbers: 'acg.numbers.refresh',
   filterNumbers: 'acg.numbers.filter',

@@ -62,7 +62,8 @@ export interface TeamsDirectRoutingAccountConfig {
 
 export interface TeamsDirectRoutingAccountDetails extends SyncedServiceDetails {
   configuration?: TeamsDirectRoutingAccountConfig;
-  readonly subdomainStatus: TeamsDirectRoutingSubdomainProvisioningStatus;
+  /** Read-only: the service reports it; a new account's body has none. */
+  readonly subdomainStatus?: TeamsDirectRoutingSubdomainProvisioningStatus;
 }
 
 export interface AccountServiceDetails {

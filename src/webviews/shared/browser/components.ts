@@ -1,7 +1,7 @@
 // The ONE module that loads a webview component library. @vscode/webview-ui-toolkit 1.4.0 renders correctly in this
 // VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
 // load together. Pages build controls only through these functions, so swapping the library touches this file alone.
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 import { codicon } from './dom';
 
 let registered = false;
@@ -12,7 +12,7 @@ export function registerComponents(): void {
   registered = true;
   // Only what the pages use. Not vscode-tag or vscode-badge: their template binds a style attribute, which the
   // pages' CSP (no 'unsafe-inline') blocks; tag() below draws the same chip with CSS instead.
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox());
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeTextField(), vsCodeDropdown(), vsCodeOption());
 }
 
 export interface ButtonOptions {
@@ -75,5 +75,51 @@ export function tag(text: string): HTMLElement {
   const element = document.createElement('span');
   element.className = 'tag';
   element.textContent = text;
+  return element;
+}
+
+export interface TextFieldOptions {
+  readonly value?: string;
+  readonly placeholder?: string;
+  /** A codicon shown at the start of the field (e.g. search). */
+  readonly icon?: string;
+  /** The id of the element that describes the field (its validation message). */
+  readonly describedBy?: string;
+  readonly onInput: (value: string) => void;
+}
+
+/** A text field with a visible label (its accessible name); `onInput` gets every change as it is typed. */
+export function textField(label: string, options: TextFieldOptions): HTMLElement & { value: string } {
+  const element = document.createElement('vscode-text-field') as HTMLElement & { value: string };
+  element.setAttribute('value', options.value ?? '');
+  if (options.placeholder) element.setAttribute('placeholder', options.placeholder);
+  if (options.describedBy) element.setAttribute('aria-describedby', options.describedBy);
+  if (options.icon) {
+    const icon = codicon(options.icon);
+    icon.slot = 'start';
+    element.append(icon);
+  }
+  element.append(label);
+  element.addEventListener('input', () => options.onInput(element.value));
+  return element;
+}
+
+export interface DropdownChoice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** A dropdown (a combobox to assistive tech); `labelId` names the element that labels it. */
+export function dropdown(labelId: string, choices: readonly DropdownChoice[], value: string, onChange: (value: string) => void): HTMLElement & { value: string } {
+  const element = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
+  element.setAttribute('aria-labelledby', labelId);
+  for (const choice of choices) {
+    const option = document.createElement('vscode-option');
+    option.setAttribute('value', choice.value);
+    if (choice.value === value) option.setAttribute('selected', '');
+    option.textContent = choice.label;
+    element.append(option);
+  }
+  element.addEventListener('change', () => onChange(element.value));
   return element;
 }
