@@ -41,6 +41,7 @@ export class RequestsPage {
   private state: PageState;
   private form: UpdateForm | AccountFormView | undefined;
   private load: AbortController | undefined;
+  private clearFilters: HTMLElement | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -145,7 +146,8 @@ export class RequestsPage {
     const time = this.readAt ? ` · read at ${new Date(this.readAt).toLocaleTimeString()}` : '';
     this.status.textContent = `${this.rows.length} request${this.rows.length === 1 ? '' : 's'} · ${shown.length} shown · ${chosen} selected${time}`;
     this.renderActions(chosen);
-    if (!this.form) this.side.replaceChildren(this.detail());
+    this.clearFilters?.toggleAttribute('disabled', !isFiltered(this.state.filter));
+    if (!this.form) this.side.replaceChildren(this.detail(shown));
   }
 
   private renderActions(chosen: number): void {
@@ -165,8 +167,9 @@ export class RequestsPage {
     this.actions.replaceChildren(update, create, clear);
   }
 
-  private detail(): HTMLElement {
-    const row = this.focusedRow();
+  private detail(shown: readonly RequestRow[]): HTMLElement {
+    // Only a row the grid shows: a filter that hides the focused request hides its details too.
+    const row = shown.find((r) => keyOf(r.tenantId) === this.state.focused);
     return detailPane(row, {
       update: () => void this.openUpdate(row ? [row.tenantId] : []),
       createAccount: () => void this.openAccount(),
@@ -201,7 +204,7 @@ export class RequestsPage {
       this.change({ filter: NO_FILTER });
       this.renderFilters();
     } });
-    if (!isFiltered(filter)) clear.setAttribute('disabled', '');
+    this.clearFilters = clear;
     this.filters.replaceChildren(
       h('div', { class: 'filter search' }, search),
       labelled('filter-relationship-label', 'Relationship', relationship),
