@@ -15,7 +15,7 @@ import {
   sortedLocations,
   syncSummary,
 } from '../../../src/core/enterprises';
-import { accountFromRequest, suggestAccountName, validateNewAccountName } from '../../../src/core/enterprises/accountFromRequest';
+import { accountFormProblems, accountFromRequest, suggestAccountName, validateNewAccountName } from '../../../src/core/enterprises/accountFromRequest';
 import { reasonPrompt, relationshipChange, relationshipChoices, validateReason } from '../../../src/core/enterprises/relationshipUpdate';
 
 const TENANT_A = '11111111-2222-4333-8444-555555555555';
@@ -182,6 +182,28 @@ describe('core/enterprises: create account from request', () => {
     });
     assert.deepEqual(accountFromRequest({ name: 'X', services: [], syncEnabled: true, request }), { error: 'Choose at least one service for the account.' });
     assert.ok('error' in accountFromRequest({ name: 'no good', services: ['teamsOperatorConnect'], syncEnabled: true, request }));
+  });
+
+  it('enables Call Protection without sync, and Direct Routing only with its subdomain and DNS tokens (rules ACG-ACC-002/003)', () => {
+    const directRouting = { callScreening: true, subdomain: 'fab', subdomainTokens: { region1Token: 'a=1', region2Token: 'b_2' } };
+    const result = accountFromRequest({ name: 'Fab', services: ['azureOperatorCallProtection', 'teamsDirectRouting'], syncEnabled: true, request, directRouting });
+    assert.ok('account' in result);
+    assert.deepEqual(result.account.serviceDetails, {
+      teamsTenantId: TENANT_A,
+      azureOperatorCallProtection: { enabled: true },
+      teamsDirectRouting: { enabled: true, syncEnabled: true, configuration: directRouting },
+    });
+    assert.match(accountFormProblems({ name: 'Fab', services: ['teamsDirectRouting'], syncEnabled: true, request }).subdomain ?? '', /needs the subdomain and the two DNS tokens/);
+    assert.deepEqual(accountFromRequest({ name: 'Fab', services: ['teamsDirectRouting'], syncEnabled: true, request, directRouting: { ...directRouting, subdomain: 'elevenchars' } }), {
+      error: 'The subdomain has 11 characters: use 1 to 10.',
+    });
+    assert.deepEqual(accountFormProblems({ name: 'Fab', services: ['teamsDirectRouting'], syncEnabled: true, request, directRouting: { ...directRouting, subdomainTokens: { region1Token: '', region2Token: 'b 2' } } }), {
+      region1Token: 'The region1Token has 0 characters: use 1 to 100.',
+      region2Token: 'The region2Token b 2 contains spaces: use only letters, digits, =, _ or -.',
+    });
+    // Settings for a service that is not chosen are not sent.
+    const ocOnly = accountFromRequest({ name: 'Fab', services: ['teamsOperatorConnect'], syncEnabled: true, request });
+    assert.ok('account' in ocOnly && ocOnly.account.serviceDetails?.teamsDirectRouting === undefined);
   });
 });
 

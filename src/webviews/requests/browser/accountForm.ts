@@ -58,7 +58,7 @@ export class AccountFormView {
       h('div', { class: 'field' }, nameField, this.problemOf('name')),
       h('fieldset', { class: 'services', attrs: { 'aria-describedby': 'problem-services' } }, h('legend', {}, 'Services'), ...serviceBoxes, this.problemOf('services')),
       h('div', { class: 'field' }, checkbox('Sync with backend service', { checked: true, title: 'Provision numbers into the backend services (Teams, Zoom)', onChange: (checked) => this.update(() => (this.syncEnabled = checked)) })),
-      h('p', { class: 'field' }, 'Teams tenant ', h('code', { id: 'account-tenant' }, setup.tenantId), h('span', { class: 'muted' }, ' (from the request)')),
+      h('p', { class: 'tenant-line' }, 'Teams tenant ', h('code', { id: 'account-tenant' }, setup.tenantId), h('span', { class: 'muted' }, ' (from the request)')),
       this.drFields,
       this.footer,
     );
