@@ -127,7 +127,7 @@ describe('webviews: the Requests for Information panel against the emulator', fu
     assert.equal(await frame.locator('#update-results .result-updated').count(), 2);
     await frame.locator('.results-summary', { hasText: '2 updated' }).waitFor();
     // The grid shows the new status at once (and the relationship filter now hides both).
-    await frame.locator('#status', { hasText: /^25 requests · 0 shown/ }).waitFor();
+    await frame.locator('#status', { hasText: /^25 requests · 0 shown · 0 selected/ }).waitFor();
     await page.mouse.move(640, 940);
     await workbench().screenshot('requests-update-results');
     await frame.locator('#update-form vscode-button', { hasText: 'Done' }).click();

@@ -224,7 +224,12 @@ export class RequestsPage {
       const fresh = await this.rpc.request('prepareUpdate', { tenantIds: [...ids] });
       this.merge(fresh.rows);
       const form = new UpdateForm(this.rpc, fresh.rows, {
-        updated: (rows) => this.merge(rows),
+        updated: (rows) => {
+          this.merge(rows);
+          // Done with those: what stays selected is what still needs the person (a conflict, a failure).
+          const done = new Set(rows.map((r) => keyOf(r.tenantId)));
+          this.change({ selected: this.state.selected.filter((key) => !done.has(key)) });
+        },
         close: () => this.closeForm(),
         reload: (conflicts) => void this.openUpdate(conflicts),
         error: (presented) => this.showPresented(presented),

@@ -142,7 +142,8 @@ export class UpdateForm {
       h(
         'ul',
         { class: 'results', id: 'update-results' },
-        ...results.map((r) => h('li', { class: `result result-${r.outcome}` }, codicon(OUTCOME_ICONS[r.outcome]), h('span', {}, h('strong', {}, r.company), ` — ${r.message}`))),
+        // An update's message is its change, which starts with the company; the others say why, after it.
+        ...results.map((r) => h('li', { class: `result result-${r.outcome}` }, codicon(OUTCOME_ICONS[r.outcome]), h('span', {}, ...(r.outcome === 'updated' ? [r.message] : [h('strong', {}, r.company), ` — ${r.message}`])))),
       ),
       h(
         'div',
