@@ -14,6 +14,7 @@ import { currentCloudName } from './host/settings';
 import { registerEnterpriseViews, type EnterpriseViews } from './views/enterprises/registerEnterpriseViews';
 import { registerGatewaysView, type GatewaysView } from './views/gateways/registerGatewaysView';
 import { registerStatusBar } from './views/statusBar';
+import { registerAccountPanel } from './webviews/account/register';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
@@ -74,7 +75,24 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     onDidChangeSignIn: host.events.onDidChangeSignIn,
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
-  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics, panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open } });
+  const accountPanel = registerAccountPanel(context, {
+    services: () => host.services.get(),
+    ui: host.ui,
+    log,
+    present: presentErrorForWebview,
+    accountsChanged: () => enterprises.refreshPart('accounts'),
+    onDidChangeSignIn: host.events.onDidChangeSignIn,
+    onDidChangeNumbers: (listener) => host.numberChanges.onDidChange(listener),
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
+  registerCommands(context, {
+    host,
+    gateways,
+    enterprises,
+    numbers,
+    configProblems: diagnostics,
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openAccount: accountPanel.open },
+  });
 
   maybeAutoSignIn(host.signIn, log);
   return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };

@@ -54,6 +54,8 @@ export interface Panels {
   openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
   /** Opens (or shows) the onboarding checks panel of a gateway (it shows the results of runs as they stream in). */
   openOnboardingChecks(target: OnboardingTarget): Promise<void>;
+  /** Opens (or shows) the Account panel of one account of a gateway; `domain` only when the selection knows it. */
+  openAccount(target: { readonly gatewayId: string; readonly gatewayName: string; readonly account: string; readonly domain?: string }): Promise<void>;
 }
 
 /** Built once in extension.ts. */

@@ -25,6 +25,7 @@ import { copyTenantId } from './enterprises/copyTenantId';
 import { createAccount } from './enterprises/createAccount';
 import { goToAccount } from './enterprises/goToAccount';
 import { goToRequest } from './enterprises/goToRequest';
+import { openAccount } from './enterprises/openAccount';
 import { refreshEnterprises } from './enterprises/refresh';
 import { showNumbers } from './enterprises/showNumbers';
 import { updateRelationship } from './enterprises/updateRelationship';
@@ -80,6 +81,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   copyTenantId,
   goToAccount,
   goToRequest,
+  openAccount,
   refreshNumbers,
   filterNumbers,
   clearNumberFilter,

@@ -36,6 +36,7 @@ export const COMMANDS = {
   copyTenantId: 'acg.enterprises.copyTenantId',
   goToAccount: 'acg.enterprises.goToAccount',
   goToRequest: 'acg.enterprises.goToRequest',
+  openAccount: 'acg.enterprises.openAccount',
   // Numbers
   refreshNumbers: 'acg.numbers.refresh',
   filterNumbers: 'acg.numbers.filter',

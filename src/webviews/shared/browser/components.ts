@@ -1,7 +1,7 @@
 // The ONE module that loads a webview component library. @vscode/webview-ui-toolkit 1.4.0 renders correctly in this
 // VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
 // load together. Pages build controls only through these functions, so swapping the library touches this file alone.
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 import { codicon } from './dom';
 
 let registered = false;
@@ -12,7 +12,7 @@ export function registerComponents(): void {
   registered = true;
   // Only what the pages use. Not vscode-tag or vscode-badge: their template binds a style attribute, which the
   // pages' CSP (no 'unsafe-inline') blocks; tag() below draws the same chip with CSS instead.
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox());
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeTextField());
 }
 
 export interface ButtonOptions {
@@ -68,6 +68,26 @@ export function checkbox(label: string, options: CheckboxOptions): HTMLElement &
   if (options.title) element.title = options.title;
   element.append(label);
   element.addEventListener('change', () => options.onChange(element.checked));
+  return element;
+}
+
+export interface TextFieldOptions {
+  readonly value: string;
+  readonly maxLength?: number;
+  /** Hover text and the longer accessible description. */
+  readonly title?: string;
+  readonly onInput: (value: string) => void;
+}
+
+/** A text field with a visible label (its accessible name). */
+export function textField(label: string, options: TextFieldOptions): HTMLElement & { value: string } {
+  const element = document.createElement('vscode-text-field') as HTMLElement & { value: string };
+  element.setAttribute('value', options.value);
+  element.value = options.value;
+  if (options.maxLength !== undefined) element.setAttribute('maxlength', String(options.maxLength));
+  if (options.title) element.title = options.title;
+  element.append(label);
+  element.addEventListener('input', () => options.onInput(element.value));
   return element;
 }
 
