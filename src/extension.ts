@@ -14,7 +14,7 @@ import { currentCloudName } from './host/settings';
 import { registerEnterpriseViews, type EnterpriseViews } from './views/enterprises/registerEnterpriseViews';
 import { registerGatewaysView, type GatewaysView } from './views/gateways/registerGatewaysView';
 import { registerStatusBar } from './views/statusBar';
-import { registerAccountPanel } from './webviews/account/register';
+import { registerAccountPanel, type AccountFeature } from './webviews/account/register';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
@@ -28,6 +28,7 @@ export interface AcgExtensionApi {
   readonly enterprises: EnterpriseViews['enterprises'];
   readonly numbers: EnterpriseViews['numbers'];
   readonly diagnostics: ConfigDiagnostics;
+  readonly accountPanel: AccountFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
@@ -95,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
   });
 
   maybeAutoSignIn(host.signIn, log);
-  return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };
+  return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics, accountPanel };
 }
 
 export function deactivate(): void {

@@ -41,7 +41,7 @@ function keyOf(target: Pick<AccountTarget, 'gatewayId' | 'account'>): string {
 
 /** The open Account panels, at most one per account. */
 export class AccountPanels implements vscode.Disposable {
-  private readonly open = new Map<string, vscode.WebviewPanel>();
+  private readonly open = new Map<string, { readonly panel: vscode.WebviewPanel; readonly handlers: AccountHandlers }>();
   private readonly deps: AccountPanelDeps;
 
   constructor(
@@ -56,7 +56,7 @@ export class AccountPanels implements vscode.Disposable {
   show(target: AccountTarget): void {
     const existing = this.open.get(keyOf(target));
     if (existing) {
-      existing.reveal();
+      existing.panel.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel(ACCOUNT_VIEW_TYPE, titleOf(target.account), vscode.ViewColumn.Active, {
@@ -89,8 +89,13 @@ export class AccountPanels implements vscode.Disposable {
     }
   }
 
+  /** The request handlers of an open panel: what its page reaches through the RPC (integration tests drive them). */
+  handlersOf(target: Pick<AccountTarget, 'gatewayId' | 'account'>): AccountHandlers['handlers'] | undefined {
+    return this.open.get(keyOf(target))?.handlers.handlers;
+  }
+
   dispose(): void {
-    for (const panel of [...this.open.values()]) panel.dispose();
+    for (const open of [...this.open.values()]) open.panel.dispose();
   }
 
   private adopt(panel: vscode.WebviewPanel, target: AccountTarget): void {
@@ -98,7 +103,8 @@ export class AccountPanels implements vscode.Disposable {
     // Checks the target (gateway id, account name by the rule table) before the panel is counted as open.
     const handlers = new AccountHandlers(this.deps, target, (method, data) => notify(method, data));
     const key = keyOf(target);
-    this.open.set(key, panel);
+    const entry = { panel, handlers };
+    this.open.set(key, entry);
     panel.title = titleOf(target.account);
     panel.iconPath = { light: vscode.Uri.joinPath(this.extensionUri, 'media', 'gateway-light.svg'), dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'gateway-dark.svg') };
     const rpc = connectWebviewRpc(panel, {
@@ -111,7 +117,7 @@ export class AccountPanels implements vscode.Disposable {
     notify = (method, data) => rpc.notify(method, data);
     panel.onDidDispose(() => {
       handlers.dispose();
-      if (this.open.get(key) === panel) this.open.delete(key);
+      if (this.open.get(key) === entry) this.open.delete(key);
     });
     // Set last: the page's script may say ready as soon as it runs.
     panel.webview.html = panelHtml(panel.webview, this.extensionUri, 'account', `Account ${target.account}`);
