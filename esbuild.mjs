@@ -43,6 +43,7 @@ export const LAZY_BUNDLES = {
     'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview',
     'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks',
     'src/webviews/requests/panel.ts': 'requestsPanel',
+    'src/webviews/account/panel.ts': 'account',
   },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },

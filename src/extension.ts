@@ -14,6 +14,7 @@ import { currentCloudName } from './host/settings';
 import { registerEnterpriseViews, type EnterpriseViews } from './views/enterprises/registerEnterpriseViews';
 import { registerGatewaysView, type GatewaysView } from './views/gateways/registerGatewaysView';
 import { registerStatusBar } from './views/statusBar';
+import { registerAccountPanel, type AccountFeature } from './webviews/account/register';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
@@ -28,6 +29,7 @@ export interface AcgExtensionApi {
   readonly enterprises: EnterpriseViews['enterprises'];
   readonly numbers: EnterpriseViews['numbers'];
   readonly diagnostics: ConfigDiagnostics;
+  readonly accountPanel: AccountFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
@@ -87,17 +89,27 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     },
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
+  const accountPanel = registerAccountPanel(context, {
+    services: () => host.services.get(),
+    ui: host.ui,
+    log,
+    present: presentErrorForWebview,
+    accountsChanged: () => enterprises.refreshPart('accounts'),
+    onDidChangeSignIn: host.events.onDidChangeSignIn,
+    onDidChangeNumbers: (listener) => host.numberChanges.onDidChange(listener),
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
   registerCommands(context, {
     host,
     gateways,
     enterprises,
     numbers,
     configProblems: diagnostics,
-    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open },
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open },
   });
 
   maybeAutoSignIn(host.signIn, log);
-  return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };
+  return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics, accountPanel };
 }
 
 export function deactivate(): void {

@@ -56,6 +56,8 @@ export interface Panels {
   openOnboardingChecks(target: OnboardingTarget): Promise<void>;
   /** Opens (or shows) the Requests for Information panel of a gateway (its ARM id and name). */
   openRequests(target: { readonly gatewayId: string; readonly gatewayName: string }): Promise<void>;
+  /** Opens (or shows) the Account panel of one account of a gateway; `domain` only when the selection knows it. */
+  openAccount(target: { readonly gatewayId: string; readonly gatewayName: string; readonly account: string; readonly domain?: string }): Promise<void>;
 }
 
 /** Built once in extension.ts. */

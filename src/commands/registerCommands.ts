@@ -21,6 +21,7 @@ import { createAccount } from './enterprises/createAccount';
 import { goToAccount } from './enterprises/goToAccount';
 import { goToRequest } from './enterprises/goToRequest';
 import { manageRequests } from './enterprises/manageRequests';
+import { openAccount } from './enterprises/openAccount';
 import { refreshEnterprises } from './enterprises/refresh';
 import { showNumbers } from './enterprises/showNumbers';
 import { updateRelationship } from './enterprises/updateRelationship';
@@ -85,6 +86,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   goToAccount,
   goToRequest,
   manageRequests,
+  openAccount,
   refreshNumbers,
   filterNumbers,
   clearNumberFilter,

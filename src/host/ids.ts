@@ -37,6 +37,7 @@ export const COMMANDS = {
   goToAccount: 'acg.enterprises.goToAccount',
   goToRequest: 'acg.enterprises.goToRequest',
   manageRequests: 'acg.enterprises.manageRequests',
+  openAccount: 'acg.enterprises.openAccount',
   // Numbers
   refreshNumbers: 'acg.numbers.refresh',
   filterNumbers: 'acg.numbers.filter',

@@ -35,6 +35,7 @@ const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: str
   { name: 'the Gateway Overview panel and valibot', packageOrFile: /node_modules\/valibot\/|^src\/webviews\/gatewayOverview\/(panel|handlers|protocol)\.ts$|^src\/core\/gateways\/overview\.ts$/, bundle: 'panels' },
   { name: 'the Onboarding Checks panel', packageOrFile: /^src\/webviews\/onboardingChecks\/(panel|handlers|protocol|prompts)\.ts$/, bundle: 'panels' },
   { name: 'the Requests for Information panel', packageOrFile: /^src\/webviews\/requests\/(panel|handlers|protocol|hostDeps|accountForm)\.ts$|^src\/core\/enterprises\/requestGrid\.ts$/, bundle: 'panels' },
+  { name: 'the Account panel', packageOrFile: /^src\/webviews\/account\/(panel|handlers|protocol)\.ts$|^src\/core\/enterprises\/(accountPanel|civicUsage)\.ts$/, bundle: 'panels' },
   // The checks, their reads and the fix executor load with the first run; activation keeps only their last results.
   { name: 'the onboarding checks, reads and fix executor', packageOrFile: /^src\/(core|azure)\/onboarding\/(registry|run|fixes|index|report|reads|applyFix)\.ts$/, bundle: 'onboarding' },
   // Find Number…: its prompt, the search across gateways and the answer load with the first search.
@@ -128,6 +129,6 @@ describe('activation: the production bundle', function () {
   // or onStartupFinished.
   it('activates only from views, commands, JSON editors and open panels (no "*" or onStartupFinished)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { activationEvents?: string[] };
-    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.onboardingChecks', 'onWebviewPanel:acg.requestsForInformation']);
+    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.account', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.onboardingChecks', 'onWebviewPanel:acg.requestsForInformation']);
   });
 });

@@ -81,6 +81,9 @@ export function tag(text: string): HTMLElement {
 export interface TextFieldOptions {
   readonly value?: string;
   readonly placeholder?: string;
+  readonly maxLength?: number;
+  /** Hover text and the longer accessible description. */
+  readonly title?: string;
   /** A codicon shown at the start of the field (e.g. search). */
   readonly icon?: string;
   /** The id of the element that describes the field (its validation message). */
@@ -92,7 +95,10 @@ export interface TextFieldOptions {
 export function textField(label: string, options: TextFieldOptions): HTMLElement & { value: string } {
   const element = document.createElement('vscode-text-field') as HTMLElement & { value: string };
   element.setAttribute('value', options.value ?? '');
+  element.value = options.value ?? '';
   if (options.placeholder) element.setAttribute('placeholder', options.placeholder);
+  if (options.maxLength !== undefined) element.setAttribute('maxlength', String(options.maxLength));
+  if (options.title) element.title = options.title;
   if (options.describedBy) element.setAttribute('aria-describedby', options.describedBy);
   if (options.icon) {
     const icon = codicon(options.icon);
