@@ -49,11 +49,25 @@ export interface ConfigProblems {
   publishFromDisk(uri: vscode.Uri, text: string, kind: ConfigKind): Promise<number>;
 }
 
+/** What Manage Numbers… opens (the Numbers panel's target, in the commands' own words: faces do not import panels). */
+export interface NumbersPanelTarget {
+  readonly gatewayId: string;
+  readonly gatewayName: string;
+  /** The Provisioning API domain when known (else the panel reads it from ARM). */
+  readonly gatewayDomain?: string;
+  /** Undefined: every account of the gateway. */
+  readonly account?: string;
+  /** Show this number: filtered to it and selected (Find Number…). */
+  readonly reveal?: { readonly telephoneNumber: string; readonly filter: { readonly prefix?: string } };
+}
+
 export interface Panels {
   /** Opens (or shows) the overview panel of `gateway`. */
   openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
   /** Opens (or shows) the onboarding checks panel of a gateway (it shows the results of runs as they stream in). */
   openOnboardingChecks(target: OnboardingTarget): Promise<void>;
+  /** Opens (or shows) the Numbers panel of an account or of a whole gateway. */
+  openNumbers(target: NumbersPanelTarget): Promise<unknown>;
 }
 
 /** Built once in extension.ts. */

@@ -34,6 +34,7 @@ const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: str
   // or restored; activation registers only its command and serializer.
   { name: 'the Gateway Overview panel and valibot', packageOrFile: /node_modules\/valibot\/|^src\/webviews\/gatewayOverview\/(panel|handlers|protocol)\.ts$|^src\/core\/gateways\/overview\.ts$/, bundle: 'panels' },
   { name: 'the Onboarding Checks panel', packageOrFile: /^src\/webviews\/onboardingChecks\/(panel|handlers|protocol|prompts)\.ts$/, bundle: 'panels' },
+  { name: 'the Numbers panel and its page window', packageOrFile: /^src\/webviews\/numbers\/(panel|handlers|protocol|gridDelete|gridExport|exportFile)\.ts$|^src\/core\/numbers\/(numberGridWindow|numberGridRow)\.ts$/, bundle: 'panels' },
   // The checks, their reads and the fix executor load with the first run; activation keeps only their last results.
   { name: 'the onboarding checks, reads and fix executor', packageOrFile: /^src\/(core|azure)\/onboarding\/(registry|run|fixes|index|report|reads|applyFix)\.ts$/, bundle: 'onboarding' },
   // Find Number…: its prompt, the search across gateways and the answer load with the first search.
