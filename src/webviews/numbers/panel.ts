@@ -92,11 +92,11 @@ class NumbersGridPanel {
     extensionUri: vscode.Uri,
   ) {
     // The handlers notify through the RPC, which needs the handlers: bound once both exist.
-    let rpc: RpcHost<NumbersGridProtocol> | undefined;
-    const notify: Notify = (method, data) => rpc?.notify(method, data);
+    const link: { rpc?: RpcHost<NumbersGridProtocol> } = {};
+    const notify: Notify = (method, data) => link.rpc?.notify(method, data);
     this.handlers = new NumbersGridHandlers(deps, target, notify);
     panel.title = titleOf(target);
-    rpc = connectWebviewRpc(panel, {
+    const rpc = connectWebviewRpc(panel, {
       protocol: numbersGridProtocol,
       handlers: this.handlers.handlers,
       log: deps.log,
@@ -104,9 +104,10 @@ class NumbersGridPanel {
       retainsContext: RETAINS_CONTEXT,
     });
     this.rpc = rpc;
+    link.rpc = rpc;
     const signIn = deps.onDidChangeSignIn(() => {
       this.handlers.forget();
-      rpc?.notify('refresh', { reason: 'signIn' });
+      rpc.notify('refresh', { reason: 'signIn' });
     });
     panel.onDidDispose(() => {
       signIn.dispose();
