@@ -155,10 +155,12 @@ export class NumbersGridPage {
       const page = await this.rpc.request('page', { index, filter: this.filter, reload }, { signal: load.signal });
       if (this.load !== load) return;
       this.error.replaceChildren();
+      const moved = this.current?.index !== page.index;
       this.current = page;
       this.index = page.index;
       this.api.setState(this.state());
       this.renderRows();
+      if (moved) this.tableHost.scrollTop = 0;
       this.showCounts();
     } catch (error) {
       if (error instanceof RpcCancelled) return;

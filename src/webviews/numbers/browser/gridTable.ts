@@ -45,18 +45,19 @@ export class GridTable {
   ) {
     this.selectAll = h('input', { attrs: { type: 'checkbox', 'aria-label': 'Select every number on this page', title: 'Select every number on this page (Ctrl+A)' } });
     this.selectAll.addEventListener('change', () => this.setPageSelected(this.selectAll.checked));
+    // The portal's columns, with the provisioning status next to the number: it is what people scan a page for.
     this.columns = [
       { heading: 'Number', cell: (row) => this.numberCell(row), className: 'number' },
       ...(showAccount ? [{ heading: 'Account', cell: (row: NumberGridRow) => row.accountName }] : []),
+      { heading: 'Provisioning', cell: (row) => this.statusCell(row), className: 'status' },
       { heading: 'Services', cell: (row) => titled(row.services || '—', row.serviceNames) },
       { heading: 'Usage', cell: (row) => row.usage || '—' },
       { heading: 'Capabilities', cell: (row) => row.capabilities || '—' },
+      { heading: 'Assignment', cell: (row) => row.assignment || '—' },
       { heading: 'Civic address / location', cell: (row) => addressCell(row), className: 'address' },
       { heading: 'Tenant may update', cell: (row) => row.allowTenantUpdate || '—' },
       { heading: 'Displayed CC', cell: (row) => row.displayedCountryCode || '—' },
       { heading: 'Custom SIP header', cell: (row) => (row.customSipHeader ? h('code', {}, row.customSipHeader) : '—') },
-      { heading: 'Assignment', cell: (row) => row.assignment || '—' },
-      { heading: 'Provisioning', cell: (row) => this.statusCell(row), className: 'status' },
     ];
     const header = h('tr', { attrs: { role: 'row' } }, h('th', { class: 'select', attrs: { role: 'columnheader', scope: 'col' } }, this.selectAll), ...this.columns.map((c) => h('th', { attrs: { role: 'columnheader', scope: 'col' } }, c.heading)));
     this.element = h('table', { class: 'grid numbers-grid', attrs: { role: 'grid', 'aria-multiselectable': 'true', 'aria-label': 'Numbers' } }, h('thead', {}, header), this.body);
@@ -266,9 +267,17 @@ function titled(text: string, title: string): HTMLElement {
   return h('span', title ? { attrs: { title } } : {}, text);
 }
 
+/** Ids are GUIDs: the first block shows, the whole id is in the title (and the Find widget finds it). */
 function addressCell(row: NumberGridRow): HTMLElement | string {
   if (!row.civicAddressId && !row.locationId) return '—';
-  return h('span', { class: 'address-ids' }, row.civicAddressId ? h('code', { attrs: { title: 'Civic address id' } }, row.civicAddressId) : '—', h('br'), h('code', { class: 'muted', attrs: { title: 'Location id' } }, row.locationId || 'no location'));
+  const short = (id: string): string => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
+  return h(
+    'span',
+    { class: 'address-ids', attrs: { title: `Civic address ${row.civicAddressId || 'none'}\nLocation ${row.locationId || 'none'}` } },
+    h('code', {}, row.civicAddressId ? short(row.civicAddressId) : '—'),
+    ' / ',
+    h('code', { class: 'muted' }, row.locationId ? short(row.locationId) : 'no location'),
+  );
 }
 
 function errorRow(row: NumberGridRow, columns: number): HTMLTableRowElement {
