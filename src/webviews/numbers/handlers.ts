@@ -17,7 +17,7 @@ import type { RequestHandlers } from '../shared/rpcHost';
 import type { NumbersGridDeps } from './deps';
 import { deleteShownNumbers } from './gridDelete';
 import { exportNumbers } from './gridExport';
-import { EDITOR_ACTIONS, type EditorAction, type GridFilter, type GridPageResult, type NumbersGridIdentity, type NumbersGridProtocol, type RevealNumber } from './protocol';
+import { EDITOR_ACTIONS, MAX_SELECTED, type EditorAction, type GridFilter, type GridPageResult, type NumbersGridIdentity, type NumbersGridProtocol, type RevealNumber } from './protocol';
 
 export type Notify = <N extends NotificationMethod<NumbersGridProtocol>>(method: N, data: NotificationOf<NumbersGridProtocol, N>) => void;
 
@@ -40,8 +40,12 @@ export const EDITOR_COMMANDS: Readonly<Record<EditorAction, string>> = {
   importCsv: 'acg.numbers.importCsv',
 };
 
-/** Keys of rows the page was sent, at most this many (the oldest forgotten first): what a delete may name. */
-const OFFERED_AT_MOST = 10_000;
+/**
+ * Keys of rows the page was sent, at most this many (the rows shown longest ago forgotten first): what a delete may
+ * name. Twice the most a request may name, so a selection gathered over the last twenty pages is still deletable,
+ * and the panel's memory stays bounded however far the person pages.
+ */
+const OFFERED_AT_MOST = 2 * MAX_SELECTED;
 const MAX_PAGES = 5;
 
 /** A refusal of a request that names something the host never showed: logged, and the page is told why. */
@@ -84,7 +88,7 @@ export class NumbersGridHandlers {
       openEditor: ({ action, telephoneNumbers }) => this.openEditor(action, telephoneNumbers),
       deleteNumbers: async ({ numbers }) => {
         for (const ref of numbers) {
-          if (!this.offered.has(numberKey(ref))) throw this.refuse(`${ref.telephoneNumber} (${ref.accountName}) is not a number this panel showed; nothing was deleted.`);
+          if (!this.offered.has(numberKey(ref))) throw this.refuse(`${ref.telephoneNumber} (${ref.accountName}) is not a number this panel showed (or it was shown too long ago: show its page again and select it); nothing was deleted.`);
         }
         return deleteShownNumbers(
           { deps, target, client: () => this.client(new AbortController().signal), known: (ref) => this.known(ref) },

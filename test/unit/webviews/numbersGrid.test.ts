@@ -37,7 +37,7 @@ function fakeService(total: number) {
   async function* pages(options: ProvisioningListOptions): AsyncIterableIterator<ListPage<NumberResource>> {
     const skip = options.skip ?? 0;
     calls.push(options.countRecords && options.top === 1 ? 'count' : `page skip=${skip}`);
-    yield { items: numbers.slice(skip, skip + (options.top ?? 100)), totalCount: numbers.length };
+    yield { items: numbers.slice(skip, skip + (options.top ?? 100)), nextLink: undefined, totalCount: numbers.length };
   }
   const client = {
     gatewayDomain: 'cprod7a1b2c3.commsgw.azure.com',
