@@ -123,11 +123,11 @@ describe('activation: the production bundle', function () {
 
   // Views, commands and our own CSV language activate implicitly. The only explicit events are JSON editors, because
   // configuration files (*.acg-plan.json, …) need diagnostics as soon as one opens, and VS Code has no file-name
-  // activation event; and the panels' serializers (Gateway Overview, Onboarding Checks), because VS Code infers activation for contributed views
+  // activation event; and the panels' serializers (Gateway Overview, Onboarding Checks, Numbers), because VS Code infers activation for contributed views
   // and commands but not for a WebviewPanelSerializer, and a panel left open must restore after a reload. Never '*'
   // or onStartupFinished.
   it('activates only from views, commands, JSON editors and open panels (no "*" or onStartupFinished)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { activationEvents?: string[] };
-    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.onboardingChecks']);
+    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.numbersGrid', 'onWebviewPanel:acg.onboardingChecks']);
   });
 });
