@@ -42,10 +42,10 @@ export class NumbersGridPage {
   ) {
     this.table = this.newTable(false);
     this.pager = {
-      first: button('First', { icon: 'debug-step-back', title: 'First page', onClick: () => void this.go(0) }),
+      first: button('First', { icon: 'arrow-left', title: 'First page', onClick: () => void this.go(0) }),
       previous: button('Previous', { icon: 'chevron-left', title: 'Previous page (Page Up)', onClick: () => void this.go(this.index - 1) }),
       next: button('Next', { icon: 'chevron-right', title: 'Next page (Page Down)', onClick: () => void this.go(this.index + 1) }),
-      last: button('Last', { icon: 'debug-step-over', title: 'Last page: read alone, nothing in between', onClick: () => void this.go('last') }),
+      last: button('Last', { icon: 'arrow-right', title: 'Last page: read alone, nothing in between', onClick: () => void this.go('last') }),
     };
     this.pageInput.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return;
