@@ -44,6 +44,7 @@ export const LAZY_BUNDLES = {
     'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks',
     'src/webviews/requests/panel.ts': 'requestsPanel',
     'src/webviews/account/panel.ts': 'account',
+    'src/webviews/numbers/panel.ts': 'numbersGrid',
   },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },

@@ -2,6 +2,7 @@
 // logic lives here. Nothing imported here may load an SDK, the config engine or libphonenumber-js: those are reached
 // only through import() on first use and live in bundles of their own (esbuild.mjs; test/unit/activation.test.ts
 // checks the built bundle).
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { registerConfigFeatures } from './diagnostics/registerConfigFeatures';
@@ -11,6 +12,8 @@ import { maybeAutoSignIn } from './host/autoSignIn';
 import { selectionOf } from './host/gatewaySelection';
 import { createHost, type Host } from './host/host';
 import { currentCloudName } from './host/settings';
+import { runWithProgress } from './host/progress';
+import { PROVISIONING_DEFAULT_PAGE_SIZE } from './core/limits';
 import { registerEnterpriseViews, type EnterpriseViews } from './views/enterprises/registerEnterpriseViews';
 import { registerGatewaysView, type GatewaysView } from './views/gateways/registerGatewaysView';
 import { registerStatusBar } from './views/statusBar';
@@ -19,6 +22,7 @@ import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
 import { registerRequestsPanel } from './webviews/requests/register';
+import { registerNumbersGrid } from './webviews/numbers/register';
 import { presentErrorForWebview } from './webviews/shared/presentError';
 
 /** What activate() returns: only what the integration tests need to observe and drive. */
@@ -99,13 +103,23 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     onDidChangeNumbers: (listener) => host.numberChanges.onDidChange(listener),
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
+  const numbersGrid = registerNumbersGrid(context, {
+    services: () => host.services.get(),
+    log,
+    present: presentErrorForWebview,
+    pageSize: () => PROVISIONING_DEFAULT_PAGE_SIZE,
+    confirm: async (message, detail, confirmLabel) => (await host.ui.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel,
+    withProgress: (title, work) => runWithProgress(host.ui, title, ({ signal, report }) => work({ signal, report })),
+    pickExportPath: async (suggestedName, format) =>
+      (await host.ui.showSaveDialog({ title: 'Export Numbers', defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), suggestedName), filters: format === 'csv' ? { 'Number Management Portal CSV': ['csv'] } : { JSON: ['json'] } }))?.fsPath,
+    onDidChangeNumbers: host.numberChanges.onDidChange,
+    fireNumbersChange: (change) => host.numberChanges.fire(change),
+    onDidChangeSignIn: host.events.onDidChangeSignIn,
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
   registerCommands(context, {
-    host,
-    gateways,
-    enterprises,
-    numbers,
-    configProblems: diagnostics,
-    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open },
+    host, gateways, enterprises, numbers, configProblems: diagnostics,
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open, openNumbers: numbersGrid.open },
   });
 
   maybeAutoSignIn(host.signIn, log);

@@ -49,6 +49,18 @@ export interface ConfigProblems {
   publishFromDisk(uri: vscode.Uri, text: string, kind: ConfigKind): Promise<number>;
 }
 
+/** What Manage Numbers… opens (the Numbers panel's target, in the commands' own words: faces do not import panels). */
+export interface NumbersPanelTarget {
+  readonly gatewayId: string;
+  readonly gatewayName: string;
+  /** The Provisioning API domain when known (else the panel reads it from ARM). */
+  readonly gatewayDomain?: string;
+  /** Undefined: every account of the gateway. */
+  readonly account?: string;
+  /** Show this number: filtered to it and selected (Find Number…). */
+  readonly reveal?: { readonly telephoneNumber: string; readonly filter: { readonly prefix?: string } };
+}
+
 export interface Panels {
   /** Opens (or shows) the overview panel of `gateway`. */
   openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
@@ -58,6 +70,8 @@ export interface Panels {
   openRequests(target: { readonly gatewayId: string; readonly gatewayName: string }): Promise<void>;
   /** Opens (or shows) the Account panel of one account of a gateway; `domain` only when the selection knows it. */
   openAccount(target: { readonly gatewayId: string; readonly gatewayName: string; readonly account: string; readonly domain?: string }): Promise<void>;
+  /** Opens (or shows) the Numbers panel of an account or of a whole gateway. */
+  openNumbers(target: NumbersPanelTarget): Promise<unknown>;
 }
 
 /** Built once in extension.ts. */

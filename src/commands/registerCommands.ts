@@ -41,6 +41,7 @@ import { copyNumbers } from './numbers/copyNumber';
 import { deleteNumbers } from './numbers/deleteNumbers';
 import { filterNumbers } from './numbers/filter';
 import { findNumber } from './numbers/findNumber';
+import { manageNumbers } from './numbers/manageNumbers';
 import { refreshNumbers } from './numbers/refresh';
 import { showNumberDetails } from './numbers/showDetails';
 import { showGatewayNumbers } from './numbers/showGateway';
@@ -95,6 +96,7 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   showNumberDetails,
   deleteNumbers,
   findNumber,
+  manageNumbers,
   convertCsvToPlan: configCommand('convertCsvToPlan'),
   generatePowerShell: configCommand('generatePowerShell'),
   validateWorkspace: configCommand('validateWorkspace'),

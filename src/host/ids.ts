@@ -47,6 +47,7 @@ export const COMMANDS = {
   showNumberDetails: 'acg.numbers.showDetails',
   deleteNumbers: 'acg.numbers.delete',
   findNumber: 'acg.numbers.find',
+  manageNumbers: 'acg.numbers.manage',
   // Configuration files
   convertCsvToPlan: 'acg.config.convertCsvToPlan',
   generatePowerShell: 'acg.config.generatePowerShell',

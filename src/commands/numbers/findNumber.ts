@@ -1,5 +1,5 @@
 // "Find Number…": where is this number, and what state is it in? Every gateway of the selected subscriptions is
-// asked, and the number is revealed in the Numbers view. The flow lives in findNumberFlow.ts, loaded on first use;
+// asked, and the number is revealed in the Numbers view (and, on request, in the Numbers panel). The flow lives in findNumberFlow.ts, loaded on first use;
 // automation passes the number as the argument (a string, or { number }).
 import type { CommandContext } from '../context';
 import type { FindNumberResult } from './findNumberFlow';

@@ -20,6 +20,7 @@ export interface FindNumberResult extends FoundNumber {
 }
 
 const SHOW_DETAILS = 'Show Details';
+const SHOW_IN_PANEL = 'Show in Numbers Panel';
 
 /** `given`: the number passed by automation; undefined asks for one. */
 export async function runFindNumber(ctx: CommandContext, given: string | undefined): Promise<FindNumberResult | undefined> {
@@ -69,12 +70,19 @@ export async function runFindNumber(ctx: CommandContext, given: string | undefin
   if (!match) return found;
   const revealed = await reveal(ctx, match, found.targets);
   const message = summary.matches.length === 1 ? summary.headline : `${e164} is on ${match.gateway.name}, ${numberState(match.number)}.`;
-  void host.ui.showInformationMessage(message, ...(revealed ? [SHOW_DETAILS] : [])).then((choice) => {
+  void host.ui.showInformationMessage(message, ...(revealed ? [SHOW_DETAILS] : []), SHOW_IN_PANEL).then((choice) => {
     // Through the command table: this module is a bundle of its own, and Show Details knows the row by its class.
     if (choice === SHOW_DETAILS && revealed) return vscode.commands.executeCommand(COMMANDS.showNumberDetails, revealed);
+    // The Numbers panel of the number's account, filtered to it, its row selected.
+    if (choice === SHOW_IN_PANEL) return vscode.commands.executeCommand(COMMANDS.manageNumbers, revealInPanel(match));
     return undefined;
   });
   return { ...found, ...(revealed ? { revealed } : {}) };
+}
+
+/** Manage Numbers…' argument that opens the number's account in the Numbers panel with the number selected. */
+export function revealInPanel(match: NumberMatch): { gatewayId: string; account: string; telephoneNumbers: string[] } {
+  return { gatewayId: match.gateway.id, account: match.number.accountName, telephoneNumbers: [match.number.telephoneNumber] };
 }
 
 async function pickMatch(ctx: CommandContext, matches: readonly NumberMatch[], headline: string): Promise<NumberMatch | undefined> {

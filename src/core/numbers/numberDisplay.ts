@@ -11,13 +11,13 @@ export type NumberServiceKey = ServiceKey;
 
 export const NUMBER_SERVICES = SERVICES;
 
-const USAGE_SHORT: Readonly<Record<NumberUsage, string>> = {
+export const USAGE_SHORT: Readonly<Record<NumberUsage, string>> = {
   CallingUserAssignment: 'user',
   FirstPartyAppAssignment: 'app',
   ConferenceAssignment: 'conference',
 };
 
-const CAPABILITY_SHORT: Readonly<Record<ChoosableCapability, string>> = {
+export const CAPABILITY_SHORT: Readonly<Record<ChoosableCapability, string>> = {
   InboundCalling: 'in',
   OutboundCalling: 'out',
   Mobile: 'mobile',
