@@ -12,6 +12,8 @@
 //   panels    the host side of webview panels, with valibot (first panel opened or restored)
 //   onboarding  the onboarding checks, their reads and fix executor, the Markdown report (first run of the checks)
 //   find      Find Number…: its prompt, the search across gateways and the answer (first search)
+//   commandFlows  the larger flows of tree commands, behind a thin handler that resolves the row: Delete Number…,
+//             and the sign-in prompts (method, tenant, client id, secret or certificate)
 //   configCommands  the configuration-file commands: convert, split, PowerShell, validate workspace (first of them)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
@@ -48,6 +50,7 @@ export const LAZY_BUNDLES = {
   },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },
+  commandFlows: { 'src/commands/numbers/deleteNumbersFlow.ts': 'deleteNumbersFlow', 'src/commands/account/signInPrompts.ts': 'signInPrompts' },
   configCommands: { 'src/commands/config/index.ts': 'configCommands' },
 };
 

@@ -7,7 +7,6 @@ import { AcgError } from '../../azure/errors';
 import { COMMANDS } from '../../host/ids';
 import type { SessionState } from '../../host/signIn';
 import type { CommandContext } from '../context';
-import { askTenant } from './signInPrompts';
 
 interface TenantItem extends vscode.QuickPickItem {
   tenant?: TenantInfo;
@@ -54,6 +53,7 @@ async function pickTenant(ctx: CommandContext, state: SessionState): Promise<{ t
     if (!picked) return undefined;
     if (picked.tenant) return { tenant: picked.tenant.tenantId, label: picked.tenant.defaultDomain ?? picked.tenant.displayName };
   }
+  const { askTenant } = await import('./signInPrompts');
   const typed = await askTenant(ui, false);
   return typed ? { tenant: typed } : undefined;
 }

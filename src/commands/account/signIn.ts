@@ -7,7 +7,6 @@ import { configuredClientId } from '../../host/settings';
 import type { SessionState } from '../../host/signIn';
 import { METHOD_LABELS, parseSignInRequest, type SignInRequest } from '../../host/signInRequest';
 import type { CommandContext } from '../context';
-import { pickMethod, promptForRequest } from './signInPrompts';
 
 export async function signIn(ctx: CommandContext, argument?: unknown): Promise<SessionState | undefined> {
   const { signIn: session, ui } = ctx.host;
@@ -17,6 +16,7 @@ export async function signIn(ctx: CommandContext, argument?: unknown): Promise<S
   if (typeof argument === 'object' && argument !== null && 'method' in argument) {
     request = parseSignInRequest(argument);
   } else {
+    const { pickMethod, promptForRequest } = await import('./signInPrompts');
     const method = await pickMethod(ui, cloud);
     request = method && (await promptForRequest(ui, method, { clientId: configuredClientId() }));
   }
