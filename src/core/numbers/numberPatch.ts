@@ -134,10 +134,14 @@ export function writableNumber(number: NumberResource): NumberResource {
   };
 }
 
-function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null | undefined): void {
-  if (value === undefined) return;
-  if (value === null) delete target[key];
-  else target[key] = value;
+/** The value after a patch: unchanged when the patch leaves it, gone when the patch clears it. */
+function patched<T>(current: T | undefined, change: T | null | undefined): T | undefined {
+  return change === undefined ? current : (change ?? undefined);
+}
+
+/** `value` under `key` when it is set; nothing otherwise (the service treats a missing field as unset). */
+function optional<K extends string, T>(key: K, value: T | undefined): Partial<Record<K, T>> {
+  return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, T>>;
 }
 
 /** `patch` applied onto `number` (a fresh read): the patched fields change, everything else stays as the service has it. */
@@ -146,20 +150,21 @@ export function applyPatch(number: NumberResource, patch: NumberPatch): NumberRe
   const service = teamsServiceOf(next);
   const details = service ? next.serviceDetails[service] : undefined;
   if (details) {
-    const config: TeamsNumberConfig = details.configuration ?? { usage: 'CallingUserAssignment', choosableCapabilities: [] };
-    if (patch.usage !== undefined) config.usage = patch.usage;
-    if (patch.choosableCapabilities !== undefined) config.choosableCapabilities = [...patch.choosableCapabilities];
-    setOptional(config, 'civicAddressId', patch.civicAddressId);
-    setOptional(config, 'locationId', patch.locationId);
-    if (patch.allowTenantAddressUpdate !== undefined) config.allowTenantAddressUpdate = patch.allowTenantAddressUpdate;
-    setOptional(config, 'displayedCountryCode', patch.displayedCountryCode);
-    details.configuration = config;
+    const { civicAddressId, locationId, displayedCountryCode, ...rest }: TeamsNumberConfig = details.configuration ?? { usage: 'CallingUserAssignment', choosableCapabilities: [] };
+    details.configuration = {
+      ...rest,
+      ...(patch.usage !== undefined ? { usage: patch.usage } : {}),
+      ...(patch.choosableCapabilities !== undefined ? { choosableCapabilities: [...patch.choosableCapabilities] } : {}),
+      ...optional('civicAddressId', patched(civicAddressId, patch.civicAddressId)),
+      ...optional('locationId', patched(locationId, patch.locationId)),
+      ...(patch.allowTenantAddressUpdate !== undefined ? { allowTenantAddressUpdate: patch.allowTenantAddressUpdate } : {}),
+      ...optional('displayedCountryCode', patched(displayedCountryCode, patch.displayedCountryCode)),
+    };
   }
   if (patch.customSipHeader !== undefined) {
-    const configuration = { ...next.configuration };
-    setOptional(configuration, 'customSipHeader', patch.customSipHeader);
-    if (Object.keys(configuration).length > 0) next.configuration = configuration;
-    else delete next.configuration;
+    const header = patched(next.configuration?.customSipHeader, patch.customSipHeader);
+    if (header === undefined) delete next.configuration;
+    else next.configuration = { ...next.configuration, customSipHeader: header };
   }
   return next;
 }
