@@ -38,7 +38,7 @@ export const LAZY_BUNDLES = {
     'src/core/enterprises/relationshipUpdate.ts': 'relationshipUpdate',
     'src/core/numbers/numberLookup.ts': 'numberLookup',
   },
-  panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks' },
+  panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks', 'src/webviews/numberEditor/panel.ts': 'numberEditor' },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },
 };

@@ -16,6 +16,8 @@ import { registerGatewaysView, type GatewaysView } from './views/gateways/regist
 import { registerStatusBar } from './views/statusBar';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
+import { numbersDefaultCountry } from './host/settings';
+import { registerNumberEditor } from './webviews/numberEditor/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
 import { presentErrorForWebview } from './webviews/shared/presentError';
 
@@ -74,7 +76,21 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     onDidChangeSignIn: host.events.onDidChangeSignIn,
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
-  registerCommands(context, { host, gateways, enterprises, numbers, configProblems: diagnostics, panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open } });
+  const numberEditor = registerNumberEditor(context, {
+    provisioning: (gatewayDomain) => host.services.get().then((services) => services.provisioning(gatewayDomain)),
+    ui: host.ui,
+    fire: (change) => host.numberChanges.fire(change),
+    defaultCountry: numbersDefaultCountry,
+    onDidChangeNumbers: host.numberChanges.onDidChange,
+    onDidChangeSignIn: host.events.onDidChangeSignIn,
+    log,
+    present: presentErrorForWebview,
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
+  registerCommands(context, {
+    host, gateways, enterprises, numbers, configProblems: diagnostics,
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openNumberEditor: numberEditor.open },
+  });
 
   maybeAutoSignIn(host.signIn, log);
   return { host, statusBarText: () => statusBar.text(), gateways, enterprises, numbers, diagnostics };

@@ -54,6 +54,18 @@ export interface Panels {
   openGatewayOverview(gateway: CommunicationsGateway): Promise<void>;
   /** Opens (or shows) the onboarding checks panel of a gateway (it shows the results of runs as they stream in). */
   openOnboardingChecks(target: OnboardingTarget): Promise<void>;
+  /** Opens (or shows) the Number editor; resolves with the open panel's session (integration tests drive it). */
+  openNumberEditor(target: NumberEditorRequest): Promise<unknown>;
+}
+
+/** What the Number editor opens on: a mode, the gateway (ARM id, name, Provisioning API domain), an account, numbers. */
+export interface NumberEditorRequest {
+  readonly mode: 'create' | 'edit' | 'importCsv';
+  readonly gatewayId: string;
+  readonly gatewayName: string;
+  readonly gatewayDomain: string;
+  readonly account: string;
+  readonly telephoneNumbers: readonly string[];
 }
 
 /** Built once in extension.ts. */

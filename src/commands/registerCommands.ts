@@ -44,6 +44,9 @@ import { copyNumbers } from './numbers/copyNumber';
 import { deleteNumbers } from './numbers/deleteNumbers';
 import { filterNumbers } from './numbers/filter';
 import { findNumber } from './numbers/findNumber';
+import { createNumbers } from './numbers/createNumbers';
+import { editNumbers } from './numbers/editNumbers';
+import { importNumbersCsv } from './numbers/importNumbersCsv';
 import { refreshNumbers } from './numbers/refresh';
 import { showNumberDetails } from './numbers/showDetails';
 import { showGatewayNumbers } from './numbers/showGateway';
@@ -88,6 +91,9 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   showNumberDetails,
   deleteNumbers,
   findNumber,
+  createNumbers,
+  editNumbers,
+  importNumbersCsv,
   convertCsvToPlan,
   generatePowerShell,
   validateWorkspace,

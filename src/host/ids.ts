@@ -45,6 +45,9 @@ export const COMMANDS = {
   showNumberDetails: 'acg.numbers.showDetails',
   deleteNumbers: 'acg.numbers.delete',
   findNumber: 'acg.numbers.find',
+  createNumbers: 'acg.numbers.create',
+  editNumbers: 'acg.numbers.edit',
+  importNumbersCsv: 'acg.numbers.importCsv',
   // Configuration files
   convertCsvToPlan: 'acg.config.convertCsvToPlan',
   generatePowerShell: 'acg.config.generatePowerShell',

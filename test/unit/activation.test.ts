@@ -34,6 +34,7 @@ const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: str
   // or restored; activation registers only its command and serializer.
   { name: 'the Gateway Overview panel and valibot', packageOrFile: /node_modules\/valibot\/|^src\/webviews\/gatewayOverview\/(panel|handlers|protocol)\.ts$|^src\/core\/gateways\/overview\.ts$/, bundle: 'panels' },
   { name: 'the Onboarding Checks panel', packageOrFile: /^src\/webviews\/onboardingChecks\/(panel|handlers|protocol|prompts)\.ts$/, bundle: 'panels' },
+  { name: 'the Number editor panel, its write engine and status follow-up', packageOrFile: /^src\/webviews\/numberEditor\/(panel|handlers|protocol|csvImport)\.ts$|^src\/azure\/numbers\/number(Writes|Reads)\.ts$|^src\/host\/numberStatusFollower\.ts$|^src\/core\/numbers\/(numberDraft|numberPatch|pastedNumbers|numberWriteSummary)\.ts$/, bundle: 'panels' },
   // The checks, their reads and the fix executor load with the first run; activation keeps only their last results.
   { name: 'the onboarding checks, reads and fix executor', packageOrFile: /^src\/(core|azure)\/onboarding\/(registry|run|fixes|index|report|reads|applyFix)\.ts$/, bundle: 'onboarding' },
   // Find Number…: its prompt, the search across gateways and the answer load with the first search.
@@ -122,11 +123,11 @@ describe('activation: the production bundle', function () {
 
   // Views, commands and our own CSV language activate implicitly. The only explicit events are JSON editors, because
   // configuration files (*.acg-plan.json, …) need diagnostics as soon as one opens, and VS Code has no file-name
-  // activation event; and the panels' serializers (Gateway Overview, Onboarding Checks), because VS Code infers activation for contributed views
+  // activation event; and the panels' serializers (Gateway Overview, Onboarding Checks, Number editor), because VS Code infers activation for contributed views
   // and commands but not for a WebviewPanelSerializer, and a panel left open must restore after a reload. Never '*'
   // or onStartupFinished.
   it('activates only from views, commands, JSON editors and open panels (no "*" or onStartupFinished)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { activationEvents?: string[] };
-    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.onboardingChecks']);
+    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.numberEditor', 'onWebviewPanel:acg.onboardingChecks']);
   });
 });

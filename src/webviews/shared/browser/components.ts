@@ -1,7 +1,7 @@
 // The ONE module that loads a webview component library. @vscode/webview-ui-toolkit 1.4.0 renders correctly in this
 // VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
 // load together. Pages build controls only through these functions, so swapping the library touches this file alone.
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextArea, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 import { codicon } from './dom';
 
 let registered = false;
@@ -75,5 +75,57 @@ export function tag(text: string): HTMLElement {
   const element = document.createElement('span');
   element.className = 'tag';
   element.textContent = text;
+  return element;
+}
+
+// ---- Form controls (the Number editor) ------------------------------------------------------------------------------
+
+let formRegistered = false;
+
+/** Also defines the form controls (text area, text field, dropdown); their templates bind no style attribute. */
+export function registerFormComponents(): void {
+  registerComponents();
+  if (formRegistered) return;
+  formRegistered = true;
+  provideVSCodeDesignSystem().register(vsCodeTextArea(), vsCodeTextField(), vsCodeDropdown(), vsCodeOption());
+}
+
+export type ValueElement = HTMLElement & { value: string };
+
+/** A multi-line text box; `label` is its visible label and accessible name. */
+export function textArea(label: string, options: { readonly id?: string; readonly rows?: number; readonly placeholder?: string; readonly onInput: (value: string) => void }): ValueElement {
+  const element = document.createElement('vscode-text-area') as ValueElement;
+  if (options.id) element.id = options.id;
+  element.setAttribute('rows', String(options.rows ?? 6));
+  element.setAttribute('resize', 'vertical');
+  if (options.placeholder) element.setAttribute('placeholder', options.placeholder);
+  element.append(label);
+  element.addEventListener('input', () => options.onInput(element.value));
+  return element;
+}
+
+export function textField(label: string, options: { readonly id?: string; readonly placeholder?: string; readonly maxLength?: number; readonly onInput: (value: string) => void }): ValueElement {
+  const element = document.createElement('vscode-text-field') as ValueElement;
+  if (options.id) element.id = options.id;
+  if (options.placeholder) element.setAttribute('placeholder', options.placeholder);
+  if (options.maxLength) element.setAttribute('maxlength', String(options.maxLength));
+  element.append(label);
+  element.addEventListener('input', () => options.onInput(element.value));
+  return element;
+}
+
+/** A dropdown of `choices` (value, label); its accessible name is `label` (the visible label sits beside it). */
+export function dropdown(label: string, choices: readonly { readonly value: string; readonly label: string }[], options: { readonly id?: string; readonly value?: string; readonly onChange: (value: string) => void }): ValueElement {
+  const element = document.createElement('vscode-dropdown') as ValueElement;
+  if (options.id) element.id = options.id;
+  element.setAttribute('aria-label', label);
+  for (const choice of choices) {
+    const option = document.createElement('vscode-option') as ValueElement;
+    option.setAttribute('value', choice.value);
+    option.textContent = choice.label;
+    if (choice.value === options.value) option.setAttribute('selected', '');
+    element.append(option);
+  }
+  element.addEventListener('change', () => options.onChange(element.value));
   return element;
 }
