@@ -12,6 +12,7 @@
 //   panels    the host side of webview panels, with valibot (first panel opened or restored)
 //   onboarding  the onboarding checks, their reads and fix executor, the Markdown report (first run of the checks)
 //   find      Find Number…: its prompt, the search across gateways and the answer (first search)
+//   configCommands  the configuration-file commands: convert, split, PowerShell, validate workspace (first of them)
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
 //
@@ -41,6 +42,7 @@ export const LAZY_BUNDLES = {
   panels: { 'src/webviews/gatewayOverview/panel.ts': 'gatewayOverview', 'src/webviews/onboardingChecks/panel.ts': 'onboardingChecks', 'src/webviews/numberEditor/panel.ts': 'numberEditor' },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },
+  configCommands: { 'src/commands/config/index.ts': 'configCommands' },
 };
 
 /** Which lazy bundle holds `module`, and under which name. */

@@ -1,4 +1,5 @@
 // The three faces of `acg validate`'s results: compiler-style text, JSON for scripts, SARIF 2.1.0 for code scanning.
+import { sarifRuleName } from '../core/sarif';
 import { pathToFileURL } from 'node:url';
 import { LineMap, type ConfigDiagnostic, type ConfigKind, type TextRange } from '../core/config';
 import { RULES } from '../core/rules/ruleTable';
@@ -151,7 +152,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string, problem
             version: typeof ACG_VERSION === 'string' ? ACG_VERSION : '0.0.0-dev',
             rules: Object.values(RULES).map((rule) => ({
               id: rule.id,
-              name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase()),
+              name: sarifRuleName(rule.title),
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.message },
               helpUri: rule.sourceUrl,

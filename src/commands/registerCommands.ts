@@ -15,11 +15,6 @@ import { selectTenant } from './account/selectTenant';
 import { showLog } from './account/showLog';
 import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
-import { convertCsvToPlan } from './config/convertCsvToPlan';
-import { generatePowerShell } from './config/generatePowerShell';
-import { splitCsv } from './config/splitCsv';
-import { splitPlan } from './config/splitPlan';
-import { validateWorkspace } from './config/validateWorkspace';
 import type { CommandContext, CommandHandler, CommandServices } from './context';
 import { copyTenantId } from './enterprises/copyTenantId';
 import { createAccount } from './enterprises/createAccount';
@@ -52,6 +47,14 @@ import { showNumberDetails } from './numbers/showDetails';
 import { showGatewayNumbers } from './numbers/showGateway';
 import { loadMore } from './tree/loadMore';
 import { retry } from './tree/retry';
+
+/** A configuration-file command, from its lazy bundle. */
+function configCommand(name: keyof typeof import('./config')): CommandHandler {
+  return async (ctx, node) => {
+    const handler: CommandHandler = (await import('./config'))[name];
+    return handler(ctx, node);
+  };
+}
 
 export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = {
   signIn,
@@ -94,11 +97,11 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   createNumbers,
   editNumbers,
   importNumbersCsv,
-  convertCsvToPlan,
-  generatePowerShell,
-  validateWorkspace,
-  splitPlan,
-  splitCsv,
+  convertCsvToPlan: configCommand('convertCsvToPlan'),
+  generatePowerShell: configCommand('generatePowerShell'),
+  validateWorkspace: configCommand('validateWorkspace'),
+  splitPlan: configCommand('splitPlan'),
+  splitCsv: configCommand('splitCsv'),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {

@@ -12,13 +12,13 @@
 // API's role pre-flight): it gets the decoded roles and name, never the token.
 import { randomUUID } from 'node:crypto';
 import type { AccessToken } from '@azure/core-auth';
-import { accessFromToken, type TokenAccess } from '../auth/tokenClaims';
+import { accessFromToken } from '../auth/tokenClaims';
 import { version as packageVersion } from '../../../package.json';
 import { EMULATOR_PROVISIONING_PATH } from '../../core/clouds';
 import { PROVISIONING_RATE_LIMIT } from '../../core/limits';
 import { AcgError, isAcgError } from '../errors';
 import { cancelledError, sleep, throwIfAborted } from './abort';
-import { isAuditedWrite, type WriteAuditRecord } from './audit';
+import { auditRecord, isAuditedWrite, serviceRequestIdOf, type WriteOutcome, type WriteTrace } from './audit';
 import { mapHttpError, mapTransportError, SERVICE_NAMES } from './errorMapping';
 import { SlidingWindowLimiter } from './limiter';
 import { redact, redactHeaders, redactUrl } from './redact';
@@ -40,13 +40,6 @@ export interface DisposableHttpPipeline extends HttpPipeline {
 
 export function createPipeline(options: PipelineOptions): DisposableHttpPipeline {
   return new Pipeline(options);
-}
-
-/** What the audit record of one write needs from inside `sendOnce`. */
-interface WriteTrace {
-  headers?: Record<string, string>;
-  attempts: number;
-  who?: TokenAccess;
 }
 
 /** How one attempt ended, in the words of the give-up message. */
@@ -257,36 +250,12 @@ class Pipeline implements DisposableHttpPipeline {
   }
 
   /** One audit record; a failing sink is logged, never allowed to fail the write it describes. */
-  private audit(request: PipelineRequest, trace: WriteTrace, started: number, outcome: Pick<WriteAuditRecord, 'result' | 'status' | 'errorKind' | 'errorCode' | 'serviceRequestId'>): void {
-    const clean = (text: string) => redact(text, this.recentTokens);
-    let path = '';
-    try {
-      path = clean(decodeURIComponent(new URL(request.url).pathname));
-    } catch {
-      path = '';
-    }
-    const headers = trace.headers ?? {};
-    const record: WriteAuditRecord = {
-      time: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      ...(trace.who?.who ? { who: clean(trace.who.who) } : {}),
-      ...(trace.who?.objectId ? { objectId: trace.who.objectId } : {}),
-      ...(trace.who?.tenantId ? { tenantId: trace.who.tenantId } : {}),
-      service: request.service,
-      ...(request.gateway ? { gateway: request.gateway } : {}),
-      operation: clean(request.operation),
-      method: request.method,
-      path,
-      ...(request.auditTarget ? { target: cleanTarget(request.auditTarget, clean) } : {}),
-      clientRequestId: headers['x-ms-client-request-id'] ?? '',
-      ...(headers['repeatability-request-id'] ? { repeatabilityRequestId: headers['repeatability-request-id'] } : {}),
-      attempts: trace.attempts,
-      ...outcome,
-    };
+  private audit(request: PipelineRequest, trace: WriteTrace, started: number, outcome: WriteOutcome): void {
+    const record = auditRecord(request, trace, started, outcome, (text) => redact(text, this.recentTokens));
     try {
       this.options.audit?.record(record);
     } catch (error) {
-      this.log.warn(`could not record ${request.method} ${path} in the audit log: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`could not record ${request.method} ${record.path} in the audit log: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -336,16 +305,6 @@ class Pipeline implements DisposableHttpPipeline {
     }
     return { delayMs, freshConnection, why };
   }
-}
-
-function serviceRequestIdOf(headers: Record<string, string>): string | undefined {
-  return headers['x-ms-request-id'] ?? headers['request-id'];
-}
-
-function cleanTarget(target: Readonly<Record<string, string | readonly string[]>>, clean: (text: string) => string): Record<string, string | readonly string[]> {
-  const out: Record<string, string | readonly string[]> = {};
-  for (const [key, value] of Object.entries(target)) out[key] = typeof value === 'string' ? clean(value) : value.map(clean);
-  return out;
 }
 
 /** The gateway a Provisioning API request counts against: its domain, from the request or the URL. */

@@ -1,6 +1,7 @@
 // One run of the onboarding checks, written for people and for machines: text for a terminal, Markdown for a ticket
 // or a pull request, JSON for scripts, SARIF 2.1.0 for code scanning. The CLI (`acg check`) and the panel's "Export
 // Report…" both use these, so a report reads the same wherever it was made.
+import { sarifRuleName } from '../sarif';
 import { STAGES, STATUS_LABELS, STATUS_ORDER, statusCount } from './stages';
 import type { CheckResult, CheckStatus, EvidenceValue, FixWrite } from './types';
 
@@ -197,7 +198,7 @@ declare const ACG_VERSION: string | undefined;
 export function renderSarif(report: OnboardingReport): unknown {
   const rules = report.checks.map((c) => ({
     id: c.id,
-    name: c.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : '')),
+    name: sarifRuleName(c.title),
     shortDescription: { text: c.title },
     fullDescription: { text: c.why },
     helpUri: c.source.url,
