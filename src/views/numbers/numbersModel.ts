@@ -84,6 +84,8 @@ export class NumbersModel {
   private readonly entries: NumberEntry[] = [];
   /** Items of the list already turned into entries (entries also hold numbers written here, which the list has not). */
   private consumed = 0;
+  /** Numbers written here that the service's count did not include yet. */
+  private added = 0;
 
   constructor(readonly options: NumbersModelOptions) {
     const keep = clientPredicate(options.filter);
@@ -104,7 +106,8 @@ export class NumbersModel {
 
   /** Matching numbers on the service (before the per-page service filter), when it said. */
   get totalCount(): number | undefined {
-    return this.list.totalCount;
+    const total = this.list.totalCount;
+    return total === undefined ? undefined : total + this.added;
   }
 
   /** Whether part of the filter is applied per page (then totalCount counts more than will be shown). */
@@ -138,6 +141,7 @@ export class NumbersModel {
         changed = true;
       } else if (this.list.isStarted && belongsIn(number, this.options.scope, this.options.filter)) {
         this.entries.push(this.entryOf(number));
+        this.added += 1;
         changed = true;
       }
     }

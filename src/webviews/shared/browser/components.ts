@@ -126,6 +126,20 @@ export function dropdown(label: string, choices: readonly { readonly value: stri
     if (choice.value === options.value) option.setAttribute('selected', '');
     element.append(option);
   }
-  element.addEventListener('change', () => options.onChange(element.value));
+  // The element also says `change` when it settles its own value (connecting, options slotted in): only a value that
+  // differs from the last one is a choice the person made.
+  let last = options.value ?? choices[0]?.value ?? '';
+  // An option marked selected before the element upgraded is not always shown as chosen: set the value once it has.
+  if (options.value !== undefined) {
+    const value = options.value;
+    requestAnimationFrame(() => {
+      if (element.value !== value) element.value = value;
+    });
+  }
+  element.addEventListener('change', () => {
+    if (element.value === last) return;
+    last = element.value;
+    options.onChange(element.value);
+  });
   return element;
 }
