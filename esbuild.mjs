@@ -47,6 +47,7 @@ export const LAZY_BUNDLES = {
     'src/webviews/requests/panel.ts': 'requestsPanel',
     'src/webviews/account/panel.ts': 'account',
     'src/webviews/numbers/panel.ts': 'numbersGrid',
+    'src/webviews/numberEditor/panel.ts': 'numberEditor',
   },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },

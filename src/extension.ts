@@ -20,6 +20,8 @@ import { registerStatusBar } from './views/statusBar';
 import { registerAccountPanel, type AccountFeature } from './webviews/account/register';
 import type { OverviewRevealTarget } from './webviews/gatewayOverview/deps';
 import { registerGatewayOverview } from './webviews/gatewayOverview/register';
+import { numbersDefaultCountry } from './host/settings';
+import { registerNumberEditor } from './webviews/numberEditor/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
 import { registerRequestsPanel } from './webviews/requests/register';
 import { registerNumbersGrid } from './webviews/numbers/register';
@@ -117,9 +119,20 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     onDidChangeSignIn: host.events.onDidChangeSignIn,
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
+  const numberEditor = registerNumberEditor(context, {
+    provisioning: (gatewayDomain) => host.services.get().then((services) => services.provisioning(gatewayDomain)),
+    ui: host.ui,
+    fire: (change) => host.numberChanges.fire(change),
+    defaultCountry: numbersDefaultCountry,
+    onDidChangeNumbers: host.numberChanges.onDidChange,
+    onDidChangeSignIn: host.events.onDidChangeSignIn,
+    log,
+    present: presentErrorForWebview,
+    executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
+  });
   registerCommands(context, {
     host, gateways, enterprises, numbers, configProblems: diagnostics,
-    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open, openNumbers: numbersGrid.open },
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open, openNumbers: numbersGrid.open, openNumberEditor: numberEditor.open },
   });
 
   maybeAutoSignIn(host.signIn, log);

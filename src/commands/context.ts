@@ -72,6 +72,18 @@ export interface Panels {
   openAccount(target: { readonly gatewayId: string; readonly gatewayName: string; readonly account: string; readonly domain?: string }): Promise<void>;
   /** Opens (or shows) the Numbers panel of an account or of a whole gateway. */
   openNumbers(target: NumbersPanelTarget): Promise<unknown>;
+  /** Opens (or shows) the Number editor; resolves with the open panel's session (integration tests drive it). */
+  openNumberEditor(target: NumberEditorRequest): Promise<unknown>;
+}
+
+/** What the Number editor opens on: a mode, the gateway (ARM id, name, Provisioning API domain), an account, numbers. */
+export interface NumberEditorRequest {
+  readonly mode: 'create' | 'edit' | 'importCsv';
+  readonly gatewayId: string;
+  readonly gatewayName: string;
+  readonly gatewayDomain: string;
+  readonly account: string;
+  readonly telephoneNumbers: readonly string[];
 }
 
 /** Built once in extension.ts. */

@@ -42,6 +42,9 @@ import { deleteNumbers } from './numbers/deleteNumbers';
 import { filterNumbers } from './numbers/filter';
 import { findNumber } from './numbers/findNumber';
 import { manageNumbers } from './numbers/manageNumbers';
+import { createNumbers } from './numbers/createNumbers';
+import { editNumbers } from './numbers/editNumbers';
+import { importNumbersCsv } from './numbers/importNumbersCsv';
 import { refreshNumbers } from './numbers/refresh';
 import { showNumberDetails } from './numbers/showDetails';
 import { showGatewayNumbers } from './numbers/showGateway';
@@ -97,6 +100,9 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   deleteNumbers,
   findNumber,
   manageNumbers,
+  createNumbers,
+  editNumbers,
+  importNumbersCsv,
   convertCsvToPlan: configCommand('convertCsvToPlan'),
   generatePowerShell: configCommand('generatePowerShell'),
   validateWorkspace: configCommand('validateWorkspace'),

@@ -48,6 +48,9 @@ export const COMMANDS = {
   deleteNumbers: 'acg.numbers.delete',
   findNumber: 'acg.numbers.find',
   manageNumbers: 'acg.numbers.manage',
+  createNumbers: 'acg.numbers.create',
+  editNumbers: 'acg.numbers.edit',
+  importNumbersCsv: 'acg.numbers.importCsv',
   // Configuration files
   convertCsvToPlan: 'acg.config.convertCsvToPlan',
   generatePowerShell: 'acg.config.generatePowerShell',

@@ -37,6 +37,7 @@ const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: str
   { name: 'the Requests for Information panel', packageOrFile: /^src\/webviews\/requests\/(panel|handlers|protocol|hostDeps|accountForm)\.ts$|^src\/core\/enterprises\/requestGrid\.ts$/, bundle: 'panels' },
   { name: 'the Account panel', packageOrFile: /^src\/webviews\/account\/(panel|handlers|protocol)\.ts$|^src\/core\/enterprises\/(accountPanel|civicUsage)\.ts$/, bundle: 'panels' },
   { name: 'the Numbers panel and its page window', packageOrFile: /^src\/webviews\/numbers\/(panel|handlers|protocol|gridDelete|gridExport|exportFile)\.ts$|^src\/core\/numbers\/(numberGridWindow|numberGridRow)\.ts$/, bundle: 'panels' },
+  { name: 'the Number editor panel, its write engine and status follow-up', packageOrFile: /^src\/webviews\/numberEditor\/(panel|handlers|protocol|csvImport)\.ts$|^src\/azure\/numbers\/number(Writes|Reads)\.ts$|^src\/host\/numberStatusFollower\.ts$|^src\/core\/numbers\/(numberDraft|numberPatch|pastedNumbers|numberWriteSummary)\.ts$/, bundle: 'panels' },
   // The checks, their reads and the fix executor load with the first run; activation keeps only their last results.
   { name: 'the onboarding checks, reads and fix executor', packageOrFile: /^src\/(core|azure)\/onboarding\/(registry|run|fixes|index|report|reads|applyFix)\.ts$/, bundle: 'onboarding' },
   // Find Number…: its prompt, the search across gateways and the answer load with the first search.
@@ -125,11 +126,11 @@ describe('activation: the production bundle', function () {
 
   // Views, commands and our own CSV language activate implicitly. The only explicit events are JSON editors, because
   // configuration files (*.acg-plan.json, …) need diagnostics as soon as one opens, and VS Code has no file-name
-  // activation event; and the panels' serializers (Gateway Overview, Onboarding Checks, Requests for Information, Account, Numbers), because VS Code infers activation for contributed views
+  // activation event; and the panels' serializers (Gateway Overview, Onboarding Checks, Requests for Information, Account, Numbers, Number editor), because VS Code infers activation for contributed views
   // and commands but not for a WebviewPanelSerializer, and a panel left open must restore after a reload. Never '*'
   // or onStartupFinished.
   it('activates only from views, commands, JSON editors and open panels (no "*" or onStartupFinished)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { activationEvents?: string[] };
-    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.account', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.numbersGrid', 'onWebviewPanel:acg.onboardingChecks', 'onWebviewPanel:acg.requestsForInformation']);
+    assert.deepEqual([...(manifest.activationEvents ?? [])].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:acg.account', 'onWebviewPanel:acg.gatewayOverview', 'onWebviewPanel:acg.numberEditor', 'onWebviewPanel:acg.numbersGrid', 'onWebviewPanel:acg.onboardingChecks', 'onWebviewPanel:acg.requestsForInformation']);
   });
 });

@@ -248,6 +248,30 @@ export class ProvisioningClient {
     return withEtag(response);
   }
 
+  /**
+   * The role pre-flight of `write` on its own, for a flow that reads before it writes (an edit of many numbers): it
+   * throws the refusal the write would meet, naming the role, and sends nothing either way (the token comes from the
+   * credential's cache; the request it is checked on is dropped before the first attempt).
+   */
+  async checkWriteAccess(write: ProvisioningWrite, options: CallOptions = {}): Promise<void> {
+    if (!this.rolePreflight) return;
+    const operation = `check the role for ${write}`;
+    const allowed = new Error(operation);
+    const check = this.accessCheck(write, operation);
+    const request: PipelineRequest = {
+      ...this.request('GET', '/accounts', operation, options, {}),
+      checkAccess: (access) => {
+        check(access);
+        throw allowed;
+      },
+    };
+    try {
+      await this.pipeline.send(request);
+    } catch (error) {
+      if (error !== allowed) throw error;
+    }
+  }
+
   // ---- Internals -------------------------------------------------------------------------------------------------
 
   /** The total of a listing asked with COUNT_ONLY: the first page's x-ms-record-count. */

@@ -85,6 +85,11 @@ export class NumbersScopeNode implements TreeNode {
     return [...this.nodes.values()].find((n) => n.number.accountName === accountName && n.number.telephoneNumber === telephoneNumber);
   }
 
+  /** Numbers written or settled: statuses change in place, new ones of this scope appear. */
+  upsert(numbers: readonly NumberResource[]): boolean {
+    return this.model.upsert(numbers);
+  }
+
   forget(keys: ReadonlySet<string>): void {
     this.model.remove(keys);
     for (const [id, node] of this.nodes) if (keys.has(`${node.number.accountName}/${node.number.telephoneNumber}`)) this.nodes.delete(id);

@@ -67,9 +67,25 @@ export interface NumberEntry {
   readonly view: NumberView;
 }
 
+function keyOf(n: Pick<NumberResource, 'accountName' | 'telephoneNumber'>): string {
+  return `${n.accountName}/${n.telephoneNumber}`;
+}
+
+/** Whether a number written here belongs in this list: its scope, and the filter the service would have applied. */
+export function belongsIn(number: NumberResource, scope: NumbersScope, filter: NumberFilter): boolean {
+  if (scope.kind === 'account' && number.accountName !== scope.accountName) return false;
+  if (filter.prefix && !number.telephoneNumber.startsWith(filter.prefix)) return false;
+  if (filter.status && (number.serviceProvisioningStatus ?? 'pending') !== filter.status) return false;
+  return clientPredicate(filter)?.(number) ?? true;
+}
+
 export class NumbersModel {
   private readonly list: PagedList<NumberResource>;
   private readonly entries: NumberEntry[] = [];
+  /** Items of the list already turned into entries (entries also hold numbers written here, which the list has not). */
+  private consumed = 0;
+  /** Numbers written here that the service's count did not include yet. */
+  private added = 0;
 
   constructor(readonly options: NumbersModelOptions) {
     const keep = clientPredicate(options.filter);
@@ -90,7 +106,8 @@ export class NumbersModel {
 
   /** Matching numbers on the service (before the per-page service filter), when it said. */
   get totalCount(): number | undefined {
-    return this.list.totalCount;
+    const total = this.list.totalCount;
+    return total === undefined ? undefined : total + this.added;
   }
 
   /** Whether part of the filter is applied per page (then totalCount counts more than will be shown). */
@@ -101,16 +118,44 @@ export class NumbersModel {
   /** Loads the next page and returns its entries; see PagedList.loadMore for failure and concurrency. */
   async loadMore(signal?: AbortSignal): Promise<readonly NumberEntry[]> {
     await this.list.loadMore(signal);
-    // Models only for items not yet modelled: a concurrent caller shares the same load and finds nothing new.
-    const added = this.list.items.slice(this.entries.length).map((number) => ({ number, view: numberView(number, { showAccount: this.options.scope.kind === 'gateway' }) }));
+    // Models only for items not yet modelled: a concurrent caller shares the same load and finds nothing new. A number
+    // written here and already shown is not shown twice when its page arrives.
+    const fresh = this.list.items.slice(this.consumed);
+    this.consumed = this.list.items.length;
+    const shown = new Set(this.entries.map((e) => keyOf(e.number)));
+    const added = fresh.filter((number) => !shown.has(keyOf(number))).map((number) => this.entryOf(number));
     this.entries.push(...added);
     return added;
   }
 
+  /**
+   * Numbers written or settled (host.numberChanges): a number shown is replaced in place (its status moves); a new one
+   * that belongs in this list is added at the end. Returns whether anything shown changed.
+   */
+  upsert(numbers: readonly NumberResource[]): boolean {
+    let changed = false;
+    for (const number of numbers) {
+      const index = this.entries.findIndex((e) => keyOf(e.number) === keyOf(number));
+      if (index >= 0) {
+        this.entries[index] = this.entryOf(number);
+        changed = true;
+      } else if (this.list.isStarted && belongsIn(number, this.options.scope, this.options.filter)) {
+        this.entries.push(this.entryOf(number));
+        this.added += 1;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private entryOf(number: NumberResource): NumberEntry {
+    return { number, view: numberView(number, { showAccount: this.options.scope.kind === 'gateway' }) };
+  }
+
   /** Forgets deleted numbers in place, keeping the rest and the position in the list. */
   remove(keys: ReadonlySet<string>): void {
-    const gone = (n: NumberResource): boolean => keys.has(`${n.accountName}/${n.telephoneNumber}`);
-    this.list.remove(gone);
+    const gone = (n: NumberResource): boolean => keys.has(keyOf(n));
+    this.consumed -= this.list.remove(gone);
     for (let i = this.entries.length - 1; i >= 0; i--) if (gone(this.entries[i].number)) this.entries.splice(i, 1);
   }
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { describeFilter, GATEWAY_SCOPE, isFilterEmpty, NO_FILTER, type NumberFilter, type NumbersScope } from '../../core/numbers';
 import type { SelectedGateway } from '../../host/gatewaySelection';
 import type { Host } from '../../host/host';
+import type { NumbersChange } from '../../host/numberChanges';
 import { COMMANDS, CONTEXT_KEYS, VIEWS } from '../../host/ids';
 import { NUMBERS_PAGE_SIZE_SETTING, numbersPageSize } from '../../host/settings';
 import { AcgTreeDataProvider, MessageNode, type TreeNode } from '../tree';
@@ -12,7 +13,7 @@ import { revealWhenReady } from '../tree/reveal';
 import { NumberNode, NumbersScopeNode } from './numberNodes';
 import { clampPageSize, NumbersModel, type NumberLister } from './numbersModel';
 
-export type NumbersViewHost = Pick<Host, 'signIn' | 'selection' | 'events' | 'log'>;
+export type NumbersViewHost = Pick<Host, 'signIn' | 'selection' | 'events' | 'log'> & Partial<Pick<Host, 'numberChanges'>>;
 
 /** A client that is fetched on the first page request, so building the root row costs nothing. */
 function lazyLister(client: () => Promise<NumberLister>): NumberLister {
@@ -49,6 +50,7 @@ export class NumbersView implements vscode.Disposable {
       this.view,
       host.events.onDidChangeSignIn(() => this.reset()),
       host.events.onDidChangeGatewaySelection(() => this.reset()),
+      ...(host.numberChanges ? [host.numberChanges.onDidChange((change) => this.follow(change))] : []),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(NUMBERS_PAGE_SIZE_SETTING)) this.reload();
       }),
@@ -96,6 +98,16 @@ export class NumbersView implements vscode.Disposable {
     if (!root) return;
     root.forget(keys);
     this.provider.rerender(root);
+  }
+
+  /** What was written, settled or deleted elsewhere (the Number editor, the grid): shown without a Refresh. */
+  private follow(change: NumbersChange): void {
+    const root = this.root;
+    const gateway = this.host.selection.forCurrentSignIn();
+    if (!root || !gateway || gateway.id.toLowerCase() !== change.gatewayId.toLowerCase()) return;
+    const changed = root.upsert(change.upserted);
+    if (change.deleted.length > 0) root.forget(new Set(change.deleted.map((n) => `${change.account}/${n}`)));
+    if (changed || change.deleted.length > 0) this.provider.rerender(root);
   }
 
   /** The top row, reading the top level first if VS Code has not yet (the view may be collapsed). */

@@ -102,3 +102,34 @@ describe('views/numbers: NumbersModel (no vscode)', () => {
     assert.equal(typeof numberPageFetcher, 'function');
   });
 });
+
+describe('views/numbers: NumbersModel follows numbers written elsewhere (host.numberChanges)', () => {
+  it('replaces a shown number in place, adds a new one of its scope once, and does not show it twice when its page comes', async () => {
+    const { client } = lister(150);
+    const model = new NumbersModel({ client, scope: { kind: 'account', accountName: 'A' }, filter: {}, pageSize: 100 });
+    assert.equal(model.upsert([number(5, 'A')]), false, 'nothing is added before the first page');
+    await model.loadMore();
+    const settled = { ...number(3, 'A'), serviceProvisioningStatus: 'synced' as const };
+    assert.equal(model.upsert([settled]), true);
+    assert.equal(model.items[3].number.serviceProvisioningStatus, 'synced', 'in place');
+    assert.equal(model.items.length, 100);
+    // A number of the second page, written here before that page was read; and one of another account.
+    assert.equal(model.upsert([number(120, 'A'), number(121, 'Other')]), true);
+    assert.equal(model.items.length, 101);
+    assert.equal(model.totalCount, 151);
+    await model.loadMore();
+    assert.equal(model.items.length, 150, 'the page holding it does not add it twice');
+    assert.equal(new Set(model.items.map((e) => e.view.id)).size, 150);
+    model.remove(new Set(['A/+1555000120']));
+    assert.equal(model.items.length, 149);
+  });
+
+  it('adds only what the filter would show', async () => {
+    const { client } = lister(10);
+    const model = new NumbersModel({ client, scope: { kind: 'gateway' }, filter: { prefix: '+1555', status: 'pending' }, pageSize: 100 });
+    await model.loadMore();
+    const before = model.items.length;
+    model.upsert([{ ...number(900, 'Z'), serviceProvisioningStatus: 'synced' }, { ...number(901, 'Z'), serviceProvisioningStatus: 'pending' }, { ...number(902, 'Z'), telephoneNumber: '+4420', serviceProvisioningStatus: 'pending' }]);
+    assert.deepEqual(model.items.slice(before).map((e) => e.number.telephoneNumber), ['+1555000901']);
+  });
+});

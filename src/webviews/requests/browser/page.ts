@@ -188,17 +188,17 @@ export class RequestsPage {
     const labelled = (id: string, label: string, control: HTMLElement): HTMLElement => h('div', { class: 'filter' }, h('label', { id }, label), control);
     const any = { value: '', label: 'Any' };
     const all = { value: ALL, label: 'Any' };
-    const relationship = dropdown('filter-relationship-label', [all, ...relationshipKeys.map((key) => ({ value: key, label: groupLabel(key) }))], filter.relationship, (value) =>
+    const relationship = dropdown('', [all, ...relationshipKeys.map((key) => ({ value: key, label: groupLabel(key) }))], { labelledBy: 'filter-relationship-label', value: filter.relationship, onChange: (value) =>
       setFilter({ relationship: relationshipKeys.find((key) => key === value) ?? ALL }),
-    );
+    });
     relationship.id = 'filter-relationship';
-    const consent = dropdown('filter-consent-label', [all, ...CONSENT_FILTER_KEYS.map((key) => ({ value: key, label: consentLabel(key) }))], filter.consent, (value) =>
+    const consent = dropdown('', [all, ...CONSENT_FILTER_KEYS.map((key) => ({ value: key, label: consentLabel(key) }))], { labelledBy: 'filter-consent-label', value: filter.consent, onChange: (value) =>
       setFilter({ consent: CONSENT_FILTER_KEYS.find((key) => key === value) ?? ALL }),
-    );
+    });
     consent.id = 'filter-consent';
-    const country = dropdown('filter-country-label', [any, ...countries.map((c) => ({ value: c, label: c }))], filter.country, (value) => setFilter({ country: value }));
+    const country = dropdown('', [any, ...countries.map((c) => ({ value: c, label: c }))], { labelledBy: 'filter-country-label', value: filter.country, onChange: (value) => setFilter({ country: value }) });
     country.id = 'filter-country';
-    const company = dropdown('filter-company-label', [any, ...companies.map((c) => ({ value: c, label: c }))], filter.company, (value) => setFilter({ company: value }));
+    const company = dropdown('', [any, ...companies.map((c) => ({ value: c, label: c }))], { labelledBy: 'filter-company-label', value: filter.company, onChange: (value) => setFilter({ company: value }) });
     company.id = 'filter-company';
     const clear = button('Clear filters', { icon: 'clear-all', onClick: () => {
       this.change({ filter: NO_FILTER });

@@ -47,10 +47,10 @@ export class UpdateForm {
     const [only] = [...statuses];
     this.status = statuses.size === 1 && RELATIONSHIP_STATUSES.some((s) => s === only) ? (only as RelationshipStatus) : RELATIONSHIP_STATUSES[0];
     const choices = RELATIONSHIP_STATUSES.map((s) => ({ value: s, label: `${RELATIONSHIP_LABELS[s]}${needsReason(s) ? ' (reason required)' : ''}` }));
-    const select = dropdown('status-label', choices, this.status, (value) => {
+    const select = dropdown('', choices, { labelledBy: 'status-label', value: this.status, onChange: (value) => {
       const status = RELATIONSHIP_STATUSES.find((s) => s === value);
       if (status) this.setStatus(status);
-    });
+    } });
     select.id = 'status-choice';
     const comment = textField('', { placeholder: 'e.g. a ticket number', describedBy: 'comment-problem', onInput: (value) => this.setComment(value) });
     comment.id = 'comment-field';

@@ -1,7 +1,7 @@
 // The ONE module that loads a webview component library. @vscode/webview-ui-toolkit 1.4.0 renders correctly in this
 // VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
 // load together. Pages build controls only through these functions, so swapping the library touches this file alone.
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextArea, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 import { codicon } from './dom';
 
 let registered = false;
@@ -12,7 +12,7 @@ export function registerComponents(): void {
   registered = true;
   // Only what the pages use. Not vscode-tag or vscode-badge: their template binds a style attribute, which the
   // pages' CSP (no 'unsafe-inline') blocks; tag() below draws the same chip with CSS instead.
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeTextField(), vsCodeDropdown(), vsCodeOption());
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeTextField(), vsCodeTextArea(), vsCodeDropdown(), vsCodeOption());
 }
 
 export interface ButtonOptions {
@@ -78,7 +78,10 @@ export function tag(text: string): HTMLElement {
   return element;
 }
 
+export type ValueElement = HTMLElement & { value: string };
+
 export interface TextFieldOptions {
+  readonly id?: string;
   readonly value?: string;
   readonly placeholder?: string;
   readonly maxLength?: number;
@@ -92,8 +95,9 @@ export interface TextFieldOptions {
 }
 
 /** A text field with a visible label (its accessible name); `onInput` gets every change as it is typed. */
-export function textField(label: string, options: TextFieldOptions): HTMLElement & { value: string } {
-  const element = document.createElement('vscode-text-field') as HTMLElement & { value: string };
+export function textField(label: string, options: TextFieldOptions): ValueElement {
+  const element = document.createElement('vscode-text-field') as ValueElement;
+  if (options.id) element.id = options.id;
   element.setAttribute('value', options.value ?? '');
   element.value = options.value ?? '';
   if (options.placeholder) element.setAttribute('placeholder', options.placeholder);
@@ -110,22 +114,58 @@ export function textField(label: string, options: TextFieldOptions): HTMLElement
   return element;
 }
 
+/** A multi-line text box; `label` is its visible label and accessible name. */
+export function textArea(label: string, options: { readonly id?: string; readonly rows?: number; readonly placeholder?: string; readonly onInput: (value: string) => void }): ValueElement {
+  const element = document.createElement('vscode-text-area') as ValueElement;
+  if (options.id) element.id = options.id;
+  element.setAttribute('rows', String(options.rows ?? 6));
+  element.setAttribute('resize', 'vertical');
+  if (options.placeholder) element.setAttribute('placeholder', options.placeholder);
+  element.append(label);
+  element.addEventListener('input', () => options.onInput(element.value));
+  return element;
+}
+
 export interface DropdownChoice {
   readonly value: string;
   readonly label: string;
 }
 
-/** A dropdown (a combobox to assistive tech); `labelId` names the element that labels it. */
-export function dropdown(labelId: string, choices: readonly DropdownChoice[], value: string, onChange: (value: string) => void): HTMLElement & { value: string } {
-  const element = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
-  element.setAttribute('aria-labelledby', labelId);
+export interface DropdownOptions {
+  readonly id?: string;
+  readonly value?: string;
+  /** The id of a visible element that labels the dropdown; without it `label` is its accessible name. */
+  readonly labelledBy?: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** A dropdown (a combobox to assistive tech) of `choices`. */
+export function dropdown(label: string, choices: readonly DropdownChoice[], options: DropdownOptions): ValueElement {
+  const element = document.createElement('vscode-dropdown') as ValueElement;
+  if (options.id) element.id = options.id;
+  if (options.labelledBy) element.setAttribute('aria-labelledby', options.labelledBy);
+  else element.setAttribute('aria-label', label);
   for (const choice of choices) {
     const option = document.createElement('vscode-option');
     option.setAttribute('value', choice.value);
-    if (choice.value === value) option.setAttribute('selected', '');
     option.textContent = choice.label;
+    if (choice.value === options.value) option.setAttribute('selected', '');
     element.append(option);
   }
-  element.addEventListener('change', () => onChange(element.value));
+  // The element also says `change` when it settles its own value (connecting, options slotted in): only a value that
+  // differs from the last one is a choice the person made.
+  let last = options.value ?? choices[0]?.value ?? '';
+  // An option marked selected before the element upgraded is not always shown as chosen: set the value once it has.
+  if (options.value !== undefined) {
+    const value = options.value;
+    requestAnimationFrame(() => {
+      if (element.value !== value) element.value = value;
+    });
+  }
+  element.addEventListener('change', () => {
+    if (element.value === last) return;
+    last = element.value;
+    options.onChange(element.value);
+  });
   return element;
 }
