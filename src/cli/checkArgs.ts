@@ -1,4 +1,4 @@
-// The command line of `acg check`, checked before anything signs in: every mistake here is a usage error (exit 2)
+// The command line of `acg check`, checked before anything signs in: every mistake here is a usage error (exit 4)
 // with a sentence that says which option and why.
 import { findCheck } from '../core/onboarding';
 import { gatewayTargetOf } from './gatewayTargetArgs';

@@ -1,8 +1,8 @@
 // `acg check --gateway <name | resource id> [--subscription <id>] [--format text|json|markdown|sarif]
 // [--fix <check-id>|all [--yes]]`: every onboarding check against one gateway, from a terminal or a pipeline. The
 // checks and reads are the extension's own (src/core/onboarding, src/azure/onboarding); the report is core's.
-// Exit code: 0 all pass, warn or are manual; 1 a check failed or could not run; 2 usage error, or the command itself
-// could not run (sign-in, gateway not found).
+// Exit code: 0 all pass, warn or are manual; 1 a check failed or could not run; 3 the command itself could not run
+// (sign-in, gateway not found); 4 usage error (exitCodes.ts).
 import type { AzureClients } from '../azure/azureClients';
 import { createOnboardingReads, type OnboardingContext, type RecheckPolicy } from '../azure/onboarding';
 import { checkExitCode, renderMarkdown, renderSarif, renderText, reportJson, runOnboardingChecks, type CheckResult, type OnboardingReport } from '../core/onboarding';
@@ -11,6 +11,8 @@ import { workingFolderGatewayContext } from './checkContext';
 import { runFixes } from './checkFix';
 import { resolveGateway } from './checkGateway';
 import { openCliSession, type SessionDependencies } from './cliSession';
+import { cloudParts, commandLine } from './commandLine';
+import { EXIT } from './exitCodes';
 
 export const CHECK_USAGE = `Usage: acg check --gateway <name | resource id> [--subscription <id>] [--format text|json|markdown|sarif]
                  [--fix <check-id>|all [--yes] [--input <id>=<value>...]]
@@ -32,7 +34,7 @@ export const CHECK_USAGE = `Usage: acg check --gateway <name | resource id> [--s
   Sign-in, the first that works: a service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET
   (or AZURE_CLIENT_CERTIFICATE_PATH); the Azure CLI (az login); a device code, with --device-code.
   Exit code: 0 every check passes, warns or is manual; 1 a check failed or could not run;
-             2 usage error, or the command could not run (sign-in, gateway not found).`;
+             3 the command could not run (sign-in, gateway not found); 4 usage error or a bad --input.`;
 
 /** What a test replaces; the CLI passes process.env and the working folder only. */
 export interface CheckDependencies extends SessionDependencies {
@@ -46,12 +48,12 @@ export async function runCheck(argv: readonly string[], out: Line, err: Line, de
   const parsed = parseCheckArguments(argv);
   if (parsed.kind === 'help') {
     out(CHECK_USAGE);
-    return 0;
+    return EXIT.ok;
   }
   if (parsed.kind === 'usage') return usageError(err, parsed.message);
   const args = parsed.args;
   const session = await openCliSession('check', args, err, deps);
-  if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : 2;
+  if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : EXIT.failed;
   const { clients } = session;
   try {
     return await checkGateway(args, clients, out, err, deps);
@@ -64,7 +66,7 @@ async function checkGateway(args: CheckArguments, clients: AzureClients, out: Li
   const gateway = await resolveGateway(clients.arm, args.gateway, args.subscription);
   if (!gateway.ok) {
     gateway.lines.forEach((line, i) => err(i === 0 ? `acg check: ${line}` : line));
-    return 2;
+    return EXIT.failed;
   }
   const files = workingFolderGatewayContext(deps.cwd, gateway.ref);
   for (const file of files.unreadable) err(`acg check: skipped ${file}: it is not valid JSON (acg validate says why).`);
@@ -100,7 +102,7 @@ async function checkGateway(args: CheckArguments, clients: AzureClients, out: Li
   });
   if (args.format === 'text') out('');
   out(render(args.format, report(fixed.results)));
-  if (fixed.inputProblems.length > 0) return 2;
+  if (fixed.inputProblems.length > 0) return EXIT.usage;
   return checkExitCode(fixed.results);
 }
 
@@ -119,16 +121,11 @@ function render(format: CheckFormat, report: OnboardingReport): string {
 
 /** `--gateway … [--subscription …] [--cloud …]`, quoted for a shell when needed. */
 function gatewaySelection(args: CheckArguments): string {
-  const quote = (value: string) => (/^[\w./:@=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
-  const parts = ['--gateway', args.gateway];
-  if (args.subscription) parts.push('--subscription', args.subscription);
-  if (args.cloud) parts.push('--cloud', args.cloud);
-  if (args.emulatorUrl) parts.push('--emulator-url', args.emulatorUrl);
-  return parts.map(quote).join(' ');
+  return commandLine(['--gateway', args.gateway, ...(args.subscription ? ['--subscription', args.subscription] : []), ...cloudParts(args)]);
 }
 
 function usageError(err: Line, message: string): number {
   err(`acg check: ${message}`);
   err(`Run 'acg check --help' for the options.`);
-  return 2;
+  return EXIT.usage;
 }

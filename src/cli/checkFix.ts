@@ -25,7 +25,7 @@ export interface FixRunInput {
 export interface FixRunOutcome {
   /** The checks to print: those fixed, run again; the rest as they were. */
   readonly results: readonly CheckResult[];
-  /** An --input value the fix cannot use: a usage error (exit 2). */
+  /** An --input value the fix cannot use: a usage error (exit 4). */
   readonly inputProblems: readonly string[];
 }
 

@@ -7,7 +7,7 @@ import type { GatewayRef } from '../core/models';
 
 export type GatewayResolution =
   | { readonly ok: true; readonly ref: GatewayRef; readonly id: string }
-  /** `lines` say why (none, or several: their ids), for stderr; the command exits 2. */
+  /** `lines` say why (none, or several: their ids), for stderr; the command could not run (exit 3). */
   | { readonly ok: false; readonly lines: readonly string[] };
 
 export async function resolveGateway(arm: ArmClient, gateway: string, subscription: string | undefined, signal?: AbortSignal): Promise<GatewayResolution> {

@@ -1,4 +1,4 @@
-// The command line of `acg export`, checked before anything signs in: every mistake is a usage error (exit 2) with
+// The command line of `acg export`, checked before anything signs in: every mistake is a usage error (exit 4) with
 // one sentence that names the option and why.
 import { gatewayTargetOf } from './gatewayTargetArgs';
 import { parseFilterExpressions } from '../core/numbers/filterExpression';

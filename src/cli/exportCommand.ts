@@ -2,18 +2,18 @@
 // numbers of a gateway (GET /numbers) or of one account, with the Numbers view's filter, in the Number Management
 // Portal's CSV (so they can be edited and uploaded again) or JSON. Streamed page by page: the service's largest page
 // is read, written, and dropped, so 100,000 numbers never sit in memory. Progress goes to stderr; stdout carries the
-// export only. Exit code: 0 done; 1 the export failed partway (nothing is left at --out); 2 usage error, or the
-// command could not start (sign-in, gateway or account not found).
+// export only. Exit code: 0 done; 1 the export failed partway (nothing is left at --out); 3 the command could not
+// start (sign-in, gateway or account not found); 4 usage error (exitCodes.ts).
 import { isAcgError } from '../azure/errors';
 import type { AzureClients } from '../azure/azureClients';
-import { gatewayDomainOf } from '../core/ids';
 import { clientPredicate, describeFilter, serverFilter, type NumberFilter } from '../core/numbers/numberFilter';
 import { serviceShortName } from '../core/numbers/numberDisplay';
 import { csvColumnSetFor, EXPORT_CSV_ROWS_PER_PART, NumberExportWriter } from '../core/numbers/numberExport';
 import { PROVISIONING_MAX_PAGE_SIZE } from '../core/limits';
 import { presentError } from '../host/presentError';
-import { resolveGateway } from './checkGateway';
 import { openCliSession, type SessionDependencies } from './cliSession';
+import { EXIT } from './exitCodes';
+import { resolveProvisioningGateway } from './provisioningGateway';
 import { parseExportArguments, type ExportArguments } from './exportArgs';
 import { fileSink, lineSink, staleParts, type ExportSink } from './exportSink';
 
@@ -32,7 +32,7 @@ export const EXPORT_USAGE = `Usage: acg export --gateway <name | resource id> [-
              complete. Without --out, stdout.
   Sign-in and --cloud/--emulator-url as acg check (acg check --help).
   Exit code: 0 exported; 1 the export failed partway (nothing is left at --out);
-             2 usage error, or the command could not start (sign-in, gateway or account not found).`;
+             3 the command could not start (sign-in, gateway or account not found); 4 usage error.`;
 
 export interface ExportDependencies extends SessionDependencies {
   /** Stops the export between pages (Ctrl-C): the files are removed, exit 1. */
@@ -47,11 +47,11 @@ export async function runExport(argv: readonly string[], out: Line, err: Line, d
   const parsed = parseExportArguments(argv);
   if (parsed.kind === 'help') {
     out(EXPORT_USAGE);
-    return 0;
+    return EXIT.ok;
   }
   if (parsed.kind === 'usage') return usageError(err, parsed.message);
   const session = await openCliSession('export', parsed.args, err, deps);
-  if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : 2;
+  if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : EXIT.failed;
   try {
     return await exportNumbers(parsed.args, session.clients, out, err, deps);
   } finally {
@@ -60,17 +60,9 @@ export async function runExport(argv: readonly string[], out: Line, err: Line, d
 }
 
 async function exportNumbers(args: ExportArguments, clients: AzureClients, out: Line, err: Line, deps: ExportDependencies): Promise<number> {
-  const gateway = await resolveGateway(clients.arm, args.gateway, args.subscription, deps.abortSignal);
+  const gateway = await resolveProvisioningGateway(clients, args.gateway, args.subscription, deps.abortSignal);
   if (!gateway.ok) return failed(err, gateway.lines);
-  let domain: string | undefined;
-  try {
-    domain = gatewayDomainOf(await clients.arm.getGateway(gateway.ref, { abortSignal: deps.abortSignal }));
-  } catch (error) {
-    if (isAcgError(error, 'notFound')) return failed(err, [`no gateway ${gateway.id}: ${presentError(error).message}`]);
-    throw error;
-  }
-  if (!domain) return failed(err, [`${gateway.ref.name} has no Provisioning API domain yet (its deployment has not finished).`]);
-  const provisioning = clients.provisioning(domain);
+  const provisioning = clients.provisioning(gateway.domain);
   // A CSV holds one service's column set, so it holds only numbers enabled for that service (numberExport.ts).
   const csv = args.format === 'csv' ? csvColumnSetFor(args.filter) : undefined;
   if (csv && !csv.ok) return usageError(err, csv.message);
@@ -112,7 +104,7 @@ async function exportNumbers(args: ExportArguments, clients: AzureClients, out: 
     if (csv && !toFile && writer.count > EXPORT_CSV_ROWS_PER_PART) {
       err(`acg export: ${count(writer.count)} rows in one CSV: the portal takes at most ${count(EXPORT_CSV_ROWS_PER_PART)} per file (ACG-CSV-001); --out writes parts that fit.`);
     }
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     await sink.abort();
     // The account is not read beforehand (that would cost one of the 100 requests a minute): its listing says so.
@@ -125,7 +117,7 @@ async function exportNumbers(args: ExportArguments, clients: AzureClients, out: 
     err(`acg export: the export stopped after ${count(writer.count)} numbers: ${presented.message}`);
     for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
     err(args.out === undefined ? '  What was printed is incomplete.' : `  Nothing was written to ${args.out}.`);
-    return 1;
+    return EXIT.problems;
   }
 }
 
@@ -153,11 +145,11 @@ function count(n: number): string {
 
 function failed(err: Line, lines: readonly string[]): number {
   lines.forEach((line, i) => err(i === 0 ? `acg export: ${line}` : line));
-  return 2;
+  return EXIT.failed;
 }
 
 function usageError(err: Line, message: string): number {
   // One line: the option and why, then where the options are listed.
   err(`acg export: ${message} (acg export --help lists the options)`);
-  return 2;
+  return EXIT.usage;
 }

@@ -1,9 +1,13 @@
 // `acg`: the terminal face of the same core the extension uses. Commands grow with the issues (validate, plan, apply).
 import { RULES } from '../core/rules/ruleTable';
 import { presentError } from '../host/presentError';
+import { runApply } from './applyCommand';
 import { runCheck } from './checkCommand';
+import { EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { runExport } from './exportCommand';
+import { runPlan } from './planCommand';
 import { formatRulesTable } from './rulesCommand';
+import { terminalPrompt } from './terminalPrompt';
 import { runValidate } from './validateCommand';
 
 const HELP = `acg — Azure Communications Gateway Tools
@@ -24,17 +28,25 @@ Usage:
                                    export a gateway's (or an account's) numbers page by page, in the portal's CSV
                                    (re-importable, acg validate reads it) or JSON; --filter prefix=+44,service=OC,
                                    status=failed (acg export --help for the formats and files)
+  acg plan <file>.acg-plan.json --gateway <name | resource id> [--subscription <id>] [--out <plan.json>]
+           [--format text|json|markdown] [--cloud ...] [--emulator-url <url>] [--device-code]
+                                   what apply would change on the gateway, field by field (creates, updates,
+                                   deletes with "prune": true), with the time it takes; --out saves the plan;
+                                   exit 0 no changes, 2 changes (acg plan --help)
+  acg apply <plan.json> [--yes] [--journal <path>]
+  acg apply <file>.acg-plan.json --gateway <name | resource id> [--yes] [--journal <path>]
+  acg apply --resume <journal>     apply a saved plan (refused once its file has changed), or plan and apply;
+                                   asks first unless --yes; journalled, so Ctrl-C or a crash resumes with nothing
+                                   lost or done twice (acg apply --help)
   acg --version                    print the version
   acg --help                       show this help
 
-Exit codes: 0 success (acg check: every check passes, warns or is manual); 1 errors found (acg check: a check
-failed or could not run; acg export: the export failed partway); 2 usage error, or the command could not run
-(unreadable file, sign-in, network, gateway not found).`;
+${EXIT_CODES_HELP}`;
 
 declare const ACG_VERSION: string | undefined;
 
 /** Runs one command line and returns the exit code. Never rejects: anything unexpected is reported like every other
- * failure of the product (presentError: message, detail, what to do next) and exits 2. `env` is where sign-in and the
+ * failure of the product (presentError: message, detail, what to do next) and exits 3 (could not run). `env` is where sign-in and the
  * cloud come from (`acg check`). */
 export async function runCli(
   argv: readonly string[],
@@ -42,7 +54,8 @@ export async function runCli(
   err: (line: string) => void,
   cwd: string = process.cwd(),
   env: Readonly<Record<string, string | undefined>> = process.env,
-  /** Ctrl-C: a long command (acg export) stops between pages and cleans up. */
+  /** Ctrl-C: a long command stops cleanly (acg export between pages, removing its files; acg apply between requests,
+   * printing how to resume). */
   abortSignal?: AbortSignal,
 ): Promise<number> {
   try {
@@ -52,7 +65,7 @@ export async function runCli(
     err(`acg: ${presented.message}`);
     for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
     for (const action of presented.actions) if (action.hint) err(`  To fix: ${action.hint}.`);
-    return 2;
+    return EXIT.failed;
   }
 }
 
@@ -67,26 +80,31 @@ function runCommand(
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(HELP);
-    return 0;
+    return EXIT.ok;
   }
   if (command === '--version' || command === '-v') {
     out(typeof ACG_VERSION === 'string' ? ACG_VERSION : 'dev');
-    return 0;
+    return EXIT.ok;
   }
   if (command === 'validate') return runValidate(rest, out, err, cwd);
   if (command === 'check') return runCheck(rest, out, err, { env, cwd });
   if (command === 'export') return runExport(rest, out, err, { env, cwd, ...(abortSignal ? { abortSignal } : {}) });
+  if (command === 'plan') return runPlan(rest, out, err, { env, cwd, ...(abortSignal ? { abortSignal } : {}) });
+  if (command === 'apply') {
+    const prompt = terminalPrompt(abortSignal);
+    return runApply(rest, out, err, { env, cwd, ...(abortSignal ? { abortSignal } : {}), ...(prompt ? { prompt } : {}) });
+  }
   if (command === 'rules') {
     const format = optionValue(rest, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') {
       err(`acg rules: --format must be text or json, not '${format}'.`);
-      return 2;
+      return EXIT.usage;
     }
     out(format === 'json' ? JSON.stringify(Object.values(RULES), null, 2) : formatRulesTable(Object.values(RULES)));
-    return 0;
+    return EXIT.ok;
   }
   err(`acg: unknown command '${command}'. Run 'acg --help' for the list.`);
-  return 2;
+  return EXIT.usage;
 }
 
 function optionValue(args: readonly string[], name: string): string | undefined {
@@ -97,8 +115,8 @@ function optionValue(args: readonly string[], name: string): string | undefined 
 }
 
 if (require.main === module) {
-  // The first Ctrl-C asks the running command to stop cleanly (acg export removes its partial files); a second one
-  // is Node's default, immediate exit.
+  // The first Ctrl-C asks the running command to stop cleanly (acg export removes its partial files, acg apply stops
+  // between requests and prints how to resume); a second one is Node's default, immediate exit.
   const interrupt = new AbortController();
   const onInterrupt = (): void => interrupt.abort(new Error('Interrupted (Ctrl-C).'));
   process.once('SIGINT', onInterrupt);

@@ -1,9 +1,10 @@
 // `acg validate <files|globs|folders...> [--format text|json|sarif] [--default-country CC]`: the editor's engine on
-// files, for pipelines. Exit code 0 (no errors), 1 (errors found) or 2 (usage error, or a file that cannot be read).
+// files, for pipelines. Exit code 0 (no errors), 1 (errors found), 3 (a file that cannot be read) or 4 (usage error).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { configKindOf, validateConfig, type ConfigDiagnostic, type ConfigKind } from '../core/config';
-import { messageOf } from '../host/presentError';
+import { EXIT } from './exitCodes';
+import { fileErrorReason as why } from './fileErrors';
 import { expandGlob, isGlob } from './glob';
 import { formatJson, formatSarif, formatText, type FileResult } from './validateOutput';
 
@@ -13,7 +14,7 @@ export const VALIDATE_USAGE = `Usage: acg validate <files|globs|folders...> [--f
   A folder means every such file under it; quote globs ('samples/**/*.acg-plan.json') to let acg expand them.
   --format            text (default, file:line:col: severity code message), json, or sarif (SARIF 2.1.0)
   --default-country   ISO 3166 country (such as GB) for quick fixes of numbers in national format
-  Exit code: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+  Exit code: 0 no errors, 1 errors found, 3 unreadable file, 4 usage error.`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,15 +62,6 @@ function configFilesUnder(folder: string, shown: string, found: string[]): void 
     if (entry.isDirectory()) configFilesUnder(path, next, found);
     else if (configKindOf(entry.name)) found.push(next);
   }
-}
-
-function why(error: unknown): string {
-  if (error instanceof Error && 'code' in error) {
-    const code = String((error as NodeJS.ErrnoException).code);
-    const reasons: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EISDIR: 'it is a folder', EPERM: 'operation not permitted' };
-    return `${reasons[code] ?? error.message} (${code})`;
-  }
-  return messageOf(error);
 }
 
 interface Resolved {
@@ -127,7 +119,7 @@ export function runValidate(argv: readonly string[], out: (line: string) => void
   if (!parsed.ok) {
     err(`acg validate: ${parsed.message}`);
     err(VALIDATE_USAGE);
-    return 2;
+    return EXIT.usage;
   }
   const { format, inputs, defaultCountry } = parsed.args;
   const { files, problems } = resolveInputs(inputs, cwd);
@@ -147,6 +139,6 @@ export function runValidate(argv: readonly string[], out: (line: string) => void
   if (format === 'json') out(formatJson(results));
   else if (format === 'sarif') out(formatSarif(results, cwd, problems));
   else out(formatText(results));
-  if (problems.length > 0) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (problems.length > 0) return EXIT.failed;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.problems : EXIT.ok;
 }

@@ -100,16 +100,16 @@ describe('acg check (emulator)', function () {
     assert.equal(report.checks.find((c) => c.id === 'test-lines.integration-overlap')?.status, 'pass');
   });
 
-  it('a resource id works as --gateway, and an unknown name exits 2 naming what was searched', async () => {
+  it('a resource id works as --gateway, and an unknown name exits 3 (could not run) naming what was searched', async () => {
     const id = `/subscriptions/${GATEWAY_GAPS.subscriptionId}/resourceGroups/${GATEWAY_GAPS.resourceGroup}/providers/Microsoft.VoiceServices/communicationsGateways/${GATEWAY_GAPS.name}`;
     const byId = await check(['--gateway', id, '--format', 'json']);
     assert.equal((JSON.parse(byId.out) as { gateway: { name: string } }).gateway.name, 'fabrikam-new-gw');
     const unknown = await check(['--gateway', 'nowhere-gw']);
-    assert.equal(unknown.code, 2);
+    assert.equal(unknown.code, 3);
     assert.match(unknown.err, /^acg check: no gateway named 'nowhere-gw' in the 2 subscriptions this sign-in can see\./);
   });
 
-  it('usage errors exit 2 with one line that says why, and no stack trace', async () => {
+  it('usage errors exit 4 with one line that says why, and no stack trace', async () => {
     const cases: [string[], RegExp][] = [
       [['--gateway', 'x', '--frobnicate'], /unknown option '--frobnicate'/],
       [[], /name the gateway with --gateway/],
@@ -124,19 +124,19 @@ describe('acg check (emulator)', function () {
       const out: string[] = [];
       const err: string[] = [];
       const code = await runCli(['check', ...argv], (l) => out.push(l), (l) => err.push(l), cwd, {});
-      assert.equal(code, 2, argv.join(' '));
+      assert.equal(code, 4, argv.join(' '));
       assert.match(err[0], new RegExp(`^acg check: .*${message.source}`), argv.join(' '));
       assert.ok(!err.join('\n').includes('    at '), 'no stack trace');
       assert.deepEqual(out, []);
     }
     const emulatorWithoutUrl = await runCli(['check', '--gateway', 'x', '--cloud', 'Emulator'], () => undefined, () => undefined, cwd, {});
-    assert.equal(emulatorWithoutUrl, 2);
+    assert.equal(emulatorWithoutUrl, 4);
   });
 
-  it('lists the three ways of signing in when none works, and exits 2', async () => {
+  it('lists the three ways of signing in when none works, and exits 3', async () => {
     const err: string[] = [];
     const code = await runCheck(['--gateway', 'x', '--cloud', 'Emulator', '--emulator-url', emulator.url], () => undefined, (l) => err.push(l), { env: {}, cwd, ca: [emulator.caCertPem] });
-    assert.equal(code, 2);
+    assert.equal(code, 3);
     assert.match(err[0], /^acg check: could not sign in to Emulator/);
     assert.match(err.join('\n'), /AZURE_CLIENT_SECRET[\s\S]*az login[\s\S]*--device-code/);
   });
@@ -179,7 +179,7 @@ describe('acg check (emulator)', function () {
     assert.deepEqual(writes(from), []);
 
     const bad = await check(['--gateway', 'fabrikam-new-gw', '--fix', 'acg-app.user-roles', '--input', 'role=Superuser', '--input', `principal=${DEMO_USER_UPN}`]);
-    assert.equal(bad.code, 2);
+    assert.equal(bad.code, 4);
     assert.match(bad.out, /Not run: .*'Superuser' is not one of/);
 
     const withInputs = await check(['--gateway', 'fabrikam-new-gw', '--fix', 'acg-app.user-roles', '--input', 'role=ProvisioningAPI.AdminUser', '--input', `principal=${DEMO_USER_UPN}`, '--yes']);
@@ -240,21 +240,21 @@ describe('acg check (the built CLI, spawned)', function () {
     assert.equal((JSON.parse(stdout) as { checks: JsonCheck[] }).checks.find((c) => c.id === 'identity.synergy-roles')?.status, 'fail');
   });
 
-  it('without NODE_EXTRA_CA_CERTS says to set it to the emulator CA, and exits 2', async () => {
+  it('without NODE_EXTRA_CA_CERTS says to set it to the emulator CA, and exits 3', async () => {
     const { code, stdout, stderr } = await spawnCli(['check', '--gateway', 'fabrikam-new-gw', '--cloud', 'Emulator', '--emulator-url', emulator.url], OPERATOR_ENV);
-    assert.equal(code, 2);
+    assert.equal(code, 3);
     assert.equal(stdout, '');
     assert.match(stderr, /Set NODE_EXTRA_CA_CERTS to the emulator's CA certificate/);
   });
 
-  it('a usage error exits 2 with no stack trace, and --help documents the exit codes', async () => {
+  it('a usage error exits 4 with no stack trace, and --help documents the exit codes', async () => {
     const usage = await spawnCli(['check', '--gateway'], {});
-    assert.equal(usage.code, 2);
+    assert.equal(usage.code, 4);
     assert.match(usage.stderr, /^acg check: --gateway needs a value\./);
     assert.ok(!/\n\s+at /.test(usage.stderr), usage.stderr);
     const help = await spawnCli(['check', '--help'], {});
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /Exit code: 0 every check passes, warns or is manual; 1 a check failed or could not run;\n\s+2 usage error/);
+    assert.match(help.stdout, /Exit code: 0 every check passes, warns or is manual; 1 a check failed or could not run;\n\s+3 the command could not run \(sign-in, gateway not found\); 4 usage error/);
     const top = await spawnCli(['--help'], {});
     assert.match(top.stdout, /acg check --gateway <name \| resource id>/);
   });

@@ -23,20 +23,20 @@ describe('acg CLI', () => {
     assert.deepEqual((JSON.parse(out) as { id: string }[]).map((r) => r.id), Object.keys(RULES));
   });
 
-  it('reports an unexpected failure as every face does (presentError), with what to do, and exits 2', async () => {
+  it('reports an unexpected failure as every face does (presentError), with what to do, and exits 3 (could not run)', async () => {
     const err: string[] = [];
     const failingOut = (): void => {
       throw new AcgError({ kind: 'notSignedIn', message: 'Not signed in to Azure.', service: 'entra', requestId: 'r-1' });
     };
     const code = await runCli(['rules'], failingOut, (line) => err.push(line));
-    assert.equal(code, 2);
+    assert.equal(code, 3);
     assert.deepEqual(err, ['acg: Not signed in to Azure.', '  Microsoft Entra ID', '  Request id: r-1', '  To fix: sign in (az login, or the AZURE_* environment variables) and run it again.']);
   });
 
-  it('refuses an unknown format and an unknown command with exit code 2', async () => {
-    assert.equal((await capture(['rules', '--format=xml'])).code, 2);
+  it('refuses an unknown format and an unknown command with exit code 4 (usage)', async () => {
+    assert.equal((await capture(['rules', '--format=xml'])).code, 4);
     const unknown = await capture(['frobnicate']);
-    assert.equal(unknown.code, 2);
+    assert.equal(unknown.code, 4);
     assert.match(unknown.err, /unknown command 'frobnicate'/);
   });
 });

@@ -119,16 +119,16 @@ describe('acg export (emulator)', function () {
     assert.deepEqual(lines.out.join('\n').split('\n').map((l) => JSON.parse(l) as unknown), numbers);
   });
 
-  it('an unknown account or gateway exits 2 with one line that names it', async () => {
+  it('an unknown account or gateway exits 3 (could not run) with one line that names it', async () => {
     const account = await exportNumbers(['--gateway', 'contoso-lab-gw', '--account', 'No-Such-Account']);
-    assert.equal(account.code, 2);
+    assert.equal(account.code, 3);
     assert.deepEqual(account.err, [`acg export: contoso-lab-gw has no account named 'No-Such-Account' (names are case-sensitive).`]);
     const gateway = await exportNumbers(['--gateway', 'nowhere-gw']);
-    assert.equal(gateway.code, 2);
+    assert.equal(gateway.code, 3);
     assert.match(gateway.err[0], /^acg export: no gateway named 'nowhere-gw' in the 2 subscriptions this sign-in can see\./);
   });
 
-  it('usage errors exit 2 with one line that says why, no stack trace, and sign nobody in', async () => {
+  it('usage errors exit 4 with one line that says why, no stack trace, and sign nobody in', async () => {
     const cases: [string[], RegExp][] = [
       [[], /name the gateway with --gateway/],
       [['--gateway', 'x', '--format', 'xml'], /--format must be csv, json or jsonl, not 'xml'/],
@@ -143,7 +143,7 @@ describe('acg export (emulator)', function () {
       const out: string[] = [];
       const err: string[] = [];
       const code = await runCli(['export', ...argv], (l) => out.push(l), (l) => err.push(l), dir, {});
-      assert.equal(code, 2, argv.join(' '));
+      assert.equal(code, 4, argv.join(' '));
       assert.equal(err.length, 1, err.join('\n'));
       assert.match(err[0], new RegExp(`^acg export: .*${message.source}.* \\(acg export --help lists the options\\)$`), argv.join(' '));
       assert.deepEqual(out, []);

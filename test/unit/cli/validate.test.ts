@@ -102,25 +102,25 @@ describe('acg validate', () => {
     assert.match(out, /in 12 files\.$/);
   });
 
-  it('exits 2 with the path and the reason for unreadable or unusable inputs', async () => {
+  it('exits 3 with the path and the reason for unreadable or unusable inputs', async () => {
     const missing = await run(['validate', 'samples/nothere.acg-plan.json']);
-    assert.equal(missing.code, 2);
+    assert.equal(missing.code, 3);
     assert.equal(missing.err, 'acg validate: cannot read samples/nothere.acg-plan.json: no such file or folder (ENOENT).');
     const notConfig = await run(['validate', 'package.json']);
-    assert.equal(notConfig.code, 2);
+    assert.equal(notConfig.code, 3);
     assert.match(notConfig.err, /package\.json is not a config file: its name must end in \.acg-gateway\.json/);
     const noMatch = await run(['validate', 'samples/*.acg-nothing.json']);
-    assert.equal(noMatch.code, 2);
+    assert.equal(noMatch.code, 3);
     assert.match(noMatch.err, /no config files match 'samples\/\*\.acg-nothing\.json'/);
     const mixed = await run(['validate', 'samples/broken.acg-plan.json', 'gone.acg-plan.json']);
-    assert.equal(mixed.code, 2, 'an unreadable file wins over errors found');
+    assert.equal(mixed.code, 3, 'an unreadable file wins over errors found');
     assert.match(mixed.out, /ACG-NUM-001/, 'the readable files are still reported');
   });
 
-  it('exits 2 on usage errors', async () => {
+  it('exits 4 on usage errors', async () => {
     for (const argv of [['validate'], ['validate', '--format', 'xml', 'samples'], ['validate', '--bogus', 'samples'], ['validate', '--format'], ['validate', '--default-country', 'GBR', 'samples']]) {
       const { code, err } = await run(argv);
-      assert.equal(code, 2, argv.join(' '));
+      assert.equal(code, 4, argv.join(' '));
       assert.match(err, /^acg validate: .+\nUsage: acg validate/);
     }
   });

@@ -1,0 +1,152 @@
+// The apply itself, once acg apply knows which plan: ask (unless --yes), check the gateway still has the plan's
+// domain, open the journal and record which plan it belongs to, run the executor with progress on stderr, and end with
+// a summary that says what was done, what was not and why, and the exact command that resumes.
+import { isAbsolute, relative } from 'node:path';
+import type { AzureClients } from '../azure/azureClients';
+import { gatewayDomainOf, parseGatewayId } from '../core/ids';
+import type { JournalEntry, JournalState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
+import { presentError } from '../host/presentError';
+import { EXIT } from './exitCodes';
+import type { ApplyResult, JournalSink, PlanEngine } from './planEngine';
+import type { PlanDependencies } from './planCommand';
+import { pathFrom, pathIn } from './planFiles';
+import { commandLine } from './commandLine';
+
+/** Asks a yes/no question on a terminal; the answer as typed. */
+export interface ConfirmPrompt {
+  ask(question: string): Promise<string>;
+}
+
+export interface ApplyRunInput {
+  readonly plan: SavedProvisioningPlan;
+  readonly planPath: string;
+  readonly planSha256: string;
+  readonly journalPath: string;
+  readonly resume?: JournalState;
+  /** The plan is on stdout already (a desired file was planned just now). */
+  readonly planShown?: boolean;
+  readonly clients: AzureClients;
+  readonly engine: PlanEngine;
+  readonly yes: boolean;
+  readonly resumeCommand: string;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly deps: PlanDependencies & { readonly prompt?: ConfirmPrompt };
+}
+
+/** Failed and drifted changes listed in the summary; the journal has every one. */
+const LISTED = 20;
+
+export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
+  const { plan, engine, out, err, deps } = input;
+  const remaining = input.resume ? engine.remainingChanges(plan, input.resume) : [...plan.changes];
+  if (input.resume?.ended === 'completed' || remaining.length === 0) {
+    out(`Nothing to apply: ${input.resume ? `the apply ${input.journalPath} records has finished` : 'the plan has no changes'}.`);
+    return EXIT.ok;
+  }
+  const what = `${describe(remaining)} on ${plan.gateway.domain}`;
+  if (!input.yes) {
+    const agreed = await confirm(input, what);
+    if (agreed !== true) return agreed;
+  }
+
+  const client = await provisioningClientFor(input);
+  if (typeof client === 'number') return client;
+
+  const journal = await engine.openJournal(input.journalPath);
+  let result: ApplyResult;
+  try {
+    if (!input.resume) {
+      await journal.append({
+        type: 'start',
+        at: (deps.now?.() ?? new Date()).toISOString(),
+        planSha256: input.planSha256,
+        planPath: pathFrom(input.journalPath, input.planPath),
+        gateway: plan.gateway.domain,
+        changes: plan.changes.length,
+      });
+    }
+    err(`acg apply: applying ${what}; journal ${shownPath(input.deps.cwd, input.journalPath)}.`);
+    result = await engine.applyProvisioningPlan(client, plan, {
+      journal: startWrittenHere(journal),
+      ...(input.resume ? { resume: input.resume } : {}),
+      ...(deps.abortSignal ? { signal: deps.abortSignal } : {}),
+      onProgress: ({ done, total, message }) => err(`acg apply: [${done}/${total}] ${message}`),
+    });
+  } finally {
+    await journal.close();
+  }
+  return summarize(input, remaining.length, result);
+}
+
+async function confirm(input: ApplyRunInput, what: string): Promise<true | number> {
+  const { engine, plan, out, err, deps } = input;
+  if (!deps.prompt) {
+    err(`acg apply: not applying ${what} without a confirmation, and there is no terminal to ask on. Read the plan (acg plan, or acg apply in a terminal) and add --yes to apply it.`);
+    return EXIT.usage;
+  }
+  // A desired file's plan was printed as it was made; a saved one is shown here, so nobody agrees to an unseen plan.
+  if (!input.planShown) out(engine.renderPlanText(plan));
+  const answer = await deps.prompt.ask(`Apply ${what}? Only 'yes' applies: `);
+  if (answer.trim().toLowerCase() === 'yes') return true;
+  err('acg apply: not applied (the answer was not yes).');
+  return EXIT.problems;
+}
+
+async function provisioningClientFor(input: ApplyRunInput): Promise<ReturnType<AzureClients['provisioning']> | number> {
+  const { plan, clients, err, deps } = input;
+  const ref = plan.gateway.id !== undefined ? parseGatewayId(plan.gateway.id) : undefined;
+  if (ref) {
+    // The plan's ETags are the domain's; a gateway that now answers on another domain is not the one planned.
+    const domain = gatewayDomainOf(await clients.arm.getGateway(ref, { abortSignal: deps.abortSignal }));
+    if (domain !== plan.gateway.domain) {
+      err(`acg apply: ${ref.name}'s Provisioning API domain is ${domain ?? 'not set'}, not ${plan.gateway.domain} as when it was planned: plan again.`);
+      return EXIT.failed;
+    }
+  }
+  return clients.provisioning(plan.gateway.domain);
+}
+
+/** The journal's 'start' entry is the CLI's: only it knows where the plan file is. */
+function startWrittenHere(journal: JournalSink): JournalSink {
+  return { append: (entry: JournalEntry) => (entry.type === 'start' ? Promise.resolve() : journal.append(entry)) };
+}
+
+function summarize(input: ApplyRunInput, attempted: number, result: ApplyResult): number {
+  const { out, plan } = input;
+  const notDone = result.failed.length + result.drift.length + result.notStarted.length;
+  const reason: unknown = input.deps.abortSignal?.aborted ? input.deps.abortSignal.reason : undefined;
+  out(`${result.cancelled ? 'Stopped' : 'Finished'}: ${count(result.done.length)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${plan.gateway.domain}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
+  listProblems(out, 'failed', result.failed);
+  listProblems(out, 'drifted since the plan (left alone)', result.drift);
+  if (result.failed.length + result.drift.length > 0) {
+    out(`  Plan again to see where they stand now: ${commandLine(['acg', 'plan', shownPath(input.deps.cwd, pathIn(input.planPath, plan.desired.path)), '--gateway', plan.gateway.id ?? plan.gateway.domain])}`);
+  }
+  if (result.notStarted.length > 0 || result.cancelled) {
+    out(`  ${count(result.notStarted.length)} not started. To continue where it stopped: ${input.resumeCommand}`);
+  }
+  return notDone === 0 && !result.cancelled ? EXIT.ok : EXIT.problems;
+}
+
+function listProblems(out: (line: string) => void, what: string, items: ApplyResult['failed']): void {
+  if (items.length === 0) return;
+  out(`  ${count(items.length)} ${what}:`);
+  for (const item of items.slice(0, LISTED)) out(`    ${item.changeId}: ${item.message}`);
+  if (items.length > LISTED) out(`    … and ${count(items.length - LISTED)} more (the journal has every one).`);
+}
+
+function describe(changes: readonly PlanChange[]): string {
+  const by = (action: PlanChange['action']) => changes.filter((c) => c.action === action).length;
+  const parts = [['create', by('create')], ['update', by('update')], ['delete', by('delete')]].filter(([, n]) => n !== 0).map(([word, n]) => `${count(n as number)} to ${word as string}`);
+  return `${count(changes.length)} change${changes.length === 1 ? '' : 's'} (${parts.join(', ')})`;
+}
+
+/** A path as a person in the working folder would type it. */
+export function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
