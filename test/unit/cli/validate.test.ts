@@ -99,7 +99,7 @@ describe('acg validate', () => {
   it('validates every config file under a folder', async () => {
     const { code, out } = await run(['validate', 'samples']);
     assert.equal(code, 1);
-    assert.match(out, /in 12 files\.$/);
+    assert.match(out, /in 13 files\.$/);
   });
 
   it('exits 3 with the path and the reason for unreadable or unusable inputs', async () => {
