@@ -73,6 +73,14 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
       ...(deps.abortSignal ? { signal: deps.abortSignal } : {}),
       onProgress: ({ done, total, message }) => err(`acg apply: [${done}/${total}] ${message}`),
     });
+  } catch (error) {
+    // Whatever stopped it (sign-in expired, the network gone, a full disk), the journal knows what was done: say how
+    // to go on from there rather than only what went wrong.
+    const presented = presentError(error);
+    err(`acg apply: stopped: ${presented.message}`);
+    for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
+    out(`Stopped before the end. To continue where it stopped: ${input.resumeCommand}`);
+    return EXIT.problems;
   } finally {
     await journal.close();
   }
@@ -87,7 +95,13 @@ async function confirm(input: ApplyRunInput, what: string): Promise<true | numbe
   }
   // A desired file's plan was printed as it was made; a saved one is shown here, so nobody agrees to an unseen plan.
   if (!input.planShown) out(engine.renderPlanText(plan));
-  const answer = await deps.prompt.ask(`Apply ${what}? Only 'yes' applies: `);
+  let answer: string;
+  try {
+    answer = await deps.prompt.ask(`Apply ${what}? Only 'yes' applies: `);
+  } catch {
+    // Ctrl-C or end of input at the question: nothing was started.
+    answer = '';
+  }
   if (answer.trim().toLowerCase() === 'yes') return true;
   err('acg apply: not applied (the answer was not yes).');
   return EXIT.problems;

@@ -114,6 +114,8 @@ export async function makePlan(input: MakePlanInput): Promise<MadePlan> {
     desiredSha256: desired.sha256,
     gatewayId: gateway.id,
     now: deps.now?.() ?? new Date(),
+    // The estimate is at the rate this pipeline's limiter paces to (the planner's default otherwise).
+    ...(deps.pipelineOptions?.provisioningRequestsPerMinute !== undefined ? { requestsPerMinute: deps.pipelineOptions.provisioningRequestsPerMinute } : {}),
   });
   return { ok: true, plan, domain: gateway.domain };
 }

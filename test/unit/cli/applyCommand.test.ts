@@ -159,6 +159,17 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     assert.deepEqual(finished.engine.calls.sent, []);
   });
 
+  it('an executor that throws partway (the network gone) still ends with the resume command, exit 1', async () => {
+    await savePlan();
+    const run = await apply(['lab.json', '--yes'], { throwAfter: { sent: 3, error: new Error('connect ECONNREFUSED 127.0.0.1:443') } });
+    assert.equal(run.code, 1);
+    assert.match(run.err, /^acg apply: stopped: .*ECONNREFUSED/m);
+    assert.match(run.out, /^Stopped before the end\. To continue where it stopped: acg apply --resume lab\.journal\.jsonl --cloud Emulator/m);
+    const resumed = await apply(['--resume', 'lab.journal.jsonl', '--yes']);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.deepEqual(resumed.engine.calls.sent, [ALL_IDS.slice(3)]);
+  });
+
   it('--resume refuses a journal whose plan changed since the apply started, and a file that is not a journal', async () => {
     await savePlan();
     const interrupt = new AbortController();

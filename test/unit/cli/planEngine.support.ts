@@ -21,6 +21,8 @@ export interface FakeEngineOptions {
   readonly outcomes?: Readonly<Record<string, { outcome: 'failed' | 'drift'; message: string }>>;
   /** Called before each change is sent, with how many were sent before it: a test aborts here (Ctrl-C). */
   readonly beforeSend?: (sent: number) => void;
+  /** The executor throws this once this many changes were sent (the network gone, sign-in expired). */
+  readonly throwAfter?: { readonly sent: number; readonly error: Error };
 }
 
 export interface FakeEngine extends PlanEngine {
@@ -107,6 +109,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       await apply.journal.append({ type: 'start', at: 'executor', planSha256: 'executor', planPath: 'executor', gateway: plan.gateway.domain, changes: plan.changes.length });
       for (const [index, change] of todo.entries()) {
         options.beforeSend?.(sent.length);
+        if (options.throwAfter?.sent === sent.length) throw options.throwAfter.error;
         if (apply.signal?.aborted) {
           result.cancelled = true;
           result.notStarted.push(...todo.slice(index).map((c) => c.id));
