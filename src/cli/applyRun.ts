@@ -1,6 +1,7 @@
 // The apply itself, once acg apply knows which plan: ask (unless --yes), check the gateway still has the plan's
 // domain, open the journal and record which plan it belongs to, run the executor with progress on stderr, and end with
 // a summary that says what was done, what was not and why, and the exact command that resumes.
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { AzureClients } from '../azure/azureClients';
 import { gatewayDomainOf, parseGatewayId } from '../core/ids';
@@ -9,6 +10,7 @@ import { presentError } from '../host/presentError';
 import { EXIT } from './exitCodes';
 import type { ApplyResult, JournalSink, PlanEngine } from './planEngine';
 import type { PlanDependencies } from './planCommand';
+import { lockJournal } from './journalLock';
 import { pathFrom, pathIn } from './planFiles';
 import { commandLine } from './commandLine';
 
@@ -38,7 +40,7 @@ export interface ApplyRunInput {
 const LISTED = 20;
 
 export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
-  const { plan, engine, out, err, deps } = input;
+  const { plan, engine, out, err } = input;
   const remaining = input.resume ? engine.remainingChanges(plan, input.resume) : [...plan.changes];
   if (input.resume?.ended === 'completed' || remaining.length === 0) {
     out(`Nothing to apply: ${input.resume ? `the apply ${input.journalPath} records has finished` : 'the plan has no changes'}.`);
@@ -53,8 +55,50 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
   const client = await provisioningClientFor(input);
   if (typeof client === 'number') return client;
 
-  const journal = await engine.openJournal(input.journalPath);
+  const lock = lockJournal(input.journalPath);
+  if (!lock.ok) {
+    err(`acg apply: ${lock.message}`);
+    return EXIT.failed;
+  }
   let result: ApplyResult;
+  let attempted = remaining.length;
+  try {
+    // Under the lock, the journal is as the last run left it: read it again (a run that ended between the first read
+    // and the lock has done more), and a fresh apply checks that no other run started one meanwhile.
+    const journalText = readJournalText(input.journalPath);
+    if (!input.resume && journalText !== '') {
+      err(`acg apply: ${input.journalPath} was started by another acg apply meanwhile: resume it with ${input.resumeCommand}`);
+      return EXIT.failed;
+    }
+    const resume = input.resume ? engine.readJournal(journalText) : undefined;
+    if (resume) attempted = engine.remainingChanges(plan, resume).length;
+    result = await journalledApply({ ...input, ...(resume ? { resume } : {}) }, client, what);
+  } catch (error) {
+    // Whatever stopped it (sign-in expired, the network gone, a full disk), the journal knows what was done: say how
+    // to go on from there rather than only what went wrong.
+    const presented = presentError(error);
+    err(`acg apply: stopped: ${presented.message}`);
+    for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
+    out(`Stopped before the end. To continue where it stopped: ${input.resumeCommand}`);
+    return EXIT.problems;
+  } finally {
+    lock.release();
+  }
+  return summarize(input, attempted, result);
+}
+
+function readJournalText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+async function journalledApply(input: ApplyRunInput, client: ReturnType<AzureClients['provisioning']>, what: string): Promise<ApplyResult> {
+  const { plan, engine, err, deps } = input;
+  const journal = await engine.openJournal(input.journalPath);
   try {
     if (!input.resume) {
       await journal.append({
@@ -67,24 +111,15 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
       });
     }
     err(`acg apply: applying ${what}; journal ${shownPath(input.deps.cwd, input.journalPath)}.`);
-    result = await engine.applyProvisioningPlan(client, plan, {
+    return await engine.applyProvisioningPlan(client, plan, {
       journal: startWrittenHere(journal),
       ...(input.resume ? { resume: input.resume } : {}),
       ...(deps.abortSignal ? { signal: deps.abortSignal } : {}),
       onProgress: ({ done, total, message }) => err(`acg apply: [${done}/${total}] ${message}`),
     });
-  } catch (error) {
-    // Whatever stopped it (sign-in expired, the network gone, a full disk), the journal knows what was done: say how
-    // to go on from there rather than only what went wrong.
-    const presented = presentError(error);
-    err(`acg apply: stopped: ${presented.message}`);
-    for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
-    out(`Stopped before the end. To continue where it stopped: ${input.resumeCommand}`);
-    return EXIT.problems;
   } finally {
     await journal.close();
   }
-  return summarize(input, remaining.length, result);
 }
 
 async function confirm(input: ApplyRunInput, what: string): Promise<true | number> {

@@ -4,6 +4,7 @@
 // requests with the exact resume command, and a resume that sends only what was not done.
 import { strict as assert } from 'node:assert';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +169,22 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     const resumed = await apply(['--resume', 'lab.journal.jsonl', '--yes']);
     assert.equal(resumed.code, 0, resumed.err);
     assert.deepEqual(resumed.engine.calls.sent, [ALL_IDS.slice(3)]);
+  });
+
+  it('one apply per journal: a lock held by a running process refuses (exit 3); one left by a killed run is taken over', async () => {
+    await savePlan();
+    const lock = join(dir, 'lab.journal.jsonl.lock');
+    writeFileSync(lock, `${process.ppid}\n`);
+    const busy = await apply(['lab.json', '--yes']);
+    assert.equal(busy.code, 3);
+    assert.match(busy.err, new RegExp(`lab\\.journal\\.jsonl is in use by another acg apply \\(process ${process.ppid}\\)`));
+    assert.deepEqual(busy.engine.calls.sent, []);
+
+    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
+    writeFileSync(lock, `${dead}\n`);
+    const taken = await apply(['lab.json', '--yes']);
+    assert.equal(taken.code, 0, taken.err);
+    assert.ok(!existsSync(lock), 'released when done');
   });
 
   it('--resume refuses a journal whose plan changed since the apply started, and a file that is not a journal', async () => {
