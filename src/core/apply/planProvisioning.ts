@@ -22,7 +22,7 @@ export interface PlanProvisioningOptions {
   readonly requestsPerMinute?: number;
 }
 
-/** Key paths compared elsewhere: the account a number is under (a move is refused), and the keys themselves. */
+/** Key paths the change names already (and a number's account, where a move is refused): never listed as fields. */
 const NUMBER_KEYS: ReadonlySet<string> = new Set(['telephoneNumber', 'accountName']);
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['name']);
 const SETS = { unorderedArrays: true } as const;
@@ -57,7 +57,7 @@ function planAccount(account: PlanAccount, live: LiveProvisioningState, stages: 
   });
   const id = `account:${name}`;
   if (!current) {
-    stages.accountWrites.push({ id, kind: 'account', action: 'create', account: name, body, fields: createdFields(body, SETS) });
+    stages.accountWrites.push({ id, kind: 'account', action: 'create', account: name, body, fields: createdFields(body, { ...SETS, ignore: ACCOUNT_KEYS }) });
     return body;
   }
   const fields = fieldChanges(writableAccount(current.resource), body, { ...SETS, ignore: ACCOUNT_KEYS });
@@ -83,7 +83,7 @@ function planNumber(entry: PlanNumber, e164: string, accountName: string, live: 
   const id = `number:${e164}`;
   const current = live.numbers.get(e164);
   if (!current) {
-    stages.numberWrites.push({ id, kind: 'number', action: 'create', account: accountName, telephoneNumber: e164, body, fields: createdFields(body, SETS) });
+    stages.numberWrites.push({ id, kind: 'number', action: 'create', account: accountName, telephoneNumber: e164, body, fields: createdFields(body, { ...SETS, ignore: NUMBER_KEYS }) });
     return;
   }
   if (current.resource.accountName.toLowerCase() !== accountName.toLowerCase()) {

@@ -22,10 +22,11 @@ describe('planProvisioning: creates, updates and no-ops', () => {
     assert.equal(number.kind, 'number');
     assert.equal(number.kind === 'number' && number.body?.accountName, 'Contoso');
     assert.equal(number.etag, undefined, 'a create has no ETag: apply sends If-None-Match: *');
+    assert.equal(number.fields[0]?.path, 'serviceDetails.teamsOperatorConnect.enabled', 'the keys are in the change, not repeated as fields');
     const account = plan.changes[0];
     assert.deepEqual(
       account.fields.map((f) => f.path),
-      ['name', 'correlationId', 'serviceDetails.teamsTenantId', 'serviceDetails.teamsOperatorConnect.enabled', 'serviceDetails.teamsOperatorConnect.syncEnabled'],
+      ['correlationId', 'serviceDetails.teamsTenantId', 'serviceDetails.teamsOperatorConnect.enabled', 'serviceDetails.teamsOperatorConnect.syncEnabled'],
     );
     assert.deepEqual(plan.counts, { create: 2, update: 0, delete: 0, noop: 0 });
     assert.equal(plan.format, 'acg-provisioning-plan/1');
