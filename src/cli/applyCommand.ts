@@ -113,7 +113,7 @@ async function prepare(args: ApplyArguments, engine: PlanEngine, out: Line, err:
   if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : EXIT.failed;
   try {
     const made = await makePlan({ command: 'apply', clients: session.clients, engine, desired, file: source.file, savedAt, gateway: source.gateway, subscription: source.subscription, err, deps });
-    if (!made.ok) throw new PreparedExit(EXIT.failed);
+    if (!made.ok) throw new PreparedExit(made.code);
     out(engine.renderPlanText(made.plan));
     if (made.plan.changes.length === 0) throw new PreparedExit(EXIT.ok);
     const text = engine.planToJson(made.plan);

@@ -2,6 +2,7 @@
 // numbers and relationships the desired file names and prints the exact difference, field by field. Exit 0 when there
 // is nothing to change and 2 when there is, as `terraform plan -detailed-exitcode`, so a pipeline can branch on it.
 import type { AzureClients } from '../azure/azureClients';
+import { isPlanError } from '../core/apply';
 import type { SavedProvisioningPlan } from '../core/apply/types';
 import { openCliSession, type SessionDependencies } from './cliSession';
 import { commandLine } from './commandLine';
@@ -24,8 +25,9 @@ export const PLAN_USAGE = `Usage: acg plan <file>.acg-plan.json --gateway <name 
              apply refuses it once the file has changed
   --format   text (default); markdown, for a pull-request comment; json, the saved plan itself
   Sign-in and --cloud/--emulator-url as acg check (acg check --help).
-  Exit code: 0 no changes; 2 changes to apply; 1 the file has errors; 3 the command could not run (unreadable file,
-             sign-in, network, gateway not found); 4 usage error.`;
+  Exit code: 0 no changes; 2 changes to apply; 1 the file has errors, or asks for what cannot be planned safely (a
+             number that is in another account); 3 the command could not run (unreadable file, sign-in, network,
+             gateway not found); 4 usage error.`;
 
 export interface PlanDependencies extends SessionDependencies {
   /** Ctrl-C: the live read stops between requests. */
@@ -52,7 +54,7 @@ export async function runPlan(argv: readonly string[], out: Line, err: Line, dep
   if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : EXIT.failed;
   try {
     const made = await makePlan({ command: 'plan', clients: session.clients, engine, desired, file: args.file, savedAt: args.out, gateway: args.gateway, subscription: args.subscription, err, deps });
-    if (!made.ok) return EXIT.failed;
+    if (!made.ok) return made.code;
     const { plan } = made;
     if (args.out !== undefined) {
       writeWhole(resolve(deps.cwd, args.out), engine.planToJson(plan));
@@ -91,33 +93,40 @@ export interface MakePlanInput {
   readonly deps: PlanDependencies;
 }
 
-export type MadePlan = { readonly ok: true; readonly plan: SavedProvisioningPlan; readonly domain: string } | { readonly ok: false };
+/** `ok: false` once the reason is on stderr, with the exit code it deserves. */
+export type MadePlan = { readonly ok: true; readonly plan: SavedProvisioningPlan; readonly domain: string } | { readonly ok: false; readonly code: number };
 
-/** Finds the gateway, reads the live state the file names and plans; `ok: false` once the reason is on stderr. */
+/** Finds the gateway, reads the live state the file names and plans. */
 export async function makePlan(input: MakePlanInput): Promise<MadePlan> {
   const { command, clients, engine, desired, err, deps } = input;
   const gateway = await resolveProvisioningGateway(clients, input.gateway, input.subscription, deps.abortSignal);
   if (!gateway.ok) {
     gateway.lines.forEach((line, i) => err(i === 0 ? `acg ${command}: ${line}` : line));
-    return { ok: false };
+    return { ok: false, code: EXIT.failed };
   }
-  // `prune` is the file's opt-in to deletes (issue 12); read as data until the model names it.
-  const prune = (desired.document as { prune?: unknown }).prune === true;
   const live = await engine.readLiveProvisioningState(clients.provisioning(gateway.domain), desired.document, {
-    prune,
+    prune: desired.document.prune === true,
     ...(deps.abortSignal ? { signal: deps.abortSignal } : {}),
     onProgress: (message) => err(`acg ${command}: ${message}`),
   });
   const desiredPath = input.savedAt !== undefined ? pathFrom(resolve(deps.cwd, input.savedAt), resolve(deps.cwd, input.file)) : input.file;
-  const plan = engine.planProvisioning(desired.document, live, {
-    desiredPath,
-    desiredSha256: desired.sha256,
-    gatewayId: gateway.id,
-    now: deps.now?.() ?? new Date(),
-    // The estimate is at the rate this pipeline's limiter paces to (the planner's default otherwise).
-    ...(deps.pipelineOptions?.provisioningRequestsPerMinute !== undefined ? { requestsPerMinute: deps.pipelineOptions.provisioningRequestsPerMinute } : {}),
-  });
-  return { ok: true, plan, domain: gateway.domain };
+  try {
+    const plan = engine.planProvisioning(desired.document, live, {
+      desiredPath,
+      desiredSha256: desired.sha256,
+      gatewayId: gateway.id,
+      now: deps.now?.() ?? new Date(),
+      // The estimate is at the rate this pipeline's limiter paces to (the planner's default otherwise).
+      ...(deps.pipelineOptions?.provisioningRequestsPerMinute !== undefined ? { requestsPerMinute: deps.pipelineOptions.provisioningRequestsPerMinute } : {}),
+    });
+    return { ok: true, plan, domain: gateway.domain };
+  } catch (error) {
+    // The file asks for something the planner will not do safely (a number that lives in another account…): a
+    // problem with the desired state, like an error in the file, not a failure to run.
+    if (!isPlanError(error, 'conflict')) throw error;
+    err(`acg ${command}: ${error.message}`);
+    return { ok: false, code: EXIT.problems };
+  }
 }
 
 /** A desired file that cannot be planned: unreadable (exit 3), or with errors listed as acg validate lists them (1). */

@@ -3,6 +3,7 @@
 // the executor, and the CLI loads the real modules only when a plan command runs.
 import type { ProvisioningClient } from '../azure/clients';
 import type { PlanDocument } from '../core/config/model';
+import { parseSavedPlan, planProvisioning, planToJson, readJournal, remainingChanges, renderPlanMarkdown, renderPlanText } from '../core/apply';
 import type { JournalEntry, JournalState, LiveProvisioningState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
 
 export interface PlanOptions {
@@ -52,7 +53,25 @@ export interface PlanEngine {
   openJournal(path: string): Promise<JournalSink & { close(): Promise<void> }>;
 }
 
-/** The real planner and executor. Until they are on this branch, a plan command says so instead of failing oddly. */
+/** The pure half: planner, renderings, saved plan, journal replay. */
+export const PLANNER: Omit<PlanEngine, 'readLiveProvisioningState' | 'applyProvisioningPlan' | 'openJournal'> = {
+  planProvisioning,
+  renderPlanText,
+  renderPlanMarkdown,
+  planToJson,
+  parseSavedPlan,
+  readJournal,
+  remainingChanges,
+};
+
+/** The real planner (src/core/apply) and executor (src/azure/apply). */
 export function loadPlanEngine(): Promise<PlanEngine> {
-  return Promise.reject(new Error('acg plan and acg apply are not built into this version yet (the planner and executor are missing).'));
+  return Promise.resolve({ ...PLANNER, ...EXECUTOR_PENDING });
 }
+
+/** Until the executor is on this branch, a command that needs it says so instead of failing oddly. */
+const EXECUTOR_PENDING: Pick<PlanEngine, 'readLiveProvisioningState' | 'applyProvisioningPlan' | 'openJournal'> = {
+  readLiveProvisioningState: () => Promise.reject(new Error('this version of acg cannot read the live state yet (the executor is missing).')),
+  applyProvisioningPlan: () => Promise.reject(new Error('this version of acg cannot apply yet (the executor is missing).')),
+  openJournal: () => Promise.reject(new Error('this version of acg cannot write a journal yet (the executor is missing).')),
+};

@@ -10,16 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET } from '../../../emulator/seed/ids';
-import type { JournalEntry } from '../../../src/core/apply/types';
+import type { JournalEntry, SavedProvisioningPlan } from '../../../src/core/apply/types';
 import { runApply } from '../../../src/cli/applyCommand';
 import type { ConfirmPrompt } from '../../../src/cli/applyRun';
 import { runPlan } from '../../../src/cli/planCommand';
-import { fakeEngine, PLANNED_CHANGES, type FakeEngine, type FakeEngineOptions } from './planEngine.support';
+import { fakeEngine, type FakeEngine, type FakeEngineOptions } from './planEngine.support';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SAMPLE = 'fabrikam-pilot.acg-plan.json';
 const OPERATOR_ENV = { AZURE_TENANT_ID: DEMO_TENANT_ID, AZURE_CLIENT_ID: OPERATOR_CLIENT_ID, AZURE_CLIENT_SECRET: OPERATOR_CLIENT_SECRET };
-const ALL_IDS = PLANNED_CHANGES.map((c) => c.id);
 
 interface Run {
   code: number;
@@ -68,16 +67,18 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     assert.equal(code, 2, err.join('\n'));
   }
 
+  /** The saved plan's change ids, in apply order. */
+  const planIds = () => (JSON.parse(readFileSync(join(dir, 'lab.json'), 'utf8')) as SavedProvisioningPlan).changes.map((c) => c.id);
   const journal = (name = 'lab.journal.jsonl') => readFileSync(join(dir, name), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JournalEntry);
 
   it('applies a saved plan with --yes, journalled beside it; the start entry names the plan and its SHA-256', async () => {
     await savePlan();
     const run = await apply(['lab.json', '--yes']);
     assert.equal(run.code, 0, run.err);
-    assert.deepEqual(run.engine.calls.sent, [ALL_IDS]);
-    assert.match(run.out, /^Finished: 5 of 5 changes applied on clab4d5e6f7\.commsgw\.azure\.com\.$/m);
-    assert.match(run.err, /^acg apply: applying 5 changes \(3 to create, 2 to update\) on clab4d5e6f7\.commsgw\.azure\.com; journal lab\.journal\.jsonl\.$/m);
-    assert.match(run.err, /acg apply: \[5\/5\] update relationship:/, 'progress on stderr');
+    assert.deepEqual(run.engine.calls.sent, [planIds()]);
+    assert.match(run.out, /^Finished: 7 of 7 changes applied on clab4d5e6f7\.commsgw\.azure\.com\.$/m);
+    assert.match(run.err, /^acg apply: applying 7 changes \(5 to create, 2 to update\) on clab4d5e6f7\.commsgw\.azure\.com; journal lab\.journal\.jsonl\.$/m);
+    assert.match(run.err, /acg apply: \[7\/7\] update relationship:/, 'progress on stderr');
     const entries = journal();
     const starts = entries.filter((e) => e.type === 'start');
     assert.equal(starts.length, 1, "the executor's own start entry is not written twice");
@@ -87,7 +88,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
       planSha256: createHash('sha256').update(readFileSync(join(dir, 'lab.json'))).digest('hex'),
       planPath: 'lab.json',
       gateway: 'clab4d5e6f7.commsgw.azure.com',
-      changes: 5,
+      changes: 7,
     });
   });
 
@@ -95,7 +96,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     await savePlan();
     const run = await apply(['lab.json']);
     assert.equal(run.code, 4);
-    assert.match(run.err, /not applying 5 changes .* without a confirmation, and there is no terminal to ask on\. .*add --yes/);
+    assert.match(run.err, /not applying 7 changes .* without a confirmation, and there is no terminal to ask on\. .*add --yes/);
     assert.deepEqual(run.engine.calls.sent, []);
     assert.ok(!existsSync(join(dir, 'lab.journal.jsonl')));
   });
@@ -106,13 +107,13 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     const answering = (answer: string): ConfirmPrompt => ({ ask: (q) => (questions.push(q), Promise.resolve(answer)) });
     const declined = await apply(['lab.json'], { prompt: answering('y') });
     assert.equal(declined.code, 1);
-    assert.match(declined.out, /^Plan for clab4d5e6f7/, 'the plan is shown before the question');
-    assert.match(questions[0], /^Apply 5 changes \(.*\) on clab4d5e6f7\.commsgw\.azure\.com\? Only 'yes' applies: $/);
+    assert.match(declined.out, /^Provisioning plan for clab4d5e6f7\.commsgw\.azure\.com, from fabrikam-pilot\.acg-plan\.json/, 'the plan is shown before the question');
+    assert.match(questions[0], /^Apply 7 changes \(.*\) on clab4d5e6f7\.commsgw\.azure\.com\? Only 'yes' applies: $/);
     assert.deepEqual(declined.engine.calls.sent, []);
     assert.ok(!existsSync(join(dir, 'lab.journal.jsonl')), 'no journal for an apply that never started');
     const agreed = await apply(['lab.json'], { prompt: answering(' YES ') });
     assert.equal(agreed.code, 0, agreed.err);
-    assert.deepEqual(agreed.engine.calls.sent, [ALL_IDS]);
+    assert.deepEqual(agreed.engine.calls.sent, [planIds()]);
   });
 
   it('refuses a stale plan (its desired file changed) and a journal already there (exit 3), sending nothing', async () => {
@@ -133,7 +134,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     writeFileSync(join(dir, 'not-a-plan.json'), '{"format":"something-else"}');
     const bad = await apply(['not-a-plan.json', '--yes']);
     assert.equal(bad.code, 3);
-    assert.match(bad.err, /not-a-plan\.json is not a saved plan/);
+    assert.match(bad.err, /^acg apply: not-a-plan\.json: is not a saved plan \(it has no "format"/);
   });
 
   it('Ctrl-C stops between requests and prints the resume command; --resume sends only what was not done', async () => {
@@ -141,8 +142,8 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     const interrupt = new AbortController();
     const stopped = await apply(['lab.json', '--yes'], { abortSignal: interrupt.signal, beforeSend: (sent) => sent === 2 && interrupt.abort(new Error('Interrupted (Ctrl-C).')) });
     assert.equal(stopped.code, 1);
-    assert.deepEqual(stopped.engine.calls.sent, [ALL_IDS.slice(0, 2)]);
-    assert.match(stopped.out, /^Stopped: 2 of 5 changes applied on clab4d5e6f7\.commsgw\.azure\.com\. Interrupted \(Ctrl-C\)\.$/m);
+    assert.deepEqual(stopped.engine.calls.sent, [planIds().slice(0, 2)]);
+    assert.match(stopped.out, /^Stopped: 2 of 7 changes applied on clab4d5e6f7\.commsgw\.azure\.com\. Interrupted \(Ctrl-C\)\.$/m);
     const resumeLine = /To continue where it stopped: (acg apply --resume lab\.journal\.jsonl --cloud Emulator --emulator-url https:\/\/127\.0\.0\.1:\d+)$/m.exec(stopped.out);
     assert.ok(resumeLine, stopped.out);
 
@@ -151,7 +152,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     assert.equal(resumed.code, 4, 'still asks: no --yes and no terminal');
     const again = await apply(['--resume', 'lab.journal.jsonl', '--yes']);
     assert.equal(again.code, 0, again.err);
-    assert.deepEqual(again.engine.calls.sent, [ALL_IDS.slice(2)], 'nothing done is sent again');
+    assert.deepEqual(again.engine.calls.sent, [planIds().slice(2)], 'nothing done is sent again');
     assert.equal(journal().filter((e) => e.type === 'start').length, 1, 'a resume appends to the same journal');
 
     const finished = await apply(['--resume', 'lab.journal.jsonl', '--yes']);
@@ -168,7 +169,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     assert.match(run.out, /^Stopped before the end\. To continue where it stopped: acg apply --resume lab\.journal\.jsonl --cloud Emulator/m);
     const resumed = await apply(['--resume', 'lab.journal.jsonl', '--yes']);
     assert.equal(resumed.code, 0, resumed.err);
-    assert.deepEqual(resumed.engine.calls.sent, [ALL_IDS.slice(3)]);
+    assert.deepEqual(resumed.engine.calls.sent, [planIds().slice(3)]);
   });
 
   it('one apply per journal: a lock held by a running process refuses (exit 3); one left by a killed run is taken over', async () => {
@@ -191,7 +192,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     await savePlan();
     const interrupt = new AbortController();
     await apply(['lab.json', '--yes'], { abortSignal: interrupt.signal, beforeSend: (sent) => sent === 1 && interrupt.abort() });
-    writeFileSync(join(dir, 'lab.json'), readFileSync(join(dir, 'lab.json'), 'utf8').replace('"noop": 2', '"noop": 3'));
+    writeFileSync(join(dir, 'lab.json'), readFileSync(join(dir, 'lab.json'), 'utf8').replace('"noop": 2', '"noop": 2 '));
     const changed = await apply(['--resume', 'lab.journal.jsonl', '--yes']);
     assert.equal(changed.code, 3);
     assert.match(changed.err, /lab\.json is not the plan lab\.journal\.jsonl was applying: it changed since the apply started/);
@@ -210,7 +211,7 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
       },
     });
     assert.equal(run.code, 1);
-    assert.match(run.out, /Finished: 3 of 5 changes applied/);
+    assert.match(run.out, /Finished: 5 of 7 changes applied/);
     assert.match(run.out, /^ {2}1 failed:\n {4}number:\+14255550303: The civic address is not validated\.$/m);
     assert.match(run.out, /^ {2}1 drifted since the plan \(left alone\):\n {4}account:Fabrikam-Pilot: changed since the plan/m);
     assert.match(run.out, /Plan again to see where they stand now: acg plan fabrikam-pilot\.acg-plan\.json --gateway \/subscriptions\//);
@@ -221,13 +222,13 @@ describe('acg apply (stand-in executor, emulator sign-in)', function () {
     mkdirSync(join(dir, 'out'));
     const run = await apply([SAMPLE, '--gateway', 'contoso-lab-gw', '--yes']);
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^Plan for clab4d5e6f7/);
+    assert.match(run.out, /^Provisioning plan for clab4d5e6f7/);
     assert.ok(existsSync(join(dir, 'fabrikam-pilot.plan.json')));
     assert.equal(journal('fabrikam-pilot.plan.journal.jsonl')[0].type, 'start');
     rmSync(join(dir, 'fabrikam-pilot.plan.json'));
     rmSync(join(dir, 'fabrikam-pilot.plan.journal.jsonl'));
 
-    const none = await apply([SAMPLE, '--gateway', 'contoso-lab-gw', '--yes'], { changes: [] });
+    const none = await apply([SAMPLE, '--gateway', 'contoso-lab-gw', '--yes'], { matching: true });
     assert.equal(none.code, 0);
     assert.ok(!existsSync(join(dir, 'fabrikam-pilot.plan.json')));
   });

@@ -53,7 +53,10 @@ describe('acg plan (stand-in planner, emulator sign-in)', function () {
   it('exits 2 with changes, prints the text plan, and saves a plan that names its desired file from where it is saved', async () => {
     const run = await plan([`desired/${SAMPLE}`, '--gateway', 'contoso-lab-gw']);
     assert.equal(run.code, 2, run.err);
-    assert.match(run.out, /^Plan for clab4d5e6f7\.commsgw\.azure\.com: 5 changes/);
+    assert.match(run.out, /^Provisioning plan for clab4d5e6f7\.commsgw\.azure\.com, from desired\/fabrikam-pilot\.acg-plan\.json/);
+    assert.match(run.out, /^ {2}\+ create account Contoso-Telecom-Demo$/m);
+    assert.match(run.out, /^ {2}~ update account Fabrikam-Pilot\n {6}correlationId: \(absent\) → "SF-PILOT-0042"$/m);
+    assert.match(run.out, /^Plan: 5 to create, 2 to update, 0 to delete, 2 unchanged\.$/m);
     assert.deepEqual(run.engine.calls.live, [{ domain: demoGatewayDomain(GATEWAY_LAB), prune: false }], 'the live read is of the gateway named, without prune');
     assert.match(run.err, /acg plan: read 2 accounts and 6 numbers/, 'progress on stderr');
 
@@ -68,14 +71,16 @@ describe('acg plan (stand-in planner, emulator sign-in)', function () {
   });
 
   it('exits 0 when there is nothing to change', async () => {
-    const run = await plan([`desired/${SAMPLE}`, '--gateway', 'contoso-lab-gw'], fakeEngine({ changes: [] }));
+    const run = await plan([`desired/${SAMPLE}`, '--gateway', 'contoso-lab-gw'], fakeEngine({ matching: true }));
     assert.equal(run.code, 0, run.err);
   });
 
   it('prints Markdown for a pull request and JSON that is the saved plan', async () => {
     const markdown = await plan([`desired/${SAMPLE}`, '--gateway', 'contoso-lab-gw', '--format', 'markdown']);
     assert.equal(markdown.code, 2);
-    assert.match(markdown.out, /^### Plan for `clab4d5e6f7\.commsgw\.azure\.com`/);
+    assert.match(markdown.out, /^### Provisioning plan for `clab4d5e6f7\.commsgw\.azure\.com`/);
+    assert.match(markdown.out, /^\| Numbers \| 4 \| 0 \| 0 \|$/m);
+    assert.match(markdown.out, /<summary>Numbers to create \(4\)<\/summary>/);
     const json = await plan([`desired/${SAMPLE}`, '--gateway', 'contoso-lab-gw', '--format=json']);
     assert.equal(json.code, 2);
     assert.equal((JSON.parse(json.out) as SavedProvisioningPlan).format, 'acg-provisioning-plan/1');
@@ -87,6 +92,21 @@ describe('acg plan (stand-in planner, emulator sign-in)', function () {
     assert.match(run.err, /^desired\/broken\.acg-plan\.json:\d+:\d+: error ACG-/m);
     assert.match(run.err, /acg plan: refused: the file has \d+ errors; fix them first/);
     assert.deepEqual(run.engine.calls.live, []);
+    assert.equal(run.out, '');
+  });
+
+  it('a desired state the planner will not plan safely (a number that lives in another account) exits 1, saying why', async () => {
+    const engine = fakeEngine();
+    const read = engine.readLiveProvisioningState.bind(engine);
+    engine.readLiveProvisioningState = async (client, desired, options) => {
+      const live = await read(client, desired, options);
+      const numbers = new Map(live.numbers);
+      numbers.set('+14255550303', { resource: { telephoneNumber: '+14255550303', accountName: 'Northwind-Trial', serviceDetails: {} }, etag: '"0000ff01"' });
+      return { ...live, numbers };
+    };
+    const run = await plan([`desired/${SAMPLE}`, '--gateway', 'contoso-lab-gw'], engine);
+    assert.equal(run.code, 1);
+    assert.match(run.err, /^acg plan: desired\/fabrikam-pilot\.acg-plan\.json: cannot plan this change safely:\n {2}- .*\+14255550303/m);
     assert.equal(run.out, '');
   });
 
@@ -122,6 +142,6 @@ describe('acg plan (stand-in planner, emulator sign-in)', function () {
     }
     const help: string[] = [];
     assert.equal(await runCli(['plan', '--help'], (l) => help.push(l), () => undefined, dir, {}), 0);
-    assert.match(help.join('\n'), /Exit code: 0 no changes; 2 changes to apply; 1 the file has errors; 3 the command could not run/);
+    assert.match(help.join('\n'), /Exit code: 0 no changes; 2 changes to apply; 1 the file has errors, or asks for what cannot be planned safely/);
   });
 });

@@ -1,22 +1,42 @@
-// A stand-in for the planner and the executor, so acg plan and acg apply are tested on what the CLI decides (which
-// plan, stale or not, which journal, asked or not, exit codes, summary, resume command) without them. It keeps a real
-// journal file (JSON lines) so resume is exercised through the file.
+// The real planner, renderings, saved plan and journal replay (src/core/apply) with a stand-in for the live read and
+// the executor, so acg plan and acg apply are tested on what the CLI decides (which plan, stale or not, which journal,
+// asked or not, exit codes, summary, resume command) without the network half. The executor keeps a real journal file
+// (JSON lines) so resume is exercised through the file.
 import { appendFileSync } from 'node:fs';
-import type { JournalEntry, JournalState, LiveProvisioningState, PlanChange, SavedProvisioningPlan } from '../../../src/core/apply/types';
+import type { AccountResource, NumberResource, RequestForInformationResource } from '../../../src/core/models';
+import type { JournalEntry, LiveProvisioningState, Versioned } from '../../../src/core/apply/types';
 import type { PlanDocument } from '../../../src/core/config/model';
-import type { ApplyOptions, ApplyResult, LiveReadOptions, PlanEngine, PlanOptions } from '../../../src/cli/planEngine';
+import { PLANNER, type ApplyOptions, type ApplyResult, type LiveReadOptions, type PlanEngine, type PlanOptions } from '../../../src/cli/planEngine';
 
-export const PLANNED_CHANGES: readonly PlanChange[] = [
-  { kind: 'account', id: 'account:Contoso-Telecom-Demo', action: 'create', account: 'Contoso-Telecom-Demo', fields: [{ path: 'correlationId', after: 'OPS-DEMO-2025' }] },
-  { kind: 'account', id: 'account:Fabrikam-Pilot', action: 'update', account: 'Fabrikam-Pilot', etag: '"00000006"', fields: [{ path: 'correlationId', after: 'SF-PILOT-0042' }] },
-  { kind: 'number', id: 'number:+14255550303', action: 'create', account: 'Fabrikam-Pilot', telephoneNumber: '+14255550303', fields: [] },
-  { kind: 'number', id: 'number:+14255550304', action: 'create', account: 'Fabrikam-Pilot', telephoneNumber: '+14255550304', fields: [] },
-  { kind: 'relationship', id: 'relationship:9a2d802f-60c3-467f-b3ef-4ac53ec2fb0d', action: 'update', tenantId: '9a2d802f-60c3-467f-b3ef-4ac53ec2fb0d', status: 'AgreementSigned', fields: [] },
-];
+/** The live state as the lab gateway would answer for samples/fabrikam-pilot.acg-plan.json: Fabrikam-Pilot without its
+ * correlation id and its two new numbers, no Contoso-Telecom-Demo, Fabrikam's relationship still CustomerContacted;
+ * with `matching`, exactly the desired file (nothing to change). */
+export function liveStateFor(desired: PlanDocument, domain: string, matching: boolean): LiveProvisioningState {
+  const accounts = new Map<string, Versioned<AccountResource>>();
+  const numbers = new Map<string, Versioned<NumberResource>>();
+  const requests = new Map<string, Versioned<RequestForInformationResource>>();
+  let etag = 0;
+  const next = () => `"${(++etag).toString(16).padStart(8, '0')}"`;
+  for (const account of desired.accounts ?? []) {
+    if (!matching && account.name === 'Contoso-Telecom-Demo') continue;
+    const { numbers: planned, defaultCountry: _country, ...resource } = account;
+    if (!matching && account.name === 'Fabrikam-Pilot') delete resource.correlationId;
+    accounts.set(account.name.toLowerCase(), { resource: resource as AccountResource, etag: next() });
+    for (const number of planned ?? []) {
+      if (!matching && ['+14255550303', '+14255550304'].includes(number.telephoneNumber)) continue;
+      numbers.set(number.telephoneNumber, { resource: { ...number, accountName: account.name } as NumberResource, etag: next() });
+    }
+  }
+  for (const relationship of desired.relationships ?? []) {
+    const customerRelationship = matching ? relationship.customerRelationship : { status: 'CustomerContacted' as const, comment: 'Pilot scoping' };
+    requests.set(relationship.tenantId.toLowerCase(), { resource: { tenantId: relationship.tenantId, customerRelationship } as RequestForInformationResource, etag: next() });
+  }
+  return { gateway: domain, readAt: '2025-06-01T10:00:00.000Z', accounts, numbers, completeAccounts: new Set(), requests };
+}
 
 export interface FakeEngineOptions {
-  /** What the planner finds to change; default PLANNED_CHANGES. */
-  readonly changes?: readonly PlanChange[];
+  /** The live state already matches the desired file: nothing to change. */
+  readonly matching?: boolean;
   /** Change ids the executor reports as failed or drifted (with this message). */
   readonly outcomes?: Readonly<Record<string, { outcome: 'failed' | 'drift'; message: string }>>;
   /** Called before each change is sent, with how many were sent before it: a test aborts here (Ctrl-C). */
@@ -36,71 +56,19 @@ export interface FakeEngine extends PlanEngine {
 
 export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   const calls: FakeEngine['calls'] = { live: [], plans: [], sent: [] };
-  const changes = options.changes ?? PLANNED_CHANGES;
+  const real = PLANNER;
   return {
+    ...real,
     calls,
-    readLiveProvisioningState(client, _desired: PlanDocument, read: LiveReadOptions): Promise<LiveProvisioningState> {
-      const domain = client.gatewayDomain;
-      calls.live.push({ domain, prune: read.prune });
+    readLiveProvisioningState(client, desired: PlanDocument, read: LiveReadOptions): Promise<LiveProvisioningState> {
+      calls.live.push({ domain: client.gatewayDomain, prune: read.prune });
       read.onProgress?.('read 2 accounts and 6 numbers');
-      return Promise.resolve({ gateway: domain, readAt: '2025-06-01T10:00:00.000Z', accounts: new Map(), numbers: new Map(), completeAccounts: new Set(), requests: new Map() });
+      return Promise.resolve(liveStateFor(desired, client.gatewayDomain, options.matching === true));
     },
-    planProvisioning(_desired, live, plan: PlanOptions): SavedProvisioningPlan {
+    planProvisioning(desired, live, plan: PlanOptions) {
       calls.plans.push(plan);
-      const count = (action: PlanChange['action']) => changes.filter((c) => c.action === action).length;
-      return {
-        format: 'acg-provisioning-plan/1',
-        kind: 'provisioning',
-        desired: { path: plan.desiredPath, sha256: plan.desiredSha256 },
-        gateway: { ...(plan.gatewayId ? { id: plan.gatewayId } : {}), domain: live.gateway },
-        createdAt: plan.now.toISOString(),
-        liveReadAt: live.readAt,
-        prune: false,
-        changes,
-        counts: { create: count('create'), update: count('update'), delete: count('delete'), noop: 2 },
-        estimate: { requests: changes.length, requestsPerMinute: 100, seconds: 0 },
-      };
+      return real.planProvisioning(desired, live, plan);
     },
-    renderPlanText: (plan) => [`Plan for ${plan.gateway.domain}: ${plan.changes.length} changes`, ...plan.changes.map((c) => `  ${c.action} ${c.id}`)].join('\n'),
-    renderPlanMarkdown: (plan) => `### Plan for \`${plan.gateway.domain}\`\n\n| create | update | delete |\n|---|---|---|\n| ${plan.counts.create} | ${plan.counts.update} | ${plan.counts.delete} |`,
-    planToJson: (plan) => `${JSON.stringify(plan, null, 2)}\n`,
-    parseSavedPlan(text, source) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        throw new Error(`${source} is not a saved plan: it is not JSON.`);
-      }
-      if ((value as { format?: unknown }).format !== 'acg-provisioning-plan/1') throw new Error(`${source} is not a saved plan (acg plan --out writes one).`);
-      return value as SavedProvisioningPlan;
-    },
-    readJournal(text: string): JournalState {
-      const done = new Set<string>();
-      const failed = new Map<string, string>();
-      const drift = new Map<string, string>();
-      let ignoredLines = 0;
-      let ended: JournalState['ended'];
-      let planSha256: string | undefined;
-      for (const line of text.split('\n').filter((l) => l !== '')) {
-        let entry: JournalEntry;
-        try {
-          entry = JSON.parse(line) as JournalEntry;
-        } catch {
-          ignoredLines++;
-          continue;
-        }
-        if (entry.type === 'start') planSha256 = entry.planSha256;
-        if (entry.type === 'end') ended = entry.outcome;
-        if (entry.type === 'answered') {
-          for (const r of entry.results) {
-            if (r.outcome === 'done') done.add(r.changeId);
-            else (r.outcome === 'failed' ? failed : drift).set(r.changeId, r.message ?? '');
-          }
-        }
-      }
-      return { ...(planSha256 ? { planSha256 } : {}), done, inFlight: [], failed, drift, ...(ended ? { ended } : {}), ignoredLines };
-    },
-    remainingChanges: (plan, state) => plan.changes.filter((c) => !state.done.has(c.id) && !state.failed.has(c.id) && !state.drift.has(c.id)),
     async applyProvisioningPlan(_client, plan, apply: ApplyOptions): Promise<ApplyResult> {
       const todo = apply.resume ? plan.changes.filter((c) => !apply.resume!.done.has(c.id)) : [...plan.changes];
       const sent: string[] = [];
