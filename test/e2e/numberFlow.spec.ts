@@ -126,7 +126,7 @@ describe('the number flow across the panels: create, follow, edit, delete', func
     await workbench().screenshot('number-flow-5-synced');
   });
 
-  it('number-flow-6-edit.png and -7-edited.png: one number’s custom SIP header, from the grid’s selection', async () => {
+  it('number-flow-6-edit.png, -7-saved.png and -8-edited.png: one number’s custom SIP header, from the grid’s selection', async () => {
     const { page } = workbench();
     await gridRow(page, CREATED[0]).locator('td.number').click();
     await webview(page).locator('.selection-text', { hasText: '1 selected' }).waitFor();
@@ -143,15 +143,21 @@ describe('the number flow across the panels: create, follow, edit, delete', func
     // The editor's "Current values" shows the header as saved (not the one it opened with).
     await frame.locator(`.current-values tr[data-number="${CREATED[0]}"] td.current-header`, { hasText: HEADER }).waitFor({ timeout: 30_000 });
     await frame.locator('.result td.status.synced').first().waitFor({ timeout: SETTLES_MS });
+    await frame.locator(`.current-values tr[data-number="${CREATED[0]}"] td.current-status`, { hasText: 'synced' }).waitFor();
+    await page.mouse.move(5, 5);
+    await workbench().screenshot('number-flow-7-saved');
     await showGrid(page);
     const row = gridRow(page, CREATED[0]);
-    await row.locator('code', { hasText: HEADER }).waitFor({ timeout: 30_000 });
+    const header = row.locator('code', { hasText: HEADER });
+    await header.waitFor({ timeout: 30_000 });
     await row.locator('.status-synced').waitFor({ timeout: SETTLES_MS });
+    // The grid is wider than the editor: bring the header column into view for the screenshot.
+    await header.scrollIntoViewIfNeeded();
     await page.mouse.move(5, 5);
-    await workbench().screenshot('number-flow-7-edited');
+    await workbench().screenshot('number-flow-8-edited');
   });
 
-  it('number-flow-8-delete-confirm.png: two selected in the grid, "Delete Selected…" asks in a modal', async () => {
+  it('number-flow-9-delete-confirm.png: two selected in the grid, "Delete Selected…" asks in a modal', async () => {
     const { page } = workbench();
     await gridRow(page, CREATED[1]).locator('td.number').click();
     await gridRow(page, CREATED[2]).locator('td.number').click({ modifiers: ['Control'] });
@@ -160,10 +166,10 @@ describe('the number flow across the panels: create, follow, edit, delete', func
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.getByText(`Delete 2 numbers from account ${ACCOUNT} on contoso-prod-gw?`).waitFor();
     for (const number of CREATED.slice(1)) await dialog.getByText(new RegExp(`\\${number}`)).first().waitFor();
-    await workbench().screenshot('number-flow-8-delete-confirm');
+    await workbench().screenshot('number-flow-9-delete-confirm');
   });
 
-  it('number-flow-9-deleted.png: gone from the grid and from the Numbers view', async () => {
+  it('number-flow-10-deleted.png: gone from the grid and from the Numbers view', async () => {
     const { page } = workbench();
     await page.locator('.monaco-dialog-box').getByRole('button', { name: /^Delete/ }).click();
     for (const number of CREATED.slice(1)) await gridRow(page, number).waitFor({ state: 'detached', timeout: 30_000 });
@@ -171,8 +177,10 @@ describe('the number flow across the panels: create, follow, edit, delete', func
     await gridRow(page, CREATED[0]).waitFor();
     await treeRow(page, CREATED[0]).waitFor();
     assert.equal(await webview(page).locator('tbody tr[data-key]').count(), 15);
+    // The view's count follows the delete too (it said "15 of 17" before NumbersModel counted deletes out).
+    await numbersPane(page).locator('.monaco-list-row', { hasText: /Contoso-Telecom-Verification\s*15 of 15/ }).first().waitFor({ timeout: 10_000 });
     await clearNotifications(page).catch(() => undefined);
     await page.mouse.move(5, 5);
-    await workbench().screenshot('number-flow-9-deleted');
+    await workbench().screenshot('number-flow-10-deleted');
   });
 });
