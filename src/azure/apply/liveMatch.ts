@@ -48,7 +48,16 @@ function alreadyAsPlanned(change: PlanChange, live: Versioned<unknown> | undefin
     if (!sameValue(valueAt(relationship, 'status'), change.status)) return false;
     if (change.comment !== undefined && !sameValue(valueAt(relationship, 'comment'), change.comment)) return false;
   }
-  return change.fields.every((field) => sameValue(valueAt(live.resource, field.path), field.after));
+  if (!change.fields.every((field) => sameValue(valueAt(live.resource, field.path), field.after))) return false;
+  // The body is what the write would send: a resource someone else created or edited holds all of it, or is not ours.
+  const body = change.kind === 'relationship' ? undefined : change.body;
+  return body === undefined || leaves(body).every(([path, value]) => sameValue(valueAt(live.resource, path), value));
+}
+
+/** Every value of `body` that is not an object, with its dotted path (a list counts as one value). */
+function leaves(body: unknown, prefix = ''): [string, unknown][] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [[prefix, body]];
+  return Object.entries(body).flatMap(([key, value]) => leaves(value, prefix === '' ? key : `${prefix}.${key}`));
 }
 
 function driftMessage(change: PlanChange, live: Versioned<unknown> | undefined): string {
