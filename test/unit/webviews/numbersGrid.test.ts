@@ -7,11 +7,12 @@ import { runBatches, type BatchRunOptions } from '../../../src/azure/clients/pro
 import type { ListPage } from '../../../src/azure/clients/paging';
 import type { ProvisioningClient } from '../../../src/azure/clients';
 import type { ProvisioningListOptions } from '../../../src/azure/clients/provisioningTypes';
-import type { NumberResource } from '../../../src/core/models';
+import type { NumberResource, TeamsCivicAddressResource } from '../../../src/core/models';
 import type { NumbersChange } from '../../../src/host/numberChanges';
 import type { AcgServices } from '../../../src/host/services';
 import type { NumbersGridDeps } from '../../../src/webviews/numbers/deps';
 import { NumbersGridHandlers, type Notify } from '../../../src/webviews/numbers/handlers';
+import { statusIcon, statusIconClasses } from '../../../src/webviews/numbers/browser/statusIcon';
 import { numbersGridProtocol, type GridPageResult } from '../../../src/webviews/numbers/protocol';
 import { RpcError } from '../../../src/webviews/shared/browser/rpcClient';
 import { presentErrorForWebview } from '../../../src/webviews/shared/presentError';
@@ -19,20 +20,30 @@ import { connect, RecordingLog, settle } from './rpcHarness';
 
 const GATEWAY_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.VoiceServices/communicationsGateways/contoso-prod-gw';
 const ACCOUNT = 'Northwind-Bulk';
+const OTHER_ACCOUNT = 'Northwind-Trial';
+const ADDRESS_ID = '0b7e3c1a-0000-4000-8000-000000000001';
+const LOCATION_ID = '0b7e3c1a-0000-4000-8000-0000000000f3';
+const ADDRESSES: TeamsCivicAddressResource[] = [
+  { id: ADDRESS_ID, description: 'Canary Wharf office', country: 'GB', defaultLocationId: LOCATION_ID, locations: [{ id: LOCATION_ID, civicAddressId: ADDRESS_ID, description: 'Floor 3' }] },
+];
 
-function number(i: number, status: NumberResource['serviceProvisioningStatus'] = 'synced'): NumberResource {
+function number(i: number, status: NumberResource['serviceProvisioningStatus'] = 'synced', accountName = ACCOUNT): NumberResource {
   return {
     telephoneNumber: `+1425${String(i).padStart(7, '0')}`,
-    accountName: ACCOUNT,
-    serviceDetails: { teamsOperatorConnect: { enabled: true, assignmentStatus: 'unassigned', configuration: { usage: 'CallingUserAssignment', choosableCapabilities: ['InboundCalling', 'OutboundCalling'] } } },
+    accountName,
+    serviceDetails: { teamsOperatorConnect: { enabled: true, assignmentStatus: 'unassigned', configuration: { usage: 'CallingUserAssignment', choosableCapabilities: ['InboundCalling', 'OutboundCalling'], civicAddressId: ADDRESS_ID, locationId: LOCATION_ID } } },
     serviceProvisioningStatus: status,
   };
 }
 
+/** What the fake's civic-address list answers: these addresses, a failure, or (undefined) no such method at all. */
+type AddressAnswer = readonly TeamsCivicAddressResource[] | 'fail' | undefined;
+
 /** An in-memory Provisioning API: one page per list call (skip/top), every call recorded. */
-function fakeService(total: number) {
-  let numbers = Array.from({ length: total }, (_, i) => number(i));
+function fakeService(total: number, addresses: AddressAnswer, accounts: readonly string[]) {
+  let numbers = Array.from({ length: total }, (_, i) => number(i, 'synced', accounts[i % accounts.length]));
   const calls: string[] = [];
+  const addressReads: string[] = [];
   const batches: string[][] = [];
   async function* pages(options: ProvisioningListOptions): AsyncIterableIterator<ListPage<NumberResource>> {
     const skip = options.skip ?? 0;
@@ -47,6 +58,15 @@ function fakeService(total: number) {
       calls.push('count');
       return numbers.length;
     },
+    ...(addresses === undefined
+      ? {}
+      : {
+          listCivicAddresses: async function* (account: string): AsyncIterableIterator<ListPage<TeamsCivicAddressResource>> {
+            addressReads.push(account);
+            if (addresses === 'fail') throw new Error('403 Forbidden');
+            yield { items: [...addresses], nextLink: undefined };
+          },
+        }),
     deleteNumbersInBatches: async (account: string, telephoneNumbers: readonly string[], options: BatchRunOptions) => {
       await runBatches(telephoneNumbers, `delete from ${account}`, options, async (batch) => {
         batches.push(batch);
@@ -56,7 +76,7 @@ function fakeService(total: number) {
     },
   };
   const services = { provisioning: () => client as unknown as ProvisioningClient } as unknown as AcgServices;
-  return { calls, batches, services };
+  return { calls, batches, services, addressReads };
 }
 
 interface Options {
@@ -64,10 +84,13 @@ interface Options {
   /** Cancel the progress once this many numbers are reported deleted. */
   cancelAfter?: number;
   commandNotFound?: boolean;
+  addresses?: AddressAnswer;
+  /** Show every account of the gateway (the fake's numbers alternate between these accounts). */
+  wholeGateway?: readonly string[];
 }
 
 function open(total: number, options: Options = {}) {
-  const service = fakeService(total);
+  const service = fakeService(total, options.addresses, options.wholeGateway ?? [ACCOUNT]);
   const log = new RecordingLog();
   const confirmations: { message: string; detail: string }[] = [];
   const fired: NumbersChange[] = [];
@@ -112,7 +135,7 @@ function open(total: number, options: Options = {}) {
     },
   };
   const link: { notify?: Notify } = {};
-  const handlers = new NumbersGridHandlers(deps, { gatewayId: GATEWAY_ID, gatewayName: 'contoso-prod-gw', gatewayDomain: 'cprod7a1b2c3.commsgw.azure.com', account: ACCOUNT }, (method, data) => link.notify?.(method, data));
+  const handlers = new NumbersGridHandlers(deps, { gatewayId: GATEWAY_ID, gatewayName: 'contoso-prod-gw', gatewayDomain: 'cprod7a1b2c3.commsgw.azure.com', ...(options.wholeGateway ? {} : { account: ACCOUNT }) }, (method, data) => link.notify?.(method, data));
   const pair = connect(numbersGridProtocol, handlers.handlers, handlers.actions.present);
   link.notify = (method, data) => pair.host.notify(method, data);
   const changed: GridPageResult[] = [];
@@ -218,6 +241,46 @@ describe('webviews: the Numbers panel host with fakes', () => {
     assert.equal(grid.changed[0].rows[3].status, 'failed');
     assert.deepEqual(grid.changed[0].rows[3].errors, ['The service reported no error details.']);
     assert.equal(grid.calls.length, reads);
+  });
+
+  it('shows the civic address and location by name, reading the account’s addresses once; the ids stay', async () => {
+    const grid = open(300, { addresses: ADDRESSES });
+    const first = await grid.client.request('page', { index: 0, filter: {}, reload: false });
+    await grid.client.request('page', { index: 2, filter: {}, reload: false });
+    assert.deepEqual([first.rows[0].civicAddressName, first.rows[0].locationName, first.rows[0].civicAddressId, first.rows[0].locationId], ['Canary Wharf office', 'Floor 3', ADDRESS_ID, LOCATION_ID]);
+    assert.deepEqual(grid.addressReads, [ACCOUNT], 'one read for the panel');
+    // A status change redraws the page from what was read: the names stay.
+    grid.fire({ gatewayId: GATEWAY_ID, gatewayDomain: 'x', account: ACCOUNT, upserted: [number(201, 'pending')], deleted: [], reason: 'status' });
+    await settle();
+    assert.equal(grid.changed.at(-1)?.rows[1].civicAddressName, 'Canary Wharf office');
+  });
+
+  it('the whole gateway’s grid reads each account’s addresses when a page first shows one of its numbers', async () => {
+    const grid = open(300, { addresses: ADDRESSES, wholeGateway: [ACCOUNT, OTHER_ACCOUNT] });
+    const page = await grid.client.request('page', { index: 0, filter: {}, reload: false });
+    await grid.client.request('page', { index: 1, filter: {}, reload: false });
+    assert.deepEqual([...grid.addressReads].sort(), [ACCOUNT, OTHER_ACCOUNT].sort());
+    assert.deepEqual(new Set(page.rows.map((r) => r.civicAddressName)), new Set(['Canary Wharf office']));
+  });
+
+  it('when the addresses cannot be read the grid still shows its page, with the ids', async () => {
+    for (const addresses of ['fail', undefined] as const) {
+      const grid = open(300, { addresses });
+      const page = await grid.client.request('page', { index: 0, filter: {}, reload: false });
+      assert.equal(page.rows.length, 100);
+      assert.deepEqual([page.rows[0].civicAddressId, page.rows[0].civicAddressName, page.rows[0].locationName], [ADDRESS_ID, '', '']);
+      await grid.client.request('page', { index: 1, filter: {}, reload: false });
+      assert.ok(grid.addressReads.length <= 1, 'a failed read is not repeated for every page');
+      assert.match(grid.hostLog.of('info').join('\n'), /civic addresses of Northwind-Bulk could not be read/);
+    }
+  });
+
+  it('a pending row spins the loading icon; a failed one shows the error icon', () => {
+    assert.deepEqual(statusIcon('pending'), { name: 'loading', spin: true });
+    assert.equal(statusIconClasses('pending'), 'codicon codicon-loading codicon-modifier-spin');
+    assert.equal(statusIconClasses('failed'), 'codicon codicon-error');
+    assert.equal(statusIconClasses('synced'), 'codicon codicon-pass');
+    assert.equal(statusIconClasses(''), 'codicon codicon-question');
   });
 
   it('the editor buttons open the number editor with the gateway, account and numbers; a missing editor is said plainly', async () => {
