@@ -5,6 +5,7 @@
 // rewrites the file: a journal is evidence of what was sent.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { journalLine, readJournal } from '../../core/apply/journal';
 import type { JournalEntry, JournalState } from '../../core/apply/types';
 import { AcgError } from '../errors';
 import type { JournalSink } from './applyPlan';
@@ -38,7 +39,7 @@ export async function openJournal(path: string): Promise<JournalFile> {
     append(entry: JournalEntry): Promise<void> {
       if (closed) return Promise.reject(journalError(path, 'is closed', undefined));
       // One append at a time, in call order: two entries must never interleave on disk.
-      const next = queue.then(() => durableWrite(handle, `${JSON.stringify(entry)}\n`, path));
+      const next = queue.then(() => durableWrite(handle, journalLine(entry), path));
       queue = next.catch(() => undefined);
       return next;
     },
@@ -51,11 +52,8 @@ export async function openJournal(path: string): Promise<JournalFile> {
   };
 }
 
-/**
- * Where the apply journalled at `path` stands. `readJournal` is the core's reader (src/core/apply/journal.ts), which
- * skips a torn or unreadable line and counts it.
- */
-export async function loadJournal(path: string, readJournal: (text: string) => JournalState): Promise<JournalState> {
+/** Where the apply journalled at `path` stands (a torn or unreadable line is skipped and counted: core readJournal). */
+export async function loadJournal(path: string): Promise<JournalState> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,6 +1,5 @@
 // Shared by the apply tests: saved plans built by hand from the contract's types (the planner is another module's),
-// an in-memory journal that can "crash" at any entry, and a small replay of journal entries into a JournalState
-// (the core's readJournal does this for real; this one is only the test's, so these tests do not depend on it).
+// and an in-memory journal that can "crash" at any entry.
 import type {
   AccountChange,
   JournalEntry,
@@ -12,6 +11,7 @@ import type {
 } from '../../../../src/core/apply/types';
 import type { AccountResource, NumberResource, RelationshipStatus } from '../../../../src/core/models';
 import type { JournalSink } from '../../../../src/azure/apply';
+import { journalLine, readJournal } from '../../../../src/core/apply/journal';
 import { ocAccount, ocNumber, PRODUCTION_DOMAIN, type ClientWorld } from '../clients.support';
 
 export function plan(changes: readonly PlanChange[]): SavedProvisioningPlan {
@@ -132,41 +132,9 @@ export class MemoryJournal implements JournalSink {
   }
 }
 
-/** The test's own replay of a journal (the same rules as the contract states: a resend supersedes, answers settle). */
+/** Where a journal stands: the core's reader over the entries as the journal file would hold them. */
 export function replay(entries: readonly JournalEntry[]): JournalState {
-  const outcome = new Map<string, { outcome: 'done' | 'drift' | 'failed'; message: string }>();
-  const inFlight = new Map<number, JournalState['inFlight'][number]>();
-  let ended: JournalState['ended'];
-  let planSha256: string | undefined;
-  for (const entry of entries) {
-    if (entry.type === 'start') {
-      planSha256 = entry.planSha256;
-      ended = undefined;
-    } else if (entry.type === 'sending') {
-      for (const id of entry.changeIds) outcome.delete(id);
-      inFlight.set(entry.request, {
-        request: entry.request,
-        changeIds: entry.changeIds,
-        ...(entry.repeatabilityRequestId ? { repeatabilityRequestId: entry.repeatabilityRequestId } : {}),
-        ...(entry.firstSent ? { firstSent: entry.firstSent } : {}),
-      });
-    } else if (entry.type === 'answered') {
-      for (const r of entry.results) outcome.set(r.changeId, { outcome: r.outcome, message: r.message ?? '' });
-      inFlight.delete(entry.request);
-    } else {
-      ended = entry.outcome;
-    }
-  }
-  const of = (kind: 'drift' | 'failed') => new Map([...outcome].filter(([, o]) => o.outcome === kind).map(([id, o]) => [id, o.message]));
-  return {
-    ...(planSha256 ? { planSha256 } : {}),
-    done: new Set([...outcome].filter(([, o]) => o.outcome === 'done').map(([id]) => id)),
-    inFlight: [...inFlight.values()].map((s) => ({ ...s, changeIds: s.changeIds.filter((id) => !outcome.has(id)) })).filter((s) => s.changeIds.length > 0),
-    drift: of('drift'),
-    failed: of('failed'),
-    ...(ended ? { ended } : {}),
-    ignoredLines: 0,
-  };
+  return readJournal(entries.map(journalLine).join(''));
 }
 
 /** How many writes the emulator has applied on the gateway: its ETag counter moves once per stored write. */

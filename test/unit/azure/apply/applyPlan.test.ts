@@ -7,7 +7,7 @@ import { ProvisioningClient } from '../../../../src/azure/clients';
 import type { RequestForInformationResource } from '../../../../src/core/models';
 import { exchangesOf, numberRange, ocAccount, ocNumber, PRODUCTION_DOMAIN, startWorld, type ClientWorld } from '../clients.support';
 import {
-  appliedWrites, createAccount, createNumber, deleteAccount, deleteNumber, MemoryJournal, plan, updateAccount, updateNumber, updateRelationship,
+  appliedWrites, createAccount, createNumber, deleteAccount, deleteNumber, MemoryJournal, plan, replay, updateAccount, updateNumber, updateRelationship,
 } from './apply.support';
 
 describe('azure/apply: applying a saved provisioning plan against the emulator', function () {
@@ -134,8 +134,11 @@ describe('azure/apply: applying a saved provisioning plan against the emulator',
       if (entry.type === 'answered') stop.abort();
     });
     const from = world.exchanges.length;
-    const result = await applyProvisioningPlan(client, plan(numbers.map((t) => createNumber('Apply-Cancel', t))), { journal, signal: stop.signal });
+    const planFile = { path: '/plans/cancel.plan.json', sha256: 'a'.repeat(64) };
+    const result = await applyProvisioningPlan(client, plan(numbers.map((t) => createNumber('Apply-Cancel', t))), { journal, signal: stop.signal, planFile });
     assert.equal(result.cancelled, true);
+    assert.deepEqual(journal.entries[0], { type: 'start', at: journal.entries[0].at, planSha256: planFile.sha256, planPath: planFile.path, gateway: PRODUCTION_DOMAIN, changes: 350 });
+    assert.equal(replay(journal.entries).ended, 'cancelled');
     assert.equal(result.done.length, 100, 'the batch on its way finished');
     assert.equal(result.notStarted.length, 250);
     assert.deepEqual(journal.entries.at(-1), { ...journal.entries.at(-1), type: 'end', outcome: 'cancelled' });

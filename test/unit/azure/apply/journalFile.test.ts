@@ -6,22 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadJournal, openJournal } from '../../../../src/azure/apply';
 import type { JournalEntry } from '../../../../src/core/apply/types';
-import { replay } from './apply.support';
-
-/** The test's reader: JSON lines, a line that does not parse is skipped (and counted). */
-function readJournal(text: string) {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const entries: JournalEntry[] = [];
-  let ignored = 0;
-  for (const line of lines) {
-    try {
-      entries.push(JSON.parse(line) as JournalEntry);
-    } catch {
-      ignored++;
-    }
-  }
-  return { ...replay(entries), ignoredLines: ignored };
-}
 
 const at = '2025-01-01T00:00:00.000Z';
 const sending = (request: number, ids: string[]): JournalEntry => ({ type: 'sending', at, request, changeIds: ids, repeatabilityRequestId: `id-${request}`, firstSent: 'Wed, 01 Jan 2025 00:00:00 GMT' });
@@ -60,7 +44,7 @@ describe('azure/apply: the journal file', () => {
     appendFileSync(path, JSON.stringify(sending(2, ['c'])).slice(0, 25)); // the crash cut this line short
     const before = readFileSync(path, 'utf8');
 
-    const state = await loadJournal(path, readJournal);
+    const state = await loadJournal(path);
     assert.deepEqual([...state.done], ['a', 'b']);
     assert.equal(state.ignoredLines, 1);
     assert.deepEqual(state.inFlight, []);
@@ -70,13 +54,13 @@ describe('azure/apply: the journal file', () => {
     await resumed.close();
     const after = readFileSync(path, 'utf8');
     assert.ok(after.startsWith(before), 'only appended');
-    const again = await loadJournal(path, readJournal);
+    const again = await loadJournal(path);
     assert.equal(again.ignoredLines, 1, 'the torn line stays one unreadable line');
     assert.deepEqual(again.inFlight.map((s) => s.changeIds), [['c']], 'the new entry is whole');
   });
 
   it('a journal that cannot be read or written says which file and why', async () => {
-    await assert.rejects(loadJournal(join(dir, 'missing.jsonl'), readJournal), /The apply journal .*missing\.jsonl cannot be read/);
+    await assert.rejects(loadJournal(join(dir, 'missing.jsonl')), /The apply journal .*missing\.jsonl cannot be read/);
     await assert.rejects(openJournal(join(dir, 'no-such-dir', 'j.jsonl')), /cannot be opened for writing/);
   });
 });
