@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { AccountFormProblems } from '../../core/enterprises/accountFromRequest';
 import type { RequestRow } from '../../core/enterprises/requestGrid';
 import { RELATIONSHIP_STATUSES, SERVICE_KEYS, type ServiceKey } from '../../core/models';
-import { defineProtocol, notification, params, request, runActionRequest } from '../shared/protocol';
+import { defineProtocol, notification, params, plainObject, request, runActionRequest } from '../shared/protocol';
 
 // The page names the view model through this module only: browser code imports its protocol, not src/core.
 export type * from '../../core/enterprises/requestGrid';
@@ -34,13 +34,13 @@ const TENANT_IDS = v.pipe(v.array(TENANT_ID), v.minLength(1, 'choose at least on
 const FORM_TEXT = v.pipe(v.string(), v.maxLength(1000));
 const STATUS = v.picklist(RELATIONSHIP_STATUSES);
 
-export const AccountFormSchema = v.strictObject({
+export const AccountFormSchema = plainObject({
   tenantId: TENANT_ID,
   name: FORM_TEXT,
   services: v.pipe(v.array(v.picklist(SERVICE_KEYS)), v.maxLength(SERVICE_KEYS.length)),
   syncEnabled: v.boolean(),
   directRouting: v.optional(
-    v.strictObject({
+    plainObject({
       callScreening: v.boolean(),
       subdomain: FORM_TEXT,
       region1Token: FORM_TEXT,

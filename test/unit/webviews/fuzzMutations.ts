@@ -118,7 +118,8 @@ function mutationsOf(value: unknown, path: Path, options: MutationOptions): fc.A
       );
     }
   }
-  return out;
+  // An optional field may be undefined: that is leaving it out, not breaking it.
+  return options.optionalKeys.includes(fieldName(path)) ? out.map((arb) => arb.filter(([, replacement]) => replacement !== undefined)) : out;
 }
 
 /** Messages that are one mutation away from a valid request of one of `valid`'s methods. */
