@@ -45,6 +45,7 @@ const VIOLATIONS = {
   action: notIn(['create', 'edit', 'importCsv']),
   format: notIn(['csv', 'json']),
   id: notActionId,
+  numbers: fc.constant([]),
   index: fc.constantFrom('first', 'Last', 'LAST', 'last ', '0'),
 };
 
