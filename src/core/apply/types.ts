@@ -3,7 +3,7 @@
 // plan reads the live state and writes down the exact change, with the ETag of everything it will touch and a hash of
 // the desired file; apply does exactly that change, journalled so that a crash, a cancel or a lost connection resumes
 // with nothing lost and nothing done twice.
-import type { AccountResource, NumberResource, RelationshipStatus, RequestForInformationResource } from '../models';
+import type { AccountResource, CommunicationsGateway, NumberResource, RelationshipStatus, RequestForInformationResource, TestLine } from '../models';
 
 /** A resource as read, with the ETag the service gave it (absent when the service gave none). */
 export interface Versioned<T> {
@@ -88,7 +88,7 @@ export interface PlanCounts {
 export interface ApplyEstimate {
   readonly requests: number;
   readonly requestsPerMinute: number;
-  /** The floor: requests beyond the first window's burst, paced at the rate. */
+  /** The rate-limit floor, ⌈requests × 60 ÷ requestsPerMinute⌉ (estimate.ts says why the first window's burst is not counted on). */
   readonly seconds: number;
 }
 
@@ -153,4 +153,50 @@ export interface JournalState {
   readonly ended?: 'completed' | 'cancelled' | 'failed';
   /** Lines that could not be read (a torn last line is normal after a crash). */
   readonly ignoredLines: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gateway plans (*.acg-gateway.json against the ARM resource and its test lines). Added for planGateway.
+
+/** The live side of a gateway plan: the ARM resource (absent when it does not exist yet) and its test lines. */
+export interface LiveGatewayState {
+  /** The ARM resource id the plan is for. */
+  readonly gatewayId: string;
+  /** ISO 8601, when the read started. */
+  readonly readAt: string;
+  readonly gateway?: Versioned<CommunicationsGateway>;
+  /** By test line name, lower-cased (ARM names are case-insensitive). */
+  readonly testLines: ReadonlyMap<string, Versioned<TestLine>>;
+}
+
+/** The gateway resource itself: apply does GET-edit-PUT (keeping identity, sku and read-only fields) and polls the LRO. */
+export interface GatewayResourceChange extends ChangeBase {
+  readonly kind: 'gateway';
+  readonly action: 'create' | 'update';
+  /** Id "gateway:<name>". location, tags and the writable properties, as the desired file has them. */
+  readonly body: CommunicationsGateway;
+}
+
+export interface TestLineChange extends ChangeBase {
+  readonly kind: 'testLine';
+  /** Id "testLine:<name>". */
+  readonly name: string;
+  /** The full body apply PUTs (create/update); absent for a delete. */
+  readonly body?: TestLine;
+}
+
+export type GatewayPlanChange = GatewayResourceChange | TestLineChange;
+
+export interface SavedGatewayPlan {
+  readonly format: 'acg-gateway-plan/1';
+  readonly kind: 'gateway';
+  readonly desired: { readonly path: string; readonly sha256: string };
+  readonly gateway: { readonly id: string };
+  readonly createdAt: string;
+  readonly liveReadAt: string;
+  /** Test lines the file does not list are deleted only when true. */
+  readonly prune: boolean;
+  /** In apply order: the gateway, then test line deletes (freeing their numbers), then test line creates and updates. */
+  readonly changes: readonly GatewayPlanChange[];
+  readonly counts: PlanCounts;
 }

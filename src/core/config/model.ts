@@ -69,6 +69,11 @@ export interface PlanDocument {
   defaultCountry?: string;
   accounts?: PlanAccount[];
   relationships?: PlanRelationship[];
+  /**
+   * Opt-in to deletes: plan deletes the live numbers of a listed account (one with a `numbers` list) that the file does
+   * not list. Without it, plan only creates and updates.
+   */
+  prune?: boolean;
 }
 
 export type MigrationSource = 'CallingPlan' | 'DirectRoutingOnline' | 'DirectRoutingOnPremises' | 'OperatorConnect';

@@ -63,6 +63,8 @@ export interface WriteReport {
   readonly message: string;
   readonly rows: readonly NumberStatusRow[];
   readonly cancelled: boolean;
+  /** Edit mode: the numbers as written, for the "Current values" table. */
+  readonly numbers?: readonly EditedNumber[];
 }
 
 export interface CsvFinding {
@@ -124,7 +126,7 @@ export const numberEditorProtocol = defineProtocol({
   notifications: {
     progress: notification<{ readonly done: number; readonly total: number; readonly batch: number; readonly batches: number }>(),
     /** Numbers of this account changed status (the follow-up, or another panel's write). */
-    status: notification<{ readonly rows: readonly NumberStatusRow[] }>(),
+    status: notification<{ readonly rows: readonly NumberStatusRow[]; readonly numbers?: readonly EditedNumber[] }>(),
     /** The sign-in changed: read the setup again. */
     refresh: notification<{ readonly reason: 'signIn' }>(),
   },

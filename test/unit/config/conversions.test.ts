@@ -93,6 +93,13 @@ describe('config conversions', () => {
       for (const part of parts) assert.deepEqual(validateConfig('plan', part.text), []);
     });
 
+    it('leaves prune out of every part: one part alone would delete the numbers the others list', () => {
+      const text = planToText({ ...(JSON.parse(plan([['A', 12]])) as PlanDocument), prune: true });
+      const docs = splitPlan(text, 10).map((p) => JSON.parse(p.text) as PlanDocument);
+      assert.equal(docs.length, 2);
+      assert.deepEqual(docs.map((d) => d.prune), [undefined, undefined]);
+    });
+
     it('refuses a nonsensical maximum', () => {
       assert.throws(() => splitPlan(plan([['A', 1]]), 0), RangeError);
     });

@@ -4,7 +4,7 @@ import { runBatches, type BatchRunOptions } from '../../../src/azure/clients/pro
 import type { ListPage } from '../../../src/azure/clients/paging';
 import type { ProvisioningClient } from '../../../src/azure/clients';
 import type { ProvisioningListOptions } from '../../../src/azure/clients/provisioningTypes';
-import type { NumberResource } from '../../../src/core/models';
+import type { NumberResource, TeamsCivicAddressResource } from '../../../src/core/models';
 import type { NumbersChange } from '../../../src/host/numberChanges';
 import type { AcgServices } from '../../../src/host/services';
 import type { NumbersGridDeps } from '../../../src/webviews/numbers/deps';
@@ -16,20 +16,30 @@ import { connect, RecordingLog } from './rpcHarness';
 
 export const GATEWAY_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.VoiceServices/communicationsGateways/contoso-prod-gw';
 export const ACCOUNT = 'Northwind-Bulk';
+export const OTHER_ACCOUNT = 'Northwind-Trial';
+export const ADDRESS_ID = '0b7e3c1a-0000-4000-8000-000000000001';
+export const LOCATION_ID = '0b7e3c1a-0000-4000-8000-0000000000f3';
+export const ADDRESSES: TeamsCivicAddressResource[] = [
+  { id: ADDRESS_ID, description: 'Canary Wharf office', country: 'GB', defaultLocationId: LOCATION_ID, locations: [{ id: LOCATION_ID, civicAddressId: ADDRESS_ID, description: 'Floor 3' }] },
+];
 
-export function number(i: number, status: NumberResource['serviceProvisioningStatus'] = 'synced'): NumberResource {
+export function number(i: number, status: NumberResource['serviceProvisioningStatus'] = 'synced', accountName = ACCOUNT): NumberResource {
   return {
     telephoneNumber: `+1425${String(i).padStart(7, '0')}`,
-    accountName: ACCOUNT,
-    serviceDetails: { teamsOperatorConnect: { enabled: true, assignmentStatus: 'unassigned', configuration: { usage: 'CallingUserAssignment', choosableCapabilities: ['InboundCalling', 'OutboundCalling'] } } },
+    accountName,
+    serviceDetails: { teamsOperatorConnect: { enabled: true, assignmentStatus: 'unassigned', configuration: { usage: 'CallingUserAssignment', choosableCapabilities: ['InboundCalling', 'OutboundCalling'], civicAddressId: ADDRESS_ID, locationId: LOCATION_ID } } },
     serviceProvisioningStatus: status,
   };
 }
 
+/** What the fake's civic-address list answers: these addresses, a failure, or (undefined) no such method at all. */
+export type AddressAnswer = readonly TeamsCivicAddressResource[] | 'fail' | undefined;
+
 /** An in-memory Provisioning API: one page per list call (skip/top), every call recorded. */
-function fakeService(total: number) {
-  let numbers = Array.from({ length: total }, (_, i) => number(i));
+function fakeService(total: number, addresses: AddressAnswer, accounts: readonly string[]) {
+  let numbers = Array.from({ length: total }, (_, i) => number(i, 'synced', accounts[i % accounts.length]));
   const calls: string[] = [];
+  const addressReads: string[] = [];
   const batches: string[][] = [];
   async function* pages(options: ProvisioningListOptions): AsyncIterableIterator<ListPage<NumberResource>> {
     const skip = options.skip ?? 0;
@@ -44,6 +54,15 @@ function fakeService(total: number) {
       calls.push('count');
       return numbers.length;
     },
+    ...(addresses === undefined
+      ? {}
+      : {
+          listCivicAddresses: async function* (account: string): AsyncIterableIterator<ListPage<TeamsCivicAddressResource>> {
+            addressReads.push(account);
+            if (addresses === 'fail') throw new Error('403 Forbidden');
+            yield { items: [...addresses], nextLink: undefined };
+          },
+        }),
     deleteNumbersInBatches: async (account: string, telephoneNumbers: readonly string[], options: BatchRunOptions) => {
       await runBatches(telephoneNumbers, `delete from ${account}`, options, async (batch) => {
         batches.push(batch);
@@ -53,7 +72,7 @@ function fakeService(total: number) {
     },
   };
   const services = { provisioning: () => client as unknown as ProvisioningClient } as unknown as AcgServices;
-  return { calls, batches, services };
+  return { calls, batches, services, addressReads };
 }
 
 export interface NumbersGridOptions {
@@ -61,10 +80,13 @@ export interface NumbersGridOptions {
   /** Cancel the progress once this many numbers are reported deleted. */
   cancelAfter?: number;
   commandNotFound?: boolean;
+  addresses?: AddressAnswer;
+  /** Show every account of the gateway (the fake's numbers alternate between these accounts). */
+  wholeGateway?: readonly string[];
 }
 
 export function openNumbersGrid(total: number, options: NumbersGridOptions = {}) {
-  const service = fakeService(total);
+  const service = fakeService(total, options.addresses, options.wholeGateway ?? [ACCOUNT]);
   const log = new RecordingLog();
   const confirmations: { message: string; detail: string }[] = [];
   const servicesCalls = { count: 0 };
@@ -119,7 +141,7 @@ export function openNumbersGrid(total: number, options: NumbersGridOptions = {})
     },
   };
   const link: { notify?: Notify } = {};
-  const handlers = new NumbersGridHandlers(deps, { gatewayId: GATEWAY_ID, gatewayName: 'contoso-prod-gw', gatewayDomain: 'cprod7a1b2c3.commsgw.azure.com', account: ACCOUNT }, (method, data) => link.notify?.(method, data));
+  const handlers = new NumbersGridHandlers(deps, { gatewayId: GATEWAY_ID, gatewayName: 'contoso-prod-gw', gatewayDomain: 'cprod7a1b2c3.commsgw.azure.com', ...(options.wholeGateway ? {} : { account: ACCOUNT }) }, (method, data) => link.notify?.(method, data));
   // Each handler run counted: the fuzz test checks that no malformed message reaches one.
   const counted = countedHandlers(handlers.handlers);
   const pair = connect(numbersGridProtocol, counted.handlers, handlers.actions.present);
@@ -129,4 +151,3 @@ export function openNumbersGrid(total: number, options: NumbersGridOptions = {})
   pair.client.start();
   return { ...service, ...pair, hostLog: log, handlers, confirmations, fired, commands, changed, servicesCalls, exportPicks, handlerRuns: counted.total, progress, fire: deps.fireNumbersChange };
 }
-

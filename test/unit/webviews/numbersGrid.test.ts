@@ -3,8 +3,9 @@
 // delete names only numbers the page was shown, asks VS Code first, and a cancel mid-run stops between batches and
 // says what was deleted; Host.numberChanges reaches the rows shown without a read.
 import { strict as assert } from 'node:assert';
+import { statusIcon, statusIconClasses } from '../../../src/webviews/numbers/browser/statusIcon';
 import { RpcError } from '../../../src/webviews/shared/browser/rpcClient';
-import { ACCOUNT, GATEWAY_ID, number, openNumbersGrid } from './numbersFakes';
+import { ACCOUNT, ADDRESS_ID, ADDRESSES, GATEWAY_ID, LOCATION_ID, number, openNumbersGrid, OTHER_ACCOUNT } from './numbersFakes';
 import { settle } from './rpcHarness';
 
 async function refused(promise: Promise<unknown>): Promise<string> {
@@ -104,6 +105,46 @@ describe('webviews: the Numbers panel host with fakes', () => {
     assert.equal(grid.changed[0].rows[3].status, 'failed');
     assert.deepEqual(grid.changed[0].rows[3].errors, ['The service reported no error details.']);
     assert.equal(grid.calls.length, reads);
+  });
+
+  it('shows the civic address and location by name, reading the account’s addresses once; the ids stay', async () => {
+    const grid = openNumbersGrid(300, { addresses: ADDRESSES });
+    const first = await grid.client.request('page', { index: 0, filter: {}, reload: false });
+    await grid.client.request('page', { index: 2, filter: {}, reload: false });
+    assert.deepEqual([first.rows[0].civicAddressName, first.rows[0].locationName, first.rows[0].civicAddressId, first.rows[0].locationId], ['Canary Wharf office', 'Floor 3', ADDRESS_ID, LOCATION_ID]);
+    assert.deepEqual(grid.addressReads, [ACCOUNT], 'one read for the panel');
+    // A status change redraws the page from what was read: the names stay.
+    grid.fire({ gatewayId: GATEWAY_ID, gatewayDomain: 'x', account: ACCOUNT, upserted: [number(201, 'pending')], deleted: [], reason: 'status' });
+    await settle();
+    assert.equal(grid.changed.at(-1)?.rows[1].civicAddressName, 'Canary Wharf office');
+  });
+
+  it('the whole gateway’s grid reads each account’s addresses when a page first shows one of its numbers', async () => {
+    const grid = openNumbersGrid(300, { addresses: ADDRESSES, wholeGateway: [ACCOUNT, OTHER_ACCOUNT] });
+    const page = await grid.client.request('page', { index: 0, filter: {}, reload: false });
+    await grid.client.request('page', { index: 1, filter: {}, reload: false });
+    assert.deepEqual([...grid.addressReads].sort(), [ACCOUNT, OTHER_ACCOUNT].sort());
+    assert.deepEqual(new Set(page.rows.map((r) => r.civicAddressName)), new Set(['Canary Wharf office']));
+  });
+
+  it('when the addresses cannot be read the grid still shows its page, with the ids', async () => {
+    for (const addresses of ['fail', undefined] as const) {
+      const grid = openNumbersGrid(300, { addresses });
+      const page = await grid.client.request('page', { index: 0, filter: {}, reload: false });
+      assert.equal(page.rows.length, 100);
+      assert.deepEqual([page.rows[0].civicAddressId, page.rows[0].civicAddressName, page.rows[0].locationName], [ADDRESS_ID, '', '']);
+      await grid.client.request('page', { index: 1, filter: {}, reload: false });
+      assert.ok(grid.addressReads.length <= 1, 'a failed read is not repeated for every page');
+      assert.match(grid.hostLog.of('info').join('\n'), /civic addresses of Northwind-Bulk could not be read/);
+    }
+  });
+
+  it('a pending row spins the loading icon; a failed one shows the error icon', () => {
+    assert.deepEqual(statusIcon('pending'), { name: 'loading', spin: true });
+    assert.equal(statusIconClasses('pending'), 'codicon codicon-loading codicon-modifier-spin');
+    assert.equal(statusIconClasses('failed'), 'codicon codicon-error');
+    assert.equal(statusIconClasses('synced'), 'codicon codicon-pass');
+    assert.equal(statusIconClasses(''), 'codicon codicon-question');
   });
 
   it('the editor buttons open the number editor with the gateway, account and numbers; a missing editor is said plainly', async () => {

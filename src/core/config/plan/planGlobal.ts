@@ -7,7 +7,7 @@ import { validateAccount, validateTenantId } from '../../rules/accountRules';
 import { validateResourceName } from '../../rules/gatewayRules';
 import { accountDefinedTwice, PLAN_SPLIT_MAX_NUMBERS, relationshipChangedTwice, validatePlanSize } from '../../rules/planRules';
 import { REASON_PLACEHOLDER, validateCustomerRelationship, validateReasonWritten } from '../../rules/relationshipRules';
-import { validateCountryCode } from '../../rules/schemaRules';
+import { checkBoolean, validateCountryCode } from '../../rules/schemaRules';
 import type { ValuePath } from '../../rules/types';
 import { isRecord } from '../../rules/violation';
 import { fromViolation, type Finding, type FixSpec } from '../json/findings';
@@ -16,7 +16,7 @@ import type { AccountContext } from './numberCheck';
 
 export { PLAN_SPLIT_MAX_NUMBERS };
 
-const ROOT_KEYS: ReadonlySet<string> = new Set(['$schema', 'gateway', 'defaultCountry', 'accounts', 'relationships']);
+const ROOT_KEYS: ReadonlySet<string> = new Set(['$schema', 'gateway', 'defaultCountry', 'accounts', 'relationships', 'prune']);
 const GATEWAY_KEYS: ReadonlySet<string> = new Set(['subscriptionId', 'resourceGroup', 'name']);
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['name', 'correlationId', 'defaultCountry', 'serviceDetails', 'numbers']);
 const READ_ONLY_STATUS: ReadonlySet<string> = new Set(['serviceProvisioningStatus', 'serviceProvisioningErrors']);
@@ -206,6 +206,7 @@ export function planGlobalFindings(root: unknown, fallbackCountry?: string): Pla
   if (!isRecord(root)) return { findings: [wrongTypeOf([], 'an object with accounts and relationships', root)], slots: [] };
   found.push(...unknownKeys(root, [], ROOT_KEYS));
   checkGatewayRef(root, found);
+  found.push(...checkBoolean(root, 'prune', [], false).map((v) => fromViolation(v)));
   const country = checkCountry(root, 'defaultCountry', []);
   found.push(...country.found);
   const slots = checkAccounts(root, country.country ?? fallbackCountry, found);

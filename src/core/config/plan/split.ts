@@ -1,6 +1,7 @@
 // Splitting a plan that holds more numbers than a file should (ACG-PLAN-001). Parts keep the plan's header fields;
 // an account appears in every part that holds some of its numbers; accounts without numbers and the relationship
-// changes stay in the first part, so applying all parts does exactly what the whole plan did.
+// changes stay in the first part, so applying all parts does exactly what the whole plan did, except that the parts
+// never carry `prune` (deletes need the whole list of an account's numbers, which no single part has).
 import { isRecord } from '../../rules/violation';
 import { parseJsonDocument } from '../json/document';
 import type { SplitPart } from '../types';
@@ -23,7 +24,8 @@ export function splitPlan(planText: string, maxNumbers: number = PLAN_SPLIT_MAX_
   const total = accounts.reduce<number>((sum, a) => sum + (isRecord(a) && Array.isArray(a['numbers']) ? a['numbers'].length : 0), 0);
   if (total <= maxNumbers) return whole;
 
-  const { accounts: _accounts, relationships, ...header } = root;
+  // prune stays behind: applying one part would delete the numbers the other parts list for the same account.
+  const { accounts: _accounts, relationships, prune: _prune, ...header } = root;
   const partCount = Math.ceil(total / maxNumbers);
   const parts: Record<string, unknown>[] = Array.from({ length: partCount }, () => ({ ...header, accounts: [] as unknown[] }));
   let placed = 0;
