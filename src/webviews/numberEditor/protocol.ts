@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, SERVICE_KEYS } from '../../core/models/provisioning';
 import type { AddressChoice, DraftFinding, NumberDraft, ServiceChoice, UsageChoice } from '../../core/numbers/numberDraft';
 import type { PastedNumbers } from '../../core/numbers/pastedNumbers';
-import { defineProtocol, notification, params, request, runActionRequest } from '../shared/protocol';
+import { defineProtocol, notification, params, plainObject, request, runActionRequest } from '../shared/protocol';
 
 // The page names the core's types through this module only: browser code imports its protocol, not src/core.
 export type { AddressChoice, DraftField, DraftFinding, LocationChoice, NumberDraft, ServiceChoice, UsageChoice } from '../../core/numbers/numberDraft';
@@ -86,7 +86,7 @@ export interface CsvPreview {
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.optional(Text(256));
 
-export const DraftSchema = v.strictObject({
+export const DraftSchema = plainObject({
   service: v.picklist(SERVICE_KEYS),
   usage: v.optional(v.picklist(NUMBER_USAGES)),
   capabilities: v.pipe(v.array(v.picklist(CHOOSABLE_CAPABILITIES)), v.maxLength(CHOOSABLE_CAPABILITIES.length)),
