@@ -4,32 +4,13 @@
 // then synced in the panel and in the Numbers tree; then one number's custom SIP header is edited. A screenshot at
 // each step, to look at.
 import { strict as assert } from 'node:assert';
-import type { FrameLocator, Page } from 'playwright-core';
-import { commandPalette, containerTab, runCommand, sideBarSettled } from './harness';
+import { commandPalette, sideBarSettled } from './harness';
+import { numbersPane, palette, pick, showAccountNumbers, webview } from './panels';
 import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
 
 const ACCOUNT = 'Contoso-Telecom-Verification';
 const PASTE = '+44 20 7946 0101\n0044-20-7946-0102\n(020) 7946 0103';
 const CREATED = ['+442079460101', '+442079460102', '+442079460103'];
-
-/** The page inside the active webview editor (VS Code nests it in two iframes). */
-function webview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-async function palette(page: Page, title: string): Promise<void> {
-  const rows = await commandPalette(page, `Communications Gateway: ${title}`);
-  await rows.filter({ hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function pick(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: text }).first().click({ timeout: 60_000 });
-}
-
-function numbersPane(page: Page) {
-  return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header h3.title', { hasText: /^Numbers$/i }) });
-}
 
 describe('webviews: the Number editor against the emulator', function () {
   this.timeout(180_000);
@@ -44,13 +25,7 @@ describe('webviews: the Number editor against the emulator', function () {
 
   it('selects contoso-prod-gw and shows the account’s numbers in the Numbers view', async () => {
     const { page } = workbench();
-    await containerTab(page).click();
-    await page.locator('.part.sidebar').getByRole('button', { name: 'Select Gateway…' }).first().waitFor({ timeout: 90_000 });
-    await palette(page, 'Select Gateway…');
-    await pick(page, 'contoso-prod-gw');
-    await runCommand(page, 'Communications Gateway: Show Numbers');
-    await pick(page, ACCOUNT);
-    await numbersPane(page).getByRole('treeitem', { name: /^\+442079460001/ }).first().waitFor({ timeout: 30_000 });
+    await showAccountNumbers(page, 'contoso-prod-gw', ACCOUNT, '+442079460001');
     await widenSideBar(page, 120);
     await clearNotifications(page);
   });

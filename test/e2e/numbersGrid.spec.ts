@@ -3,21 +3,13 @@
 // seed's failed and pending numbers on it), the last page reached in one jump, and a filter applied with a failed
 // number's errors opened from the keyboard.
 import { strict as assert } from 'node:assert';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { commandPalette, containerTab } from './harness';
+import { pick, webview } from './panels';
 import { clearNotifications, useTreesWorkbench } from './trees';
-
-/** The page inside the active webview editor (VS Code nests it in two iframes). */
-function webview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
 
 async function statusLine(frame: FrameLocator, text: RegExp): Promise<void> {
   await frame.locator('#app:not(.loading) .status-line', { hasText: text }).waitFor({ timeout: 30_000 });
-}
-
-async function pick(page: Page, text: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: text }).first().click({ timeout: 30_000 });
 }
 
 describe('the Numbers panel against the emulator', function () {

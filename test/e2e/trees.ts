@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { RuntimeConfig } from '../../emulator/context';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET } from '../../emulator/seed/ids';
 import { repoRoot } from '../runner';
@@ -11,9 +12,10 @@ import { commandPalette, e2eResultsDir, openWorkbench, requireCodeServer, type W
 /**
  * Registers the suite's hooks: before, an emulator (data under test-results/e2e/<name>-emulator) and a workbench with
  * the sandbox service principal in its environment and `settings(emulatorUrl)` as user settings; after each failed
- * test, its screenshot and logs; after, both closed. Returns the open workbench.
+ * test, its screenshot and logs; after, both closed. Returns the open workbench. `emulatorConfig` overrides the
+ * emulator's quick defaults (a spec that photographs numbers while pending needs them pending for longer).
  */
-export function useTreesWorkbench(name: string, settings: (emulatorUrl: string) => Record<string, unknown>): () => Workbench {
+export function useTreesWorkbench(name: string, settings: (emulatorUrl: string) => Record<string, unknown>, emulatorConfig: Partial<RuntimeConfig> = {}): () => Workbench {
   let emulator: RunningEmulator | undefined;
   let workbench: Workbench | undefined;
   // What the emulator saw, with times, for a failed test's logs: whether a request arrived, when, and what it got.
@@ -25,7 +27,7 @@ export function useTreesWorkbench(name: string, settings: (emulatorUrl: string) 
     const dir = path.join(e2eResultsDir, `${name}-emulator`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    emulator = await startEmulator({ port: 0, dataDir: dir, config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0 }, log: note });
+    emulator = await startEmulator({ port: 0, dataDir: dir, config: { syncDelayMs: 200, armOperationDelayMs: 200, deviceCodeAutoApproveMs: 0, ...emulatorConfig }, log: note });
     emulator.onExchange((e) => note(`${e.method} ${e.path} → ${e.status}`));
     workbench = await openWorkbench({
       extensionDevelopmentPath: repoRoot,

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AcgExtensionApi } from '../../src/extension';
 import type { NumberResource } from '../../src/core/models';
+import type { NumbersChange } from '../../src/host/numberChanges';
 import type { TreeNode } from '../../src/views/tree';
 import { GATEWAY_LAB, GATEWAY_PRODUCTION } from '../../emulator/seed/ids';
 import { READER, TreeWalker, activateInEmulator, byLabel, clientOf, endScript, leaveEmulator, run, script, selectionOf, signInAs, until } from './enterprises.helpers';
@@ -234,11 +235,18 @@ describe('Numbers view against the emulator', function () {
       assert.ok(await exists(numbers[0]));
     });
 
-    it('deletes one number, re-checks that it is gone, reports it and drops the row', async () => {
+    it('deletes one number, re-checks that it is gone, reports it and drops the row; an open Numbers panel is told', async () => {
       const [first] = await numberRows();
       const recorded = script(api, { warnings: ['Delete Number'] });
-      const result = await run<DeleteResult>('acg.numbers.delete', first, [first]);
+      const told: NumbersChange[] = [];
+      const listening = api.host.numberChanges.onDidChange((change) => told.push(change));
+      const result = await Promise.resolve(run<DeleteResult>('acg.numbers.delete', first, [first])).finally(() => listening.dispose());
       assert.deepEqual(result?.gone.map((n) => n.telephoneNumber), [numbers[0]]);
+      const lab = selectionOf(api, GATEWAY_LAB);
+      assert.deepEqual(
+        told.map((c) => ({ gatewayId: c.gatewayId, gatewayDomain: c.gatewayDomain, account: c.account, deleted: c.deleted, reason: c.reason })),
+        [{ gatewayId: lab.id, gatewayDomain: lab.domain, account: DELETE_ACCOUNT, deleted: [numbers[0]], reason: 'delete' }],
+      );
       assert.deepEqual(recorded.info, [`Deleted ${numbers[0]}.`]);
       assert.ok(recorded.progress[0].reports.includes('checking: 1 of 1 gone'));
       assert.equal(await exists(numbers[0]), false);

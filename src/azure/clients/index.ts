@@ -6,7 +6,7 @@ export type { ArmPollingOptions, LroCallOptions, OperationProgress } from './arm
 export { gatewayDomainOf, gatewayRefOf, gatewayResourceId, parseGatewayId, parseTestLineName } from './armIds';
 export { MISSING_PROVISIONING_ROLE, ProvisioningClient } from './provisioning';
 export { DEFAULT_PROVISIONING_SCOPE } from './provisioningTypes';
-export type { ConditionalOptions, CreateOptions, DeleteAccountOptions, ProvisioningClientOptions, ProvisioningListOptions, RelationshipUpdate, WithEtag } from './provisioningTypes';
+export type { ConditionalOptions, CreateOptions, DeleteAccountOptions, ProvisioningClientOptions, ProvisioningListOptions, RelationshipUpdate, WithEtag, WriteOptions } from './provisioningTypes';
 export type { BatchProgress, BatchRunOptions } from './provisioningBatches';
 export { GraphClient } from './graph';
 export type { GraphClientOptions, GraphListOptions, IdentityAssignments, OnboardingDirectoryQuery, OnboardingDirectoryState, Outcome } from './graph';

@@ -43,6 +43,7 @@ import {
   type ProvisioningListOptions,
   type RelationshipUpdate,
   type WithEtag,
+  type WriteOptions,
 } from './provisioningTypes';
 
 const part = encodeURIComponent;
@@ -143,19 +144,19 @@ export class ProvisioningClient {
   }
 
   /** One `:createOrUpdateNumbers` request: at most 100 numbers, all in `account` (checked before sending). */
-  async createOrUpdateNumbers(account: string, numbers: readonly NumberResource[], options: CallOptions = {}): Promise<NumberResource[]> {
+  async createOrUpdateNumbers(account: string, numbers: readonly NumberResource[], options: WriteOptions = {}): Promise<NumberResource[]> {
     const operation = `save ${numbers.length} numbers in ${account}`;
     check(validateBatchSize(numbers.length, ['numbers']), operation, 'the batch');
     checkNumbersFor(account, numbers, operation);
-    return this.postCreateOrUpdate(account, numbers, repeatabilityHeaders(), operation, options);
+    return this.postCreateOrUpdate(account, numbers, options.repeatability ?? repeatabilityHeaders(), operation, options);
   }
 
   /** One `:deleteNumbers` request: at most 100 numbers (checked before sending). */
-  async deleteNumbers(account: string, telephoneNumbers: readonly string[], options: CallOptions = {}): Promise<void> {
+  async deleteNumbers(account: string, telephoneNumbers: readonly string[], options: WriteOptions = {}): Promise<void> {
     const operation = `delete ${telephoneNumbers.length} numbers from ${account}`;
     check(validateBatchSize(telephoneNumbers.length, ['numbers']), operation, 'the batch');
     checkNumberIds(account, telephoneNumbers, operation);
-    await this.postDelete(account, telephoneNumbers, repeatabilityHeaders(), operation, options);
+    await this.postDelete(account, telephoneNumbers, options.repeatability ?? repeatabilityHeaders(), operation, options);
   }
 
   /**
@@ -239,7 +240,7 @@ export class ProvisioningClient {
       `the relationship with ${tenantId}`,
     );
     const response = await this.send<RequestForInformationResource>('PATCH', `/teamsRequestsForInformation/${part(tenantId)}`, operation, options, {
-      headers: { ...repeatabilityHeaders(), ...ifMatchHeaders(options.ifMatch), 'Content-Type': 'application/merge-patch+json' },
+      headers: { ...(options.repeatability ?? repeatabilityHeaders()), ...ifMatchHeaders(options.ifMatch), 'Content-Type': 'application/merge-patch+json' },
       // A string body, so that the pipeline sends it as it is under the merge-patch content type.
       body: JSON.stringify({ customerRelationship }),
       write: 'updateRelationship',
@@ -344,7 +345,7 @@ export class ProvisioningClient {
 
   private async write<T>(method: 'PUT' | 'DELETE', path: string, operation: string, options: CreateOptions, extra: RequestExtras & { write: ProvisioningWrite }): Promise<WithEtag<T>> {
     const headers = {
-      ...repeatabilityHeaders(),
+      ...(options.repeatability ?? repeatabilityHeaders()),
       ...ifMatchHeaders(options.ifMatch),
       ...(options.onlyIfNew ? { 'If-None-Match': '*' } : {}),
     };

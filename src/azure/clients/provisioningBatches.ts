@@ -23,7 +23,7 @@ export interface BatchRunOptions {
 }
 
 /** The service keeps repeatability ids for 5 minutes after First-Sent; stay well inside that. */
-const REPEATABILITY_REUSE_MS = 4 * 60_000;
+export const REPEATABILITY_REUSE_MS = 4 * 60_000;
 
 export function chunk<T>(items: readonly T[], size = BATCH_MAX_NUMBERS): T[][] {
   const out: T[][] = [];

@@ -1,5 +1,6 @@
 // The shapes ProvisioningClient takes and returns, apart from the resources themselves (src/core/models).
 import type { CustomerRelationship, ListOptions } from '../../core/models';
+import type { RepeatabilityHeaders } from '../http/headers';
 import type { CallOptions } from './options';
 import type { ResendPolicy } from './resend';
 
@@ -15,7 +16,16 @@ export interface ProvisioningClientOptions {
   rolePreflight?: boolean;
 }
 
-export interface ConditionalOptions extends CallOptions {
+export interface WriteOptions extends CallOptions {
+  /**
+   * The Repeatability-Request-ID / First-Sent this write carries. Default: new ones per call. The apply journal chooses
+   * them itself and writes them down BEFORE sending, so that a resume after a crash resends the very same ones and the
+   * service replays its first answer instead of applying the write twice.
+   */
+  repeatability?: RepeatabilityHeaders;
+}
+
+export interface ConditionalOptions extends WriteOptions {
   /** The ETag the caller last read: the write fails with AcgError `preconditionFailed` if it has changed since. */
   ifMatch?: string;
 }

@@ -2,7 +2,8 @@
 // `:deleteNumbers` request per ≤100 numbers of an account (one DELETE for a single number), then a re-check for up to
 // 30 s, because the service applies deletes asynchronously. The outcome says which numbers are gone and which are
 // still there; the list drops the gone ones in place, so the person keeps their position. A cancel between requests
-// stops there and says how many were sent, how many were on their way and how many were not touched.
+// stops there and says how many were sent, how many were on their way and how many were not touched. The numbers
+// gone are told on Host.numberChanges (reason 'delete'), so an open Numbers panel or editor drops them too.
 import { isAcgError } from '../../azure/errors';
 import {
   cancelledDeletionMessage, deleteConfirmation, deletionOutcome, planDeleteBatches, recheckUntilGone, refKey, type CancelledDeletion, type NumberRef, type RecheckResult,
@@ -25,7 +26,8 @@ export async function deleteNumbersFlow(ctx: CommandContext, numbers: readonly N
   const answer = await ctx.host.ui.showWarningMessage(confirmation.message, { modal: true, detail: confirmation.detail }, confirmation.confirmLabel);
   if (answer !== confirmation.confirmLabel) return undefined;
 
-  const client = await ctx.host.enterprises.currentOrThrow().client();
+  const scope = ctx.host.enterprises.currentOrThrow();
+  const client = await scope.client();
   const refs: NumberRef[] = numbers.map(({ accountName, telephoneNumber }) => ({ accountName, telephoneNumber }));
   const batches = planDeleteBatches(refs);
   const result = await runWithProgress(
@@ -81,6 +83,7 @@ export async function deleteNumbersFlow(ctx: CommandContext, numbers: readonly N
     return result;
   }
   ctx.numbers.forget(new Set(result.gone.map(refKey)));
+  tellDeleted(ctx, scope.gateway.id, client.gatewayDomain, result.gone);
   // Number counts on the accounts changed.
   ctx.enterprises.refreshPart('accounts');
   if (result.recheckCancelled) {
@@ -91,6 +94,12 @@ export async function deleteNumbersFlow(ctx: CommandContext, numbers: readonly N
     else void ctx.host.ui.showWarningMessage(outcome.message, {});
   }
   return result;
+}
+
+function tellDeleted(ctx: CommandContext, gatewayId: string, gatewayDomain: string, gone: readonly NumberRef[]): void {
+  const byAccount = new Map<string, string[]>();
+  for (const ref of gone) byAccount.set(ref.accountName, [...(byAccount.get(ref.accountName) ?? []), ref.telephoneNumber]);
+  for (const [account, deleted] of byAccount) ctx.host.numberChanges.fire({ gatewayId, gatewayDomain, account, upserted: [], deleted, reason: 'delete' });
 }
 
 function stopped(where: CancelledDeletion): DeleteResult {

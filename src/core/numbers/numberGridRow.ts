@@ -1,6 +1,7 @@
 // What one row of the Numbers panel's grid shows of a number, as plain data the page renders as text: every column the
 // Number Management Portal's Numbers blade has, worded as the Numbers tree words them (numberDisplay.ts), and the
 // service's errors of a failed number flattened to lines the page shows when the row is expanded. Pure.
+import { NO_ADDRESS_NAMES, type CivicAddressNames } from './civicAddressNames';
 import type { CoreError, NumberResource, ServiceProvisioningStatus, TelephoneNumberAssignmentStatus } from '../models';
 import type { NumberFilter } from './numberFilter';
 import { CAPABILITY_SHORT, NUMBER_SERVICES, numberServiceKeys, serviceShortName, teamsDetailsOf, USAGE_SHORT } from './numberDisplay';
@@ -17,7 +18,11 @@ export interface NumberGridRow {
   readonly usage: string;
   readonly capabilities: string;
   readonly civicAddressId: string;
+  /** The address's description (or postal line); "" when unknown (the grid then shows the id). */
+  readonly civicAddressName: string;
   readonly locationId: string;
+  /** The location's description; "" when unknown. */
+  readonly locationName: string;
   /** "yes", "no", or "" when the number has no Teams configuration. */
   readonly allowTenantUpdate: string;
   readonly displayedCountryCode: string;
@@ -49,7 +54,8 @@ export function errorTexts(errors: readonly CoreError[] | undefined): string[] {
   return out;
 }
 
-export function numberGridRow(number: NumberResource): NumberGridRow {
+/** `names`: the account's civic addresses, when read, so the address and location show by name. */
+export function numberGridRow(number: NumberResource, names: CivicAddressNames = NO_ADDRESS_NAMES): NumberGridRow {
   const keys = numberServiceKeys(number);
   const teams = teamsDetailsOf(number);
   const config = teams?.configuration;
@@ -64,7 +70,9 @@ export function numberGridRow(number: NumberResource): NumberGridRow {
     usage: config ? [config.usage, ...(config.additionalUsages ?? [])].map((u) => USAGE_SHORT[u] ?? u).join(', ') : '',
     capabilities: config?.choosableCapabilities?.length ? config.choosableCapabilities.map((c) => CAPABILITY_SHORT[c] ?? c).join('/') : '',
     civicAddressId: config?.civicAddressId ?? '',
+    civicAddressName: (config?.civicAddressId && names.address(config.civicAddressId)) || '',
     locationId: config?.locationId ?? '',
+    locationName: (config?.locationId && names.location(config.civicAddressId, config.locationId)) || '',
     allowTenantUpdate: config?.allowTenantAddressUpdate === undefined ? '' : config.allowTenantAddressUpdate ? 'yes' : 'no',
     displayedCountryCode: config?.displayedCountryCode ?? '',
     customSipHeader: number.configuration?.customSipHeader ?? '',

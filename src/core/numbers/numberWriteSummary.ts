@@ -1,6 +1,7 @@
 // The confirmation of a number write, worded once for the editor's create, edit and CSV import: what will change,
 // exactly, and for many numbers a summary plus a sample (VS Code's modal dialog is no place for 1,000 lines).
 import { SERVICES, type NumberResource } from '../models/provisioning';
+import { NO_ADDRESS_NAMES, nameWithId, type CivicAddressNames } from './civicAddressNames';
 import { currentValues, describePatch, type FieldChange, type NumberPatch } from './numberPatch';
 
 export const SAMPLE_SIZE = 10;
@@ -23,7 +24,7 @@ export function sampleLines(telephoneNumbers: readonly string[]): string[] {
 }
 
 /** The settings every number of a create gets, one per line (from the first: they all share them). */
-function settingsLines(number: NumberResource): string[] {
+function settingsLines(number: NumberResource, names: CivicAddressNames): string[] {
   const services = SERVICES.filter((s) => number.serviceDetails[s.key]?.enabled === true).map((s) => s.name);
   const values = currentValues(number);
   const line = (label: string, value: string | readonly string[] | boolean | undefined): string | undefined =>
@@ -32,19 +33,20 @@ function settingsLines(number: NumberResource): string[] {
     line('Service', services),
     line('Usage', values.usage),
     line('Capabilities', values.choosableCapabilities),
-    line('Civic address', values.civicAddressId),
-    line('Location', values.locationId),
+    line('Civic address', values.civicAddressId ? nameWithId(names.address(values.civicAddressId), values.civicAddressId) : undefined),
+    line('Location', values.locationId ? nameWithId(names.location(values.civicAddressId, values.locationId), values.locationId) : undefined),
     line('Allow tenant address update', values.allowTenantAddressUpdate),
     line('Displayed country code', values.displayedCountryCode),
     line('Custom SIP header', values.customSipHeader),
   ].filter((l): l is string => l !== undefined);
 }
 
-export function createConfirmation(account: string, numbers: readonly NumberResource[]): WriteConfirmation {
+/** `names`: the account's civic addresses, so the address and location read as the enterprise named them. */
+export function createConfirmation(account: string, numbers: readonly NumberResource[], names: CivicAddressNames = NO_ADDRESS_NAMES): WriteConfirmation {
   const first = numbers[0];
   return {
     message: `Create ${count(numbers.length)} in ${account}?`,
-    detail: [...(first ? settingsLines(first) : []), '', `${count(numbers.length)}:`, ...sampleLines(numbers.map((n) => n.telephoneNumber)), '', 'Numbers that already exist are updated to these settings.'].join('\n'),
+    detail: [...(first ? settingsLines(first, names) : []), '', `${count(numbers.length)}:`, ...sampleLines(numbers.map((n) => n.telephoneNumber)), '', 'Numbers that already exist are updated to these settings.'].join('\n'),
     confirmLabel: 'Create',
   };
 }

@@ -86,6 +86,8 @@ export class NumbersModel {
   private consumed = 0;
   /** Numbers written here that the service's count did not include yet. */
   private added = 0;
+  /** Numbers shown here and deleted since the service counted them. */
+  private removed = 0;
 
   constructor(readonly options: NumbersModelOptions) {
     const keep = clientPredicate(options.filter);
@@ -107,7 +109,7 @@ export class NumbersModel {
   /** Matching numbers on the service (before the per-page service filter), when it said. */
   get totalCount(): number | undefined {
     const total = this.list.totalCount;
-    return total === undefined ? undefined : total + this.added;
+    return total === undefined ? undefined : Math.max(0, total + this.added - this.removed);
   }
 
   /** Whether part of the filter is applied per page (then totalCount counts more than will be shown). */
@@ -152,10 +154,17 @@ export class NumbersModel {
     return { number, view: numberView(number, { showAccount: this.options.scope.kind === 'gateway' }) };
   }
 
-  /** Forgets deleted numbers in place, keeping the rest and the position in the list. */
+  /**
+   * Forgets deleted numbers in place, keeping the rest and the position in the list, and counts the ones shown out of
+   * the total (a number not shown yet is unknown to the count's filter, so it is left to the next read).
+   */
   remove(keys: ReadonlySet<string>): void {
     const gone = (n: NumberResource): boolean => keys.has(keyOf(n));
     this.consumed -= this.list.remove(gone);
-    for (let i = this.entries.length - 1; i >= 0; i--) if (gone(this.entries[i].number)) this.entries.splice(i, 1);
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      if (!gone(this.entries[i].number)) continue;
+      this.entries.splice(i, 1);
+      this.removed += 1;
+    }
   }
 }

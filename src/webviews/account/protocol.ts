@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { AccountOverview, EditProblem, ServicesEdit } from '../../core/enterprises/accountPanel';
 import type { CivicAddressRow } from '../../core/enterprises/civicUsage';
 import type { ServiceKey } from '../../core/models';
-import { defineProtocol, notification, params, request, runActionRequest } from '../shared/protocol';
+import { defineProtocol, notification, params, plainObject, request, runActionRequest } from '../shared/protocol';
 
 // The page names the view model's types through this module only: browser code imports its protocol, not src/core.
 export type { AccountOverview, AccountServiceView, DirectRoutingView, EditProblem, ProvisioningErrorLine, ServicesEdit, ServiceSetting } from '../../core/enterprises/accountPanel';
@@ -68,19 +68,19 @@ export type SaveOutcome =
 export type DeleteOutcome = { readonly kind: 'cancelled' | 'refused'; readonly message: string } | { readonly kind: 'deleted'; readonly message: string };
 
 const bool = v.boolean();
-const setting = v.strictObject({ enabled: bool, syncEnabled: bool });
+const setting = plainObject({ enabled: bool, syncEnabled: bool });
 /** Bounded well above the rules' limits (10 and 100 characters), which the host checks with the rule table. */
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-export const ServicesEditSchema = v.strictObject({
-  services: v.strictObject({
+export const ServicesEditSchema = plainObject({
+  services: plainObject({
     teamsOperatorConnect: setting,
     teamsPhoneMobile: setting,
     teamsDirectRouting: setting,
     zoomPhoneCloudPeering: setting,
     azureOperatorCallProtection: setting,
   }),
-  directRouting: v.optional(v.strictObject({ subdomain: text(64), callScreening: bool, region1Token: text(256), region2Token: text(256) })),
+  directRouting: v.optional(plainObject({ subdomain: text(64), callScreening: bool, region1Token: text(256), region2Token: text(256) })),
 });
 
 export const accountProtocol = defineProtocol({

@@ -7,6 +7,7 @@ import { AcgError } from '../../azure/errors';
 import { readNumbers } from '../../azure/numbers/numberReads';
 import { editNumber, editNumbers, saveNumbers, type SaveManyResult } from '../../azure/numbers/numberWrites';
 import type { NumberResource, TeamsCapabilityPlans } from '../../core/models';
+import { civicAddressNames, NO_ADDRESS_NAMES, type CivicAddressNames } from '../../core/numbers/civicAddressNames';
 import { addressChoices, checkDraft, checkNumbers, emergencyAddressRule, numbersFromDraft, serviceChoices, usageChoices, type DraftFinding, type NumberDraft } from '../../core/numbers/numberDraft';
 import { numberServiceKeys, serviceShortName } from '../../core/numbers/numberDisplay';
 import { applyPatch, editStart, isEmptyPatch, numberDiff, patchFromDraft, type PatchField } from '../../core/numbers/numberPatch';
@@ -18,7 +19,7 @@ import type { NotificationMethod, NotificationOf } from '../shared/protocol';
 import type { RequestHandlers } from '../shared/rpcHost';
 import type { NumberEditorDeps } from './deps';
 import { csvImport, type CsvImport } from './csvImport';
-import type { EditorMode, EditorSetup, NumberEditorProtocol, NumberStatusRow, WriteReport } from './protocol';
+import type { EditedNumber, EditorMode, EditorSetup, NumberEditorProtocol, NumberStatusRow, WriteReport } from './protocol';
 
 export type Notify = <N extends NotificationMethod<NumberEditorProtocol>>(method: N, data: NotificationOf<NumberEditorProtocol, N>) => void;
 
@@ -39,6 +40,16 @@ function statusRow(n: NumberResource): NumberStatusRow {
   return { telephoneNumber: n.telephoneNumber, status: n.serviceProvisioningStatus ?? 'pending', ...(error ? { error } : {}) };
 }
 
+/** A number's row of the edit mode's "Current values" table. */
+function editedNumber(n: NumberResource): EditedNumber {
+  return {
+    telephoneNumber: n.telephoneNumber,
+    ...(n.serviceProvisioningStatus ? { status: n.serviceProvisioningStatus } : {}),
+    services: numberServiceKeys(n).map(serviceShortName).join(', '),
+    ...(n.configuration?.customSipHeader ? { customSipHeader: n.configuration.customSipHeader } : {}),
+  };
+}
+
 function refuse(message: string): AcgError {
   return new AcgError({ kind: 'badRequest', message });
 }
@@ -53,6 +64,8 @@ export class NumberEditorHandlers {
   /** Edit mode: the numbers as last read (with the ETag of a single one). */
   private editing: WithEtag<NumberResource>[] = [];
   private csv: CsvImport | undefined;
+  /** The account's civic addresses by id (from the setup), so the confirmation names them. */
+  private addressNames: CivicAddressNames = NO_ADDRESS_NAMES;
   /** The write in progress: cancelWrite stops it between batches. */
   private stopWrite: AbortController | undefined;
   private readonly subscription: { dispose(): unknown };
@@ -66,7 +79,9 @@ export class NumberEditorHandlers {
     this.subscription = deps.onDidChangeNumbers((change) => {
       if (change.gatewayId.toLowerCase() !== target.gatewayId.toLowerCase() || change.account !== target.account) return;
       const rows = [...change.upserted.map(statusRow), ...change.deleted.map((telephoneNumber): NumberStatusRow => ({ telephoneNumber, status: 'deleted' }))];
-      if (rows.length > 0) notify('status', { rows });
+      // Edit mode: the numbers being edited as written or settled, so "Current values" is never the values before the save.
+      const edited = target.mode === 'edit' ? change.upserted.filter((n) => target.telephoneNumbers.includes(n.telephoneNumber)).map(editedNumber) : [];
+      if (rows.length > 0) notify('status', { rows, ...(edited.length > 0 ? { numbers: edited } : {}) });
     });
     this.handlers = {
       identity: () => ({ mode: target.mode, gatewayId: target.gatewayId, gatewayName: target.gatewayName, gatewayDomain: target.gatewayDomain, account: target.account, telephoneNumbers: target.telephoneNumbers }),
@@ -106,6 +121,7 @@ export class NumberEditorHandlers {
       teams ? collectPages(client.listCivicAddresses(this.target.account, options)) : Promise.resolve([]),
     ]);
     const usages = Object.fromEntries(services.map((s) => [s.key, usageChoices(s.key, plans)]));
+    this.addressNames = civicAddressNames(addresses);
     const defaultCountry = this.defaultCountry();
     const base = { services, usages, addresses: addressChoices(addresses), emergencyRule: emergencyAddressRule(), ...(defaultCountry ? { defaultCountry } : {}) };
     if (this.target.mode !== 'edit') return base;
@@ -119,12 +135,7 @@ export class NumberEditorHandlers {
     return {
       ...base,
       edit: {
-        numbers: this.editing.map(({ resource: n }) => ({
-          telephoneNumber: n.telephoneNumber,
-          ...(n.serviceProvisioningStatus ? { status: n.serviceProvisioningStatus } : {}),
-          services: numberServiceKeys(n).map(serviceShortName).join(', '),
-          ...(n.configuration?.customSipHeader ? { customSipHeader: n.configuration.customSipHeader } : {}),
-        })),
+        numbers: this.editing.map(({ resource }) => editedNumber(resource)),
         start: start.draft,
         mixed: start.mixed,
         missing: asked.filter((n) => !found.has(n)),
@@ -147,7 +158,7 @@ export class NumberEditorHandlers {
     const problem = firstError(checkDraft(this.target.account, pasted.numbers, draft));
     if (problem) throw refuse(`Nothing was sent: ${problem}`);
     const numbers = numbersFromDraft(this.target.account, pasted.numbers, draft);
-    const confirmation = createConfirmation(this.target.account, numbers);
+    const confirmation = createConfirmation(this.target.account, numbers, this.addressNames);
     if (!(await this.deps.prompts.confirm(confirmation.message, confirmation.detail, confirmation.confirmLabel))) return notSent();
     const client = await this.deps.provisioning(this.target.gatewayDomain);
     return this.report(await saveNumbers(client, this.target.account, numbers, this.writeOptions(stop)), 'created');
@@ -198,7 +209,7 @@ export class NumberEditorHandlers {
     if (csv.preview.errors > 0) throw refuse(`Nothing was sent: ${csv.preview.fileName} has ${csv.preview.errors} error${csv.preview.errors === 1 ? '' : 's'}. Fix them and pick the file again.`);
     const numbers = csv.numbers.filter((n) => n.accountName === this.target.account);
     if (numbers.length === 0) throw refuse(`${csv.preview.fileName} has no numbers for ${this.target.account}.`);
-    const confirmation = createConfirmation(this.target.account, numbers);
+    const confirmation = createConfirmation(this.target.account, numbers, this.addressNames);
     if (!(await this.deps.prompts.confirm(confirmation.message.replace(/^Create/, 'Import'), confirmation.detail, 'Import'))) return notSent();
     const client = await this.deps.provisioning(this.target.gatewayDomain);
     return this.report(await saveNumbers(client, this.target.account, numbers, this.writeOptions(stop)), 'imported');
@@ -216,13 +227,14 @@ export class NumberEditorHandlers {
       void this.deps.follow({ gatewayId, gatewayDomain, account }, result.written);
     }
     const rows = [...result.written.map(statusRow), ...result.notWritten.map((telephoneNumber): NumberStatusRow => ({ telephoneNumber, status: 'notSent' }))];
+    const edited = this.target.mode === 'edit' ? result.written.map(editedNumber) : [];
     const done = `${result.written.length.toLocaleString('en-US')} ${result.written.length === 1 ? 'number' : 'numbers'} ${verb}`;
     const message = result.failure
       ? `${done}; then a batch failed and ${result.notWritten.length.toLocaleString('en-US')} were not sent: ${result.failure.message}`
       : result.cancelled
         ? `Cancelled between batches: ${done}, ${result.notWritten.length.toLocaleString('en-US')} not sent.`
         : `${done}. Their status follows here as the service takes them.`;
-    return { sent: true, message, rows, cancelled: result.cancelled };
+    return { sent: true, message, rows, cancelled: result.cancelled, ...(edited.length > 0 ? { numbers: edited } : {}) };
   }
 }
 

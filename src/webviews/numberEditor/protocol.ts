@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { CHOOSABLE_CAPABILITIES, NUMBER_USAGES, SERVICE_KEYS } from '../../core/models/provisioning';
 import type { AddressChoice, DraftFinding, NumberDraft, ServiceChoice, UsageChoice } from '../../core/numbers/numberDraft';
 import type { PastedNumbers } from '../../core/numbers/pastedNumbers';
-import { defineProtocol, notification, params, request, runActionRequest } from '../shared/protocol';
+import { defineProtocol, notification, params, plainObject, request, runActionRequest } from '../shared/protocol';
 
 // The page names the core's types through this module only: browser code imports its protocol, not src/core.
 export type { AddressChoice, DraftField, DraftFinding, LocationChoice, NumberDraft, ServiceChoice, UsageChoice } from '../../core/numbers/numberDraft';
@@ -63,6 +63,8 @@ export interface WriteReport {
   readonly message: string;
   readonly rows: readonly NumberStatusRow[];
   readonly cancelled: boolean;
+  /** Edit mode: the numbers as written, for the "Current values" table. */
+  readonly numbers?: readonly EditedNumber[];
 }
 
 export interface CsvFinding {
@@ -84,7 +86,7 @@ export interface CsvPreview {
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Id = v.optional(Text(256));
 
-export const DraftSchema = v.strictObject({
+export const DraftSchema = plainObject({
   service: v.picklist(SERVICE_KEYS),
   usage: v.optional(v.picklist(NUMBER_USAGES)),
   capabilities: v.pipe(v.array(v.picklist(CHOOSABLE_CAPABILITIES)), v.maxLength(CHOOSABLE_CAPABILITIES.length)),
@@ -124,7 +126,7 @@ export const numberEditorProtocol = defineProtocol({
   notifications: {
     progress: notification<{ readonly done: number; readonly total: number; readonly batch: number; readonly batches: number }>(),
     /** Numbers of this account changed status (the follow-up, or another panel's write). */
-    status: notification<{ readonly rows: readonly NumberStatusRow[] }>(),
+    status: notification<{ readonly rows: readonly NumberStatusRow[]; readonly numbers?: readonly EditedNumber[] }>(),
     /** The sign-in changed: read the setup again. */
     refresh: notification<{ readonly reason: 'signIn' }>(),
   },

@@ -15,6 +15,7 @@ import { ErrorActions } from '../shared/errorActions';
 import type { NotificationMethod, NotificationOf } from '../shared/protocol';
 import type { RequestHandlers } from '../shared/rpcHost';
 import type { NumbersGridDeps } from './deps';
+import { GridAddressNames } from './gridAddressNames';
 import { deleteShownNumbers } from './gridDelete';
 import { exportNumbers } from './gridExport';
 import { EDITOR_ACTIONS, MAX_SELECTED, type EditorAction, type GridFilter, type GridPageResult, type NumbersGridIdentity, type NumbersGridProtocol, type RevealNumber } from './protocol';
@@ -65,6 +66,7 @@ export class NumbersGridHandlers {
   private readonly offered = new Set<string>();
   private domain: Promise<string> | undefined;
   private readonly subscription: { dispose(): unknown };
+  private readonly addressNames: GridAddressNames;
 
   constructor(
     private readonly deps: NumbersGridDeps,
@@ -75,6 +77,7 @@ export class NumbersGridHandlers {
     this.actions = new ErrorActions(deps.present, (id) => deps.executeCommand(id));
     if (target.gatewayDomain) this.domain = Promise.resolve(target.gatewayDomain);
     this.window = this.newWindow({});
+    this.addressNames = new GridAddressNames(() => this.client(new AbortController().signal), deps.log);
     this.subscription = deps.onDidChangeNumbers((change) => this.onNumbersChanged(change));
     this.handlers = {
       identity: (): NumbersGridIdentity => ({
@@ -108,6 +111,7 @@ export class NumbersGridHandlers {
   /** After a sign-in change: nothing read under the old one is kept. */
   forget(): void {
     this.window.reset();
+    this.addressNames.forget();
     if (!this.target.gatewayDomain) this.domain = undefined;
   }
 
@@ -130,12 +134,16 @@ export class NumbersGridHandlers {
       const count = window.pageCount ?? Math.max(1, Math.ceil((await this.count(signal)) / window.pageSize));
       at = count - 1;
     }
+    // An account's addresses are read beside its first page, so the names cost no wait of their own.
+    const names = this.target.account === undefined ? undefined : this.addressNames.load(this.target.account);
     const page = await window.show(at, signal);
+    if (names) await names;
+    else await Promise.all(accountsWithAddresses(page.items).map((account) => this.addressNames.load(account)));
     return this.result(window, page);
   }
 
   private result(window: GridWindow<NumberResource>, page: WindowPage<NumberResource>): GridPageResult {
-    const rows = page.items.map(numberGridRow);
+    const rows = page.items.map((number) => numberGridRow(number, this.addressNames.of(number.accountName)));
     for (const row of rows) this.offer(row.key);
     const pageCount = window.pageCount;
     const total = window.total;
@@ -260,6 +268,16 @@ export class NumbersGridHandlers {
     this.deps.log.warn(`Numbers panel refused a request from the webview: ${message}`);
     return new RefusedRequest(message);
   }
+}
+
+/** The accounts whose numbers among these name a civic address or location. */
+function accountsWithAddresses(numbers: readonly NumberResource[]): string[] {
+  const accounts = new Set<string>();
+  for (const number of numbers) {
+    const row = numberGridRow(number);
+    if (row.civicAddressId || row.locationId) accounts.add(number.accountName);
+  }
+  return [...accounts];
 }
 
 /** The page's filter as the core's NumberFilter, without unset fields. */

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { SERVICE_KEYS, SERVICE_PROVISIONING_STATUSES } from '../../core/models';
 import type { NumberGridRow } from '../../core/numbers/numberGridRow';
-import { defineProtocol, notification, params, request, runActionRequest } from '../shared/protocol';
+import { defineProtocol, notification, params, plainObject, request, runActionRequest } from '../shared/protocol';
 
 // The page names the view model's types through this module only: browser code imports its protocol, not src/core.
 export type { NumberGridRow } from '../../core/numbers/numberGridRow';
@@ -20,14 +20,15 @@ const MAX_PAGE_INDEX = 1_000_000;
 const E164 = v.pipe(v.string(), v.maxLength(16), v.regex(/^\+[1-9]\d{1,14}$/, 'not an E.164 telephone number'));
 const ACCOUNT_NAME = v.pipe(v.string(), v.minLength(1), v.maxLength(100), v.regex(/^[A-Za-z0-9_-]+$/, 'not an account name'));
 
-export const GridFilterSchema = v.strictObject({
+const GRID_FILTER_ENTRIES = {
   prefix: v.optional(v.pipe(v.string(), v.maxLength(16), v.regex(/^\+[1-9]\d*$/, 'a prefix is + and digits'))),
   service: v.optional(v.picklist(SERVICE_KEYS)),
   status: v.optional(v.picklist(SERVICE_PROVISIONING_STATUSES)),
-});
+};
+export const GridFilterSchema = plainObject(GRID_FILTER_ENTRIES);
 export type GridFilter = v.InferOutput<typeof GridFilterSchema>;
 
-const NumberRefSchema = v.strictObject({ accountName: ACCOUNT_NAME, telephoneNumber: E164 });
+const NumberRefSchema = plainObject({ accountName: ACCOUNT_NAME, telephoneNumber: E164 });
 const NumberRefsSchema = v.pipe(v.array(NumberRefSchema), v.minLength(1), v.maxLength(MAX_SELECTED));
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -128,7 +129,7 @@ export const NumbersGridStateSchema = v.object({
   gatewayId: v.pipe(v.string(), v.maxLength(1024), v.regex(GATEWAY_ID, 'not a communications gateway id')),
   gatewayName: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   account: v.optional(ACCOUNT_NAME),
-  filter: v.optional(v.object(GridFilterSchema.entries)),
+  filter: v.optional(v.object(GRID_FILTER_ENTRIES)),
   page: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_PAGE_INDEX))),
 });
 

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { AccountFormProblems } from '../../core/enterprises/accountFromRequest';
 import type { RequestRow } from '../../core/enterprises/requestGrid';
 import { RELATIONSHIP_STATUSES, SERVICE_KEYS, type ServiceKey } from '../../core/models';
-import { defineProtocol, notification, params, request, runActionRequest } from '../shared/protocol';
+import { defineProtocol, notification, params, plainObject, request, runActionRequest } from '../shared/protocol';
 
 // The page names the view model through this module only: browser code imports its protocol, not src/core.
 export type * from '../../core/enterprises/requestGrid';
@@ -28,19 +28,20 @@ export { RELATIONSHIP_STATUSES, RELATIONSHIP_STATUSES_NEEDING_REASON } from '../
 /** At most this many requests in one update: far above any gateway's consents, low enough to bound one message. */
 export const MAX_SELECTION = 1000;
 
-const TENANT_ID = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a tenant id (a GUID)'));
+/** A GUID: 36 characters, bounded before the pattern is tried. */
+const TENANT_ID = v.pipe(v.string(), v.maxLength(36, 'not a tenant id (a GUID)'), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a tenant id (a GUID)'));
 const TENANT_IDS = v.pipe(v.array(TENANT_ID), v.minLength(1, 'choose at least one request'), v.maxLength(MAX_SELECTION));
 /** Longer than any rule allows, so that the rule (not the schema) says what is wrong with a long text. */
 const FORM_TEXT = v.pipe(v.string(), v.maxLength(1000));
 const STATUS = v.picklist(RELATIONSHIP_STATUSES);
 
-export const AccountFormSchema = v.strictObject({
+export const AccountFormSchema = plainObject({
   tenantId: TENANT_ID,
   name: FORM_TEXT,
   services: v.pipe(v.array(v.picklist(SERVICE_KEYS)), v.maxLength(SERVICE_KEYS.length)),
   syncEnabled: v.boolean(),
   directRouting: v.optional(
-    v.strictObject({
+    plainObject({
       callScreening: v.boolean(),
       subdomain: FORM_TEXT,
       region1Token: FORM_TEXT,

@@ -28,13 +28,17 @@ export interface ProtocolSpec {
 }
 
 /**
- * Params of a request: a plain object with exactly these keys. valibot's object schemas alone would also accept an
- * empty array, a Map or a Date (all objects with no own keys), which the structured clone of postMessage can deliver.
+ * A plain object with exactly these keys. valibot's object schemas alone would also accept an array carrying the
+ * keys, a Map or a Date (objects whose enumerable keys fit), which the structured clone of postMessage can deliver.
+ * Every object a page sends, the params and any object inside them, is one of these.
  */
-export function params<const E extends v.ObjectEntries>(entries: E) {
+export function plainObject<const E extends v.ObjectEntries>(entries: E) {
   const shape = v.strictObject(entries);
   return v.pipe(v.custom<v.InferInput<typeof shape>>(isPlainObject, 'Invalid type: Expected a plain object'), shape);
 }
+
+/** Params of a request: a plain object with exactly these keys. */
+export const params = plainObject;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;

@@ -124,6 +124,22 @@ describe('views/numbers: NumbersModel follows numbers written elsewhere (host.nu
     assert.equal(model.items.length, 149);
   });
 
+  it('counts deleted numbers out of the total, once each (the tree’s own delete and host.numberChanges both say so)', async () => {
+    const { client } = lister(30);
+    const model = new NumbersModel({ client, scope: { kind: 'account', accountName: 'A' }, filter: {}, pageSize: 100 });
+    await model.loadMore();
+    assert.equal(model.totalCount, 30);
+    model.upsert([number(900, 'A')]);
+    assert.equal(model.totalCount, 31);
+    const gone = new Set(['A/+1555000004', 'A/+1555000900']);
+    model.remove(gone);
+    assert.equal(model.items.length, 29);
+    assert.equal(model.totalCount, 29, 'a read number and one written here, both gone');
+    model.remove(gone);
+    model.remove(new Set(['A/+1555099999']));
+    assert.equal(model.totalCount, 29, 'a second word of the same delete, or a number never shown, changes nothing');
+  });
+
   it('adds only what the filter would show', async () => {
     const { client } = lister(10);
     const model = new NumbersModel({ client, scope: { kind: 'gateway' }, filter: { prefix: '+1555', status: 'pending' }, pageSize: 100 });

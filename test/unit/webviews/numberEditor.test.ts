@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { ProvisioningClient } from '../../../src/azure/clients';
 import type { NumbersChange } from '../../../src/host/numberChanges';
-import { NumberEditorHandlers, type NumberEditorTarget } from '../../../src/webviews/numberEditor/handlers';
+import { NumberEditorHandlers, type Notify, type NumberEditorTarget } from '../../../src/webviews/numberEditor/handlers';
 import { numberEditorProtocol, type NumberDraft } from '../../../src/webviews/numberEditor/protocol';
 import { ocAccount, PRODUCTION_DOMAIN, startWorld, type ClientWorld } from '../azure/clients.support';
 import { connect, settle } from './rpcHarness';
@@ -29,6 +29,7 @@ describe('webviews: Number editor handlers against the emulator', function () {
   let answer = false;
   let csv = '';
   const fired: NumbersChange[] = [];
+  const changeListeners = new Set<(change: NumbersChange) => void>();
 
   function editor(target: NumberEditorTarget = TARGET) {
     const handlers = new NumberEditorHandlers(
@@ -40,16 +41,18 @@ describe('webviews: Number editor handlers against the emulator', function () {
         },
         defaultCountry: () => 'GB',
         follow: (_target, written) => (fired.push({ ..._target, upserted: written, deleted: [], reason: 'write' }), Promise.resolve({ synced: [], failed: [], deleted: [], pending: [], stopped: false })),
-        onDidChangeNumbers: () => ({ dispose: () => undefined }),
+        onDidChangeNumbers: (listener) => (changeListeners.add(listener), { dispose: () => changeListeners.delete(listener) }),
         onDidChangeSignIn: () => ({ dispose: () => undefined }),
         log: { info: () => undefined, warn: () => undefined, error: () => undefined },
         present: (error) => ({ message: error instanceof Error ? error.message : String(error), actions: [] }),
         executeCommand: () => Promise.resolve(undefined),
       },
       target,
-      () => undefined,
+      (method, data) => link.notify?.(method, data),
     );
+    const link: { notify?: Notify } = {};
     const pair = connect(numberEditorProtocol, handlers.handlers);
+    link.notify = (method, data) => pair.host.notify(method, data);
     pair.client.start();
     return pair;
   }
@@ -85,6 +88,26 @@ describe('webviews: Number editor handlers against the emulator', function () {
     assert.deepEqual(report.rows.map((r) => r.telephoneNumber), ['+442079460501', '+442079460502']);
     assert.match(confirms[confirms.length - 1], /Create 2 numbers in Editor-Panel-Test/);
     assert.equal(fired.at(-1)?.upserted.length, 2, 'handed to the status follow-up');
+  });
+
+  it('edit: after the save, the write and each status change carry the numbers’ current values (the header as saved)', async () => {
+    const telephoneNumber = '+442079460521';
+    await client.createOrUpdateNumbersInBatches(ACCOUNT, [{ telephoneNumber, accountName: ACCOUNT, serviceDetails: { teamsOperatorConnect: { enabled: true, configuration: { usage: 'CallingUserAssignment', choosableCapabilities: ['InboundCalling'], allowTenantAddressUpdate: true } } }, configuration: { customSipHeader: 'before' } }]);
+    const { client: rpc } = editor({ ...TARGET, mode: 'edit', telephoneNumbers: [telephoneNumber] });
+    const statuses: { numbers?: readonly { telephoneNumber: string; customSipHeader?: string; status?: string }[] }[] = [];
+    rpc.onNotification('status', (data) => statuses.push(data));
+    const setup = await rpc.request('setup', {});
+    assert.equal(setup.edit?.numbers[0].customSipHeader, 'before');
+    answer = true;
+    const start = setup.edit?.start ?? DRAFT;
+    const report = await rpc.request('edit', { draft: { ...start, capabilities: [...start.capabilities], customSipHeader: 'after' }, touched: ['customSipHeader'] });
+    assert.equal(report.sent, true);
+    assert.deepEqual(report.numbers?.map((n) => [n.telephoneNumber, n.customSipHeader]), [[telephoneNumber, 'after']]);
+    // The follow-up settles it: 'status' carries the number as read now, for the Current values table.
+    const settled = (await client.getNumber(ACCOUNT, telephoneNumber)).resource;
+    for (const listener of changeListeners) listener({ gatewayId: TARGET.gatewayId, gatewayDomain: PRODUCTION_DOMAIN, account: ACCOUNT, upserted: [{ ...settled, serviceProvisioningStatus: 'synced' }], deleted: [], reason: 'status' });
+    await settle();
+    assert.deepEqual(statuses.at(-1)?.numbers?.map((n) => [n.telephoneNumber, n.customSipHeader, n.status]), [[telephoneNumber, 'after', 'synced']]);
   });
 
   it('a form with an error sends nothing and says why, in the rule’s words', async () => {

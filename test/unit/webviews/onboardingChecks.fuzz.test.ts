@@ -15,9 +15,10 @@ import type { HostToWebview } from '../../../src/webviews/shared/protocol';
 import { presentErrorForWebview } from '../../../src/webviews/shared/presentError';
 import { RpcHost, type RequestHandlers } from '../../../src/webviews/shared/rpcHost';
 import { fabrikamResults, GATEWAY, onboardingWorld, scriptedPrompts } from './onboardingFakes';
+import { assertAllRefused, categorized, envelopeCategories, extraKeysBut, fuzzSeed, goodIdFrom, nonBoolean, nonString, notActionId, notPlainObject, printFigures, sendRefused } from './fuzzMessages';
 import { RecordingLog, settle } from './rpcHarness';
 
-const SEED = Number(process.env.ACG_FUZZ_SEED ?? 20_250_615);
+const SEED = fuzzSeed(20_250_615);
 const MESSAGES = 2_000;
 const FORGED = 600;
 const METHODS = Object.keys(onboardingChecksProtocol.requests);
@@ -132,51 +133,11 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 // ---- What a bad message looks like, written independently of the code under test --------------------------------
 
-const notPlainObject = fc.oneof(
-  fc.string(),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.bigInt(),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.array(fc.anything(), { maxLength: 4 }),
-  fc.date(),
-  fc.constant(new Map([['kind', 'ready']])),
-  fc.constant(new Set(['ready'])),
-  fc.constant(new Uint8Array([1, 2, 3])),
-);
-
-/** Anything but a whole number from 0 to 2^53 − 1. */
-const badId = fc.oneof(
-  fc.integer({ max: -1 }),
-  fc.double().filter((d) => !Number.isSafeInteger(d) || d < 0),
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2, -0.5, 1.5),
-  fc.string(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.bigInt(),
-  fc.array(fc.nat(), { maxLength: 2 }),
-);
 // Above the ids the setup and the final identity request use.
-const goodId = fc.integer({ min: 100, max: Number.MAX_SAFE_INTEGER });
+const goodId = goodIdFrom(100);
 
 const NAMES = ['kind', 'id', 'method', 'params', 'checkId', 'writes', 'done', 'index'];
-const extraKeys = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !NAMES.includes(k)), fc.anything(), { minKeys: 1, maxKeys: 3 });
-
-const unknownMethod = fc.oneof(
-  fc.string({ maxLength: 80 }).filter((m) => !METHODS.includes(m)),
-  fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'fix ', 'Fix', 'applyFix', 'setmark', 'x'.repeat(65)),
-);
-
-const nonBoolean = fc.anything().filter((x) => typeof x !== 'boolean');
-const nonString = fc.anything().filter((x) => typeof x !== 'string');
-const notActionId = fc.oneof(
-  fc.string().filter((s) => !/^acg\.[A-Za-z][\w.]*$/.test(s) || s.length > 100),
-  fc.constant(`acg.${'a'.repeat(100)}`),
-  fc.constantFrom('workbench.action.terminal.new', 'acg.', 'acg..x', 'ACG.signIn', 'acg.signIn;rm'),
-  nonString,
-);
+const extraKeys = extraKeysBut(NAMES);
 
 /** What CheckIdSchema accepts: a letter, then word characters, dots and dashes; 80 at most. */
 const isCheckIdShape = (s: string): boolean => s.length >= 1 && s.length <= 80 && /^[A-Za-z][\w.-]*$/.test(s);
@@ -264,36 +225,17 @@ function badMessages(offered: ReadonlyMap<string, readonly string[]>) {
     ['openSource', { checkId: 'domain.verified' }],
     ['exportReport', {}],
   );
-  const categories = {
-    'not an object': notPlainObject,
-    'unknown kind': fc.tuple(fc.oneof(fc.string().filter((k) => !['ready', 'request', 'cancel'].includes(k)), fc.anything()), fc.option(extraKeys, { nil: undefined })).map(([kind, extra]) => ({ ...extra, kind })),
-    'no kind': extraKeys,
-    'ready with extra keys': extraKeys.map((extra) => ({ ...extra, kind: 'ready' })),
-    'cancel with a bad id': badId.map((id) => ({ kind: 'cancel', id })),
-    'cancel with extra keys': fc.tuple(goodId, extraKeys).map(([id, extra]) => ({ ...extra, kind: 'cancel', id })),
-    'request with a bad id': fc.tuple(badId, validRequest).map(([id, [method, params]]) => ({ kind: 'request', id, method, params })),
-    'request with an unknown method': fc.tuple(goodId, unknownMethod, fc.anything()).map(([id, method, params]) => ({ kind: 'request', id, method, params })),
-    'request with a method that is not a string': fc.tuple(goodId, fc.anything().filter((m) => typeof m !== 'string')).map(([id, method]) => ({ kind: 'request', id, method, params: {} })),
-    'request without params': fc.tuple(goodId, fc.constantFrom(...METHODS)).map(([id, method]) => ({ kind: 'request', id, method })),
-    'request with bad params': fc
-      .tuple(goodId, fc.constantFrom(...METHODS), fc.constantFrom(...offered.values()))
-      .chain(([id, method, keys]) => badParams(method, keys).map((params) => ({ kind: 'request', id, method, params }))),
-    'request with extra envelope keys': fc.tuple(goodId, validRequest, extraKeys).map(([id, [method, params], extra]) => ({ ...extra, kind: 'request', id, method, params })),
-    'deeply nested params': fc.tuple(goodId, fc.constantFrom('rerun', 'fix', 'setMark', 'copy', 'openSource'), fc.integer({ min: 50, max: 400 })).map(([id, method, depth]) => {
-      let params: unknown = { checkId: 'gateway.status', writes: roles, done: true, index: 0 };
-      for (let i = 0; i < depth; i++) params = { checkId: params };
-      return { kind: 'request', id, method, params };
+  return categorized(
+    envelopeCategories({
+      methods: METHODS,
+      validRequest,
+      badParams: (method) => fc.constantFrom(...offered.values()).chain((keys) => badParams(method, keys)),
+      goodId,
+      names: NAMES,
+      nearMethods: ['fix ', 'Fix', 'applyFix', 'setmark'],
+      deep: fc.constantFrom('rerun', 'fix', 'setMark', 'copy', 'openSource').map((method) => [method, (inner: unknown) => ({ checkId: inner }), { checkId: 'gateway.status', writes: roles, done: true, index: 0 }] as const),
     }),
-  };
-  type Category = keyof typeof categories;
-  return fc.oneof(...(Object.entries(categories) as [Category, fc.Arbitrary<unknown>][]).map(([category, arb]) => arb.map((message) => ({ category: category as string, message }))));
-}
-
-/** Whether a message names a request id the host can answer to (the test's own reading of the envelope). */
-function usableRequestId(message: unknown): boolean {
-  if (typeof message !== 'object' || message === null || Array.isArray(message) || Object.getPrototypeOf(message) !== Object.prototype) return false;
-  const m = message as Record<string, unknown>;
-  return m.kind === 'request' && typeof m.id === 'number' && Number.isSafeInteger(m.id) && m.id >= 0;
+  );
 }
 
 // ---- What a forged request looks like: well-formed, naming what the host never offered ------------------------------
@@ -380,64 +322,20 @@ describe('webviews: Onboarding Checks host fuzz (malformed and forged messages)'
     const panel = openPanel();
     const offered = await runOnce(panel);
     const { host, log, posted } = panel;
-    const handlerRunsBefore = panel.handlerRuns();
     const effectsBefore = panel.effects();
-    const postedBefore = posted.length;
-    const warningsBefore = log.of('warn').length;
-
-    let exceptions = 0;
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => {
-      unhandled.push(reason);
-    };
-    process.on('unhandledRejection', onUnhandled);
-    let messages = 0;
-    let answerable = 0;
-    const byCategory = new Map<string, number>();
-    try {
-      fc.assert(
-        fc.property(badMessages(offered), ({ category, message }) => {
-          messages++;
-          byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
-          const warnings = log.of('warn').length;
-          const answers = posted.length;
-          try {
-            host.receive(message);
-          } catch {
-            exceptions++;
-          }
-          const expectAnswer = usableRequestId(message);
-          if (expectAnswer) answerable++;
-          assert.equal(log.of('warn').length, warnings + 1, `${category}: exactly one refusal logged`);
-          assert.match(log.of('warn').at(-1)!, /^Onboarding Checks: refused a message from the webview: .+/);
-          assert.equal(posted.length, answers + (expectAnswer ? 1 : 0), `${category}: ${expectAnswer ? 'answered' : 'not answered'}`);
-          if (expectAnswer) {
-            const answer = posted.at(-1)!;
-            assert.ok(answer.kind === 'response' && !answer.ok && /^The extension refused this request: /.test(answer.error.message), `${category}: an error answer`);
-          }
-          assert.equal(panel.handlerRuns(), handlerRunsBefore, `${category}: no handler ran`);
-        }),
-        { seed: SEED, numRuns: MESSAGES, endOnFailure: true },
-      );
-      await settle();
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
-
-    const refusals = log.of('warn').length - warningsBefore;
-    const answers = posted.length - postedBefore;
-    const handlerRuns = panel.handlerRuns() - handlerRunsBefore;
-    console.log(
-      `      fuzz seed ${SEED}: ${messages} messages, ${exceptions} exceptions, ${unhandled.length} unhandled rejections, ` +
-        `${refusals} refusals logged, ${answers} error answers (${answerable} carried a usable id), ${handlerRuns} handler runs`,
-    );
-    console.log(`      by kind: ${[...byCategory].map(([c, n]) => `${c} ${n}`).join(', ')}`);
-    assert.equal(messages, MESSAGES);
-    assert.equal(exceptions, 0);
-    assert.deepEqual(unhandled, []);
-    assert.equal(refusals, MESSAGES);
-    assert.equal(answers, answerable);
-    assert.equal(handlerRuns, 0);
+    const figures = await sendRefused({
+      name: 'Onboarding Checks',
+      host,
+      log,
+      posted,
+      handlerRuns: panel.handlerRuns,
+      messages: badMessages(offered),
+      numRuns: MESSAGES,
+      seed: SEED,
+      nothingDone: (category) => assert.deepEqual(panel.effects(), effectsBefore, `${category}: nothing done`),
+    });
+    printFigures('Onboarding Checks', SEED, figures);
+    assertAllRefused(figures, MESSAGES);
     assert.deepEqual(panel.effects(), effectsBefore, 'no run, fix, mark, prompt, copy, save or command was reached');
     assert.deepEqual(panel.world.engine.fixes, []);
     assert.deepEqual(panel.record.confirmations, []);

@@ -5,94 +5,18 @@
 // takes the tenant from the request and Direct Routing's settings from the form.
 import { strict as assert } from 'node:assert';
 import { AcgError } from '../../../src/azure/errors';
-import type { AccountResource, RequestForInformationResource } from '../../../src/core/models';
-import type { RequestsClient, RequestsPanelDeps, RequestsScope } from '../../../src/webviews/requests/deps';
 import { RequestsHandlers } from '../../../src/webviews/requests/handlers';
 import { requestsProtocol, type RequestsProtocol } from '../../../src/webviews/requests/protocol';
 import { RpcError } from '../../../src/webviews/shared/browser/rpcClient';
-import { presentErrorForWebview } from '../../../src/webviews/shared/presentError';
-import { connect, RecordingLog, settle, type Pair } from './rpcHarness';
-
-const GATEWAY_ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.VoiceServices/communicationsGateways/gw1';
-const A = '11111111-1111-1111-1111-111111111111';
-const B = '22222222-2222-2222-2222-222222222222';
-const C = '33333333-3333-3333-3333-333333333333';
-
-function rfi(tenantId: string, company: string, status?: 'ConsentAcknowledged' | 'AgreementSigned', comment?: string): RequestForInformationResource {
-  return {
-    tenantId,
-    status: 'active',
-    consentedCountries: ['US'],
-    contacts: [{ fullName: `${company} admin`, email: 'admin@example.com', companyName: company }],
-    ...(status ? { customerRelationship: { status, ...(comment ? { comment } : {}) } } : {}),
-  };
-}
-
-class World {
-  readonly requests = [rfi(A, 'Alpha', 'ConsentAcknowledged'), rfi(B, 'Beta', 'AgreementSigned', 'PO 1'), rfi(C, 'Gamma')];
-  readonly accounts = ['Existing'];
-  readonly calls: string[] = [];
-  readonly writes: { tenantId: string; status: string; comment?: string; ifMatch?: string }[] = [];
-  readonly created: { account: AccountResource; onlyIfNew?: boolean }[] = [];
-  readonly confirmations: { message: string; detail: string }[] = [];
-  readonly changed: string[] = [];
-  /** Tenants whose write answers 412 (someone changed them). */
-  readonly stale = new Set<string>();
-  answer = true;
-  onWrite: () => void = () => undefined;
-  readonly log = new RecordingLog();
-
-  readonly client: RequestsClient = {
-    getRequestForInformation: async (tenantId) => {
-      this.calls.push(`get ${tenantId}`);
-      const resource = this.requests.find((r) => r.tenantId === tenantId);
-      if (!resource) throw new AcgError({ kind: 'notFound', message: 'no such request' });
-      return { resource, etag: `"etag-${tenantId.slice(0, 1)}"` };
-    },
-    updateCustomerRelationship: async (tenantId, update, options = {}) => {
-      this.calls.push(`patch ${tenantId}`);
-      this.writes.push({ tenantId, status: update.status, ...(update.comment === undefined ? {} : { comment: update.comment }), ...(options.ifMatch ? { ifMatch: options.ifMatch } : {}) });
-      this.onWrite();
-      if (this.stale.has(tenantId)) throw new AcgError({ kind: 'preconditionFailed', message: 'The resource has changed.' });
-      const before = this.requests.find((r) => r.tenantId === tenantId);
-      return { resource: { ...before, tenantId, customerRelationship: { status: update.status, ...(update.comment ? { comment: update.comment } : {}) } }, etag: '"next"' };
-    },
-    createOrReplaceAccount: async (account, options = {}) => {
-      this.calls.push(`put ${account.name}`);
-      this.created.push({ account, ...(options.onlyIfNew === undefined ? {} : { onlyIfNew: options.onlyIfNew }) });
-      return { resource: { ...account, serviceProvisioningStatus: 'pending' } };
-    },
-  };
-
-  readonly scope: RequestsScope = {
-    gatewayName: 'gw1',
-    requests: async () => this.requests,
-    accountNames: async () => this.accounts,
-    client: async () => this.client,
-    changed: (part) => void this.changed.push(part),
-  };
-
-  readonly deps: RequestsPanelDeps = {
-    scopeOf: async () => this.scope,
-    confirm: async (message, detail) => {
-      this.confirmations.push({ message, detail });
-      return this.answer;
-    },
-    reveal: async () => undefined,
-    log: this.log,
-    present: presentErrorForWebview,
-    executeCommand: async () => undefined,
-    onDidChangeSignIn: () => ({ dispose: () => undefined }),
-    now: () => Date.UTC(2025, 0, 15, 9, 30, 0),
-  };
-}
+import { A, B, C, GATEWAY_ID, RequestsWorld } from './requestsFakes';
+import { connect, settle, type Pair } from './rpcHarness';
 
 describe('Requests for Information panel: the host handlers', () => {
-  let world: World;
+  let world: RequestsWorld;
   let pair: Pair<RequestsProtocol>;
 
   beforeEach(async () => {
-    world = new World();
+    world = new RequestsWorld();
     const handlers = new RequestsHandlers(world.deps, { gatewayId: GATEWAY_ID, gatewayName: 'gw1' });
     pair = connect(requestsProtocol, handlers.handlers, handlers.actions.present);
     // As panel.ts wires it.

@@ -8,12 +8,12 @@ import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpc
 import type { WebviewApi } from '../../shared/browser/vscodeApi';
 import { textArea } from '../../shared/browser/components';
 import type { PresentedError } from '../../shared/protocol';
-import type { CsvPreview, EditorIdentity, NumberDraft, EditorSetup, NumberEditorProtocol, NumberEditorState, NumberStatusRow, PastedNumbers, WriteReport } from '../protocol';
+import type { CsvPreview, EditedNumber, EditorIdentity, NumberDraft, EditorSetup, NumberEditorProtocol, NumberEditorState, NumberStatusRow, PastedNumbers, WriteReport } from '../protocol';
 import { NumberForm } from './form';
 
 type Rpc = RpcClient<NumberEditorProtocol>;
 
-const STATUS_ICONS: Readonly<Record<NumberStatusRow['status'], string>> = { pending: 'sync', synced: 'pass', failed: 'error', notSent: 'circle-slash', deleted: 'trash' };
+const STATUS_ICONS: Readonly<Record<NumberStatusRow['status'], string>> = { pending: 'loading', synced: 'pass', failed: 'error', notSent: 'circle-slash', deleted: 'trash' };
 /** Typing pauses this long before the preview asks the host: UI pacing, not synchronisation. */
 const PREVIEW_DELAY_MS = 150;
 
@@ -32,6 +32,8 @@ export class NumberEditorPage {
   private readonly result = h('section', { class: 'result', attrs: { 'aria-label': 'Result' } });
   private readonly error = h('div', { class: 'error-box', attrs: { role: 'alert' } });
   private readonly statusCells = new Map<string, HTMLElement>();
+  /** Edit mode: the rows of "Current values", by number, redrawn as each write and status change says. */
+  private readonly currentRows = new Map<string, HTMLTableRowElement>();
   private submit: HTMLElement | undefined;
 
   constructor(
@@ -40,7 +42,10 @@ export class NumberEditorPage {
     private readonly api: WebviewApi,
   ) {
     rpc.onNotification('progress', (p) => this.showProgress(`Batch ${p.batch} of ${p.batches}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} numbers sent`, p.done / p.total));
-    rpc.onNotification('status', ({ rows }) => this.updateStatuses(rows));
+    rpc.onNotification('status', ({ rows, numbers }) => {
+      this.updateStatuses(rows);
+      if (numbers) this.updateCurrent(numbers);
+    });
     rpc.onNotification('refresh', () => void this.load());
     root.replaceChildren(h('header', { class: 'page-header' }, h('div', { class: 'title-icon' }, codicon('symbol-number')), h('div', {}, this.heading, this.subtitle)), this.error, this.body, this.result);
   }
@@ -85,7 +90,8 @@ export class NumberEditorPage {
       });
       parts.push(h('section', { class: 'paste', attrs: { 'aria-label': 'Numbers to create' } }, paste, h('p', { class: 'hint muted' }, setup.defaultCountry ? `National numbers are read as ${setup.defaultCountry} (setting acg.numbers.defaultCountry).` : 'National numbers need a country code, or the setting acg.numbers.defaultCountry.'), this.preview));
     } else if (setup.edit) {
-      parts.push(editedTable(setup.edit.numbers, setup.edit.missing));
+      this.currentRows.clear();
+      parts.push(editedTable(setup.edit.numbers, setup.edit.missing, this.currentRows));
     }
     this.submit = button(identity.mode === 'create' ? 'Create Numbers…' : 'Apply Changes…', { appearance: 'primary', icon: identity.mode === 'create' ? 'add' : 'save', onClick: () => void this.write() });
     this.submit.id = 'submit';
@@ -141,6 +147,7 @@ export class NumberEditorPage {
       const report = await write();
       this.progress.replaceChildren();
       this.showResult(report);
+      if (report.numbers) this.updateCurrent(report.numbers);
     } catch (error) {
       this.progress.replaceChildren();
       this.showError(error);
@@ -178,6 +185,16 @@ export class NumberEditorPage {
     for (const row of rows) {
       const cell = this.statusCells.get(row.telephoneNumber);
       if (cell) renderStatus(cell, row);
+    }
+  }
+
+  private updateCurrent(numbers: readonly EditedNumber[]): void {
+    for (const n of numbers) {
+      const row = this.currentRows.get(n.telephoneNumber);
+      if (!row) continue;
+      const fresh = editedRow(n);
+      row.replaceWith(fresh);
+      this.currentRows.set(n.telephoneNumber, fresh);
     }
   }
 
@@ -240,12 +257,21 @@ function previewTable(pasted: PastedNumbers): HTMLElement[] {
   ].flatMap((x): HTMLElement[] => (x ? [x] : []));
 }
 
-function editedTable(numbers: NonNullable<EditorSetup['edit']>['numbers'], missing: readonly string[]): HTMLElement {
+function editedRow(n: EditedNumber): HTMLTableRowElement {
+  return h('tr', { attrs: { 'data-number': n.telephoneNumber } }, h('td', { class: 'number' }, n.telephoneNumber), h('td', { class: 'current-status' }, n.status ?? ''), h('td', {}, n.services), h('td', { class: 'current-header' }, n.customSipHeader ?? '(none)'));
+}
+
+function editedTable(numbers: readonly EditedNumber[], missing: readonly string[], rows: Map<string, HTMLTableRowElement>): HTMLElement {
+  const body = numbers.map((n) => {
+    const row = editedRow(n);
+    rows.set(n.telephoneNumber, row);
+    return row;
+  });
   return h(
     'section',
-    { attrs: { 'aria-label': 'Numbers being edited' } },
+    { class: 'current-values', attrs: { 'aria-label': 'Numbers being edited' } },
     h('h2', {}, 'Current values'),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, ...['Number', 'Status', 'Services', 'Custom SIP header'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))), h('tbody', {}, ...numbers.map((n) => h('tr', {}, h('td', { class: 'number' }, n.telephoneNumber), h('td', {}, n.status ?? ''), h('td', {}, n.services), h('td', {}, n.customSipHeader ?? '(none)'))))),
+    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, ...['Number', 'Status', 'Services', 'Custom SIP header'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))), h('tbody', {}, ...body)),
     missing.length > 0 ? h('p', { class: 'warning-text' }, `Not found, left out: ${missing.join(', ')}`) : undefined,
   );
 }

@@ -4,6 +4,7 @@
 // (the page owns it); this module only draws and reports.
 import { codicon, h } from '../../shared/browser/dom';
 import type { NumberGridRow } from '../protocol';
+import { statusIconClasses } from './statusIcon';
 
 export interface SelectedRef {
   readonly accountName: string;
@@ -22,8 +23,6 @@ interface Column {
   readonly cell: (row: NumberGridRow) => HTMLElement | string;
   readonly className?: string;
 }
-
-const STATUS_ICONS: Readonly<Record<string, string>> = { synced: 'pass', pending: 'sync', failed: 'error' };
 
 export class GridTable {
   readonly element: HTMLTableElement;
@@ -126,7 +125,9 @@ export class GridTable {
 
   private statusCell(row: NumberGridRow): HTMLElement {
     const word = row.status || 'unknown';
-    const cell = h('span', { class: `status-${word}` }, codicon(STATUS_ICONS[word] ?? 'question'), ` ${word}`);
+    const icon = codicon('question');
+    icon.className = statusIconClasses(word);
+    const cell = h('span', { class: `status-${word}` }, icon, ` ${word}`);
     if (row.errors.length === 0) return cell;
     cell.title = row.errors.join('\n');
     const open = this.expanded.has(row.key);
@@ -267,16 +268,21 @@ function titled(text: string, title: string): HTMLElement {
   return h('span', title ? { attrs: { title } } : {}, text);
 }
 
-/** Ids are GUIDs: the first block shows, the whole id is in the title (and the Find widget finds it). */
+/**
+ * The address's and the location's names as the enterprise gave them; the ids (GUIDs) are in the title. Without a
+ * name (the addresses could not be read), the id's first block shows instead, with the whole id in the title.
+ */
 function addressCell(row: NumberGridRow): HTMLElement | string {
   if (!row.civicAddressId && !row.locationId) return '—';
   const short = (id: string): string => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
+  const part = (name: string, id: string, none: string, className: string): HTMLElement =>
+    name ? h('span', { class: `${className} named` }, name) : h('code', { class: className }, id ? short(id) : none);
   return h(
     'span',
-    { class: 'address-ids', attrs: { title: `Civic address ${row.civicAddressId || 'none'}\nLocation ${row.locationId || 'none'}` } },
-    h('code', {}, row.civicAddressId ? short(row.civicAddressId) : '—'),
+    { class: 'address-ids', attrs: { title: `Civic address ${row.civicAddressName ? `${row.civicAddressName} (${row.civicAddressId})` : row.civicAddressId || 'none'}\nLocation ${row.locationName ? `${row.locationName} (${row.locationId})` : row.locationId || 'none'}` } },
+    part(row.civicAddressName, row.civicAddressId, '—', 'civic-address'),
     ' / ',
-    h('code', { class: 'muted' }, row.locationId ? short(row.locationId) : 'no location'),
+    part(row.locationName, row.locationId, 'no location', 'location muted'),
   );
 }
 

@@ -1,0 +1,6 @@
+// Plan and apply, the Azure side: reading the live state a plan compares against, executing a saved plan, and its
+// journal file.
+export { readLiveProvisioningState, type LiveStateReader } from './readLive';
+export { applyProvisioningPlan, type ApplyClient, type ApplyOptions, type ApplyResult, type JournalSink } from './applyPlan';
+export { loadJournal, openJournal, type JournalFile } from './journalFile';
+export { judgeLive, type LiveVerdict } from './liveMatch';
