@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { AzureClients } from '../azure/azureClients';
 import { gatewayDomainOf, parseGatewayId } from '../core/ids';
-import type { JournalEntry, JournalState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
+import type { JournalState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
 import { presentError } from '../host/presentError';
 import { EXIT } from './exitCodes';
-import type { ApplyResult, JournalSink, PlanEngine } from './planEngine';
+import type { ApplyResult, PlanEngine } from './planEngine';
 import type { PlanDependencies } from './planCommand';
 import { lockJournal } from './journalLock';
 import { pathFrom, pathIn } from './planFiles';
@@ -100,20 +100,11 @@ async function journalledApply(input: ApplyRunInput, client: ReturnType<AzureCli
   const { plan, engine, err, deps } = input;
   const journal = await engine.openJournal(input.journalPath);
   try {
-    if (!input.resume) {
-      await journal.append({
-        type: 'start',
-        at: (deps.now?.() ?? new Date()).toISOString(),
-        planSha256: input.planSha256,
-        planPath: pathFrom(input.journalPath, input.planPath),
-        gateway: plan.gateway.domain,
-        changes: plan.changes.length,
-      });
-    }
     err(`acg apply: applying ${what}; journal ${shownPath(input.deps.cwd, input.journalPath)}.`);
     return await engine.applyProvisioningPlan(client, plan, {
-      journal: startWrittenHere(journal),
-      ...(input.resume ? { resume: input.resume } : {}),
+      journal,
+      // A fresh journal starts by naming its plan (relative to itself, so both can move together); a resume appends.
+      ...(input.resume ? { resume: input.resume } : { planFile: { path: pathFrom(input.journalPath, input.planPath), sha256: input.planSha256 } }),
       ...(deps.abortSignal ? { signal: deps.abortSignal } : {}),
       onProgress: ({ done, total, message }) => err(`acg apply: [${done}/${total}] ${message}`),
     });
@@ -156,25 +147,23 @@ async function provisioningClientFor(input: ApplyRunInput): Promise<ReturnType<A
   return clients.provisioning(plan.gateway.domain);
 }
 
-/** The journal's 'start' entry is the CLI's: only it knows where the plan file is. */
-function startWrittenHere(journal: JournalSink): JournalSink {
-  return { append: (entry: JournalEntry) => (entry.type === 'start' ? Promise.resolve() : journal.append(entry)) };
-}
-
 function summarize(input: ApplyRunInput, attempted: number, result: ApplyResult): number {
   const { out, plan } = input;
   const notDone = result.failed.length + result.drift.length + result.notStarted.length;
   const reason: unknown = input.deps.abortSignal?.aborted ? input.deps.abortSignal.reason : undefined;
-  out(`${result.cancelled ? 'Stopped' : 'Finished'}: ${count(result.done.length)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${plan.gateway.domain}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
+  out(`${result.cancelled || result.stoppedBy !== undefined ? 'Stopped' : 'Finished'}: ${count(result.done.length)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${plan.gateway.domain}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
   listProblems(out, 'failed', result.failed);
   listProblems(out, 'drifted since the plan (left alone)', result.drift);
   if (result.failed.length + result.drift.length > 0) {
     out(`  Plan again to see where they stand now: ${commandLine(['acg', 'plan', shownPath(input.deps.cwd, pathIn(input.planPath, plan.desired.path)), '--gateway', plan.gateway.id ?? plan.gateway.domain])}`);
   }
-  if (result.notStarted.length > 0 || result.cancelled) {
+  if (result.stoppedBy !== undefined) out(`  Stopped by: ${result.stoppedBy}`);
+  const unanswered = result.inFlight?.length ?? 0;
+  if (unanswered > 0) out(`  ${count(unanswered)} sent with no answer: the resume sends them again with the same request ids, or reads whether they took effect.`);
+  if (result.notStarted.length > 0 || unanswered > 0 || result.cancelled || result.stoppedBy !== undefined) {
     out(`  ${count(result.notStarted.length)} not started. To continue where it stopped: ${input.resumeCommand}`);
   }
-  return notDone === 0 && !result.cancelled ? EXIT.ok : EXIT.problems;
+  return notDone + unanswered === 0 && !result.cancelled && result.stoppedBy === undefined ? EXIT.ok : EXIT.problems;
 }
 
 function listProblems(out: (line: string) => void, what: string, items: ApplyResult['failed']): void {

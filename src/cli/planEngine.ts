@@ -1,8 +1,9 @@
 // What `acg plan` and `acg apply` need from the planner (src/core/apply) and the executor (src/azure/apply), as one
 // object: the commands take it as a dependency, so their tests can put fakes in place of the live read, the planner and
-// the executor, and the CLI loads the real modules only when a plan command runs.
+// the executor.
 import type { ProvisioningClient } from '../azure/clients';
 import type { PlanDocument } from '../core/config/model';
+import { applyProvisioningPlan, openJournal, readLiveProvisioningState } from '../azure/apply';
 import { parseSavedPlan, planProvisioning, planToJson, readJournal, remainingChanges, renderPlanMarkdown, renderPlanText } from '../core/apply';
 import type { JournalEntry, JournalState, LiveProvisioningState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
 
@@ -27,6 +28,8 @@ export interface JournalSink {
 
 export interface ApplyOptions {
   readonly journal: JournalSink;
+  /** The saved plan, for the journal's 'start' entry (a fresh apply only): --resume finds the plan by it. */
+  readonly planFile?: { readonly path: string; readonly sha256: string };
   readonly resume?: JournalState;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { done: number; total: number; message: string }) => void;
@@ -38,6 +41,10 @@ export interface ApplyResult {
   readonly failed: readonly { readonly changeId: string; readonly message: string }[];
   readonly notStarted: readonly string[];
   readonly cancelled: boolean;
+  /** Why the run stopped before the end, other than a cancel (the resume goes on from there). */
+  readonly stoppedBy?: string;
+  /** Sent, with no answer (the run stopped on them): the resume resends or checks them. */
+  readonly inFlight?: readonly string[];
 }
 
 export interface PlanEngine {
@@ -66,12 +73,5 @@ export const PLANNER: Omit<PlanEngine, 'readLiveProvisioningState' | 'applyProvi
 
 /** The real planner (src/core/apply) and executor (src/azure/apply). */
 export function loadPlanEngine(): Promise<PlanEngine> {
-  return Promise.resolve({ ...PLANNER, ...EXECUTOR_PENDING });
+  return Promise.resolve({ ...PLANNER, readLiveProvisioningState, applyProvisioningPlan, openJournal });
 }
-
-/** Until the executor is on this branch, a command that needs it says so instead of failing oddly. */
-const EXECUTOR_PENDING: Pick<PlanEngine, 'readLiveProvisioningState' | 'applyProvisioningPlan' | 'openJournal'> = {
-  readLiveProvisioningState: () => Promise.reject(new Error('this version of acg cannot read the live state yet (the executor is missing).')),
-  applyProvisioningPlan: () => Promise.reject(new Error('this version of acg cannot apply yet (the executor is missing).')),
-  openJournal: () => Promise.reject(new Error('this version of acg cannot write a journal yet (the executor is missing).')),
-};

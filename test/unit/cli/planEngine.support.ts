@@ -74,7 +74,8 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       const sent: string[] = [];
       calls.sent.push(sent);
       const result = { done: [] as string[], drift: [] as { changeId: string; message: string }[], failed: [] as { changeId: string; message: string }[], notStarted: [] as string[], cancelled: false };
-      await apply.journal.append({ type: 'start', at: 'executor', planSha256: 'executor', planPath: 'executor', gateway: plan.gateway.domain, changes: plan.changes.length });
+      // As the real executor: a fresh journal starts by naming its plan.
+      if (apply.planFile) await apply.journal.append({ type: 'start', at: '2025-06-01T10:00:00.000Z', planSha256: apply.planFile.sha256, planPath: apply.planFile.path, gateway: plan.gateway.domain, changes: plan.changes.length });
       for (const [index, change] of todo.entries()) {
         options.beforeSend?.(sent.length);
         if (options.throwAfter?.sent === sent.length) throw options.throwAfter.error;
