@@ -43,7 +43,7 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
   const { plan, engine, out, err } = input;
   const remaining = input.resume ? engine.remainingChanges(plan, input.resume) : [...plan.changes];
   if (input.resume?.ended === 'completed' || remaining.length === 0) {
-    out(`Nothing to apply: ${input.resume ? `the apply ${input.journalPath} records has finished` : 'the plan has no changes'}.`);
+    out(`Nothing to apply: ${input.resume ? `the apply ${shownPath(input.deps.cwd, input.journalPath)} records has finished` : 'the plan has no changes'}.`);
     return EXIT.ok;
   }
   const what = `${describe(remaining)} on ${plan.gateway.domain}`;
