@@ -7,3 +7,5 @@ export { journalLine, readJournal, remainingChanges } from './journal';
 export { estimateApply, requestCount, formatDuration, DEFAULT_REQUESTS_PER_MINUTE } from './estimate';
 export { fieldChanges } from './fieldDiff';
 export { PlanError, isPlanError, type PlanErrorKind } from './planError';
+export { renderGatewayPlanText, renderGatewayPlanMarkdown } from './gatewayRender';
+export { parseSavedGatewayPlan, parseAnySavedPlan, GATEWAY_PLAN_FORMAT } from './savedGatewayPlan';

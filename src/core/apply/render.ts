@@ -18,11 +18,11 @@ const KINDS = [
 const ACTIONS: readonly ChangeAction[] = ['create', 'update', 'delete'];
 const VERB: Readonly<Record<ChangeAction, string>> = { create: 'to create', update: 'to update', delete: 'to delete' };
 
-function value(v: unknown): string {
+export function value(v: unknown): string {
   return v === undefined ? '(absent)' : JSON.stringify(v);
 }
 
-function fieldLine(field: FieldChange): string {
+export function fieldLine(field: FieldChange): string {
   return `${field.path}: ${value(field.before)} → ${value(field.after)}`;
 }
 
@@ -32,7 +32,7 @@ function subject(change: PlanChange): string {
   return `relationship of tenant ${change.tenantId}`;
 }
 
-export function summaryLine(plan: SavedProvisioningPlan): string {
+export function summaryLine(plan: Pick<SavedProvisioningPlan, 'counts' | 'desired'>): string {
   const { create, update, delete: del, noop } = plan.counts;
   if (create + update + del === 0) return `No changes: the live state matches ${plan.desired.path} (${noop} unchanged).`;
   return `Plan: ${create} to create, ${update} to update, ${del} to delete, ${noop} unchanged.`;
@@ -60,12 +60,12 @@ export function renderPlanText(plan: SavedProvisioningPlan): string {
 }
 
 /** Markdown table cells: pipes split cells and newlines end rows, so both are escaped. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** Inline code that survives backticks in the value (CommonMark: a longer fence). */
-function code(text: string): string {
+export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
   return `${fence}${text.includes('`') ? ` ${text} ` : text}${fence}`;
 }

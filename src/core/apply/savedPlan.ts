@@ -8,16 +8,16 @@ import { isRecord } from '../rules/violation';
 import { DEFAULT_REQUESTS_PER_MINUTE, estimateApply } from './estimate';
 import { PlanError } from './planError';
 import { countChanges } from './planProvisioning';
-import type { PlanChange, SavedProvisioningPlan } from './types';
+import type { PlanChange, SavedGatewayPlan, SavedProvisioningPlan } from './types';
 
 export const PROVISIONING_PLAN_FORMAT = 'acg-provisioning-plan/1';
-const FORMAT_FAMILY = /^acg-(provisioning|gateway)-plan\/(\d+)$/;
+export const FORMAT_FAMILY = /^acg-(provisioning|gateway)-plan\/(\d+)$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const ACTIONS: ReadonlySet<unknown> = new Set(['create', 'update', 'delete']);
 const STATUSES: ReadonlySet<unknown> = new Set(RELATIONSHIP_STATUSES);
 
 /** One change per line, so that a 10,000-number plan diffs and reviews line by line. */
-export function planToJson(plan: SavedProvisioningPlan): string {
+export function planToJson(plan: SavedProvisioningPlan | SavedGatewayPlan): string {
   const { changes, ...head } = plan;
   const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
   const list = changes.length === 0 ? '[]' : `[\n${changes.map((c) => `    ${JSON.stringify(c)}`).join(',\n')}\n  ]`;
@@ -37,7 +37,7 @@ function idOf(change: PlanChange): string {
   return `relationship:${change.tenantId}`;
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 function checkChange(value: unknown, at: string, problems: string[]): void {
@@ -66,13 +66,12 @@ function checkChange(value: unknown, at: string, problems: string[]): void {
   if (action !== 'delete' && kind !== 'relationship' && body === undefined) problems.push(`${at}.body is missing.`);
 }
 
-function checkHead(root: Record<string, unknown>, problems: string[]): void {
+/** What every saved plan has: its desired file and hash, when it was made, prune and counts. */
+export function checkCommonHead(root: Record<string, unknown>, problems: string[]): void {
   const desired = root['desired'];
   if (!isRecord(desired) || !isString(desired['path']) || typeof desired['sha256'] !== 'string' || !SHA256_HEX.test(desired['sha256'])) {
     problems.push('desired must name the desired file (path) and its SHA-256 (64 hex digits).');
   }
-  const gateway = root['gateway'];
-  if (!isRecord(gateway) || !isString(gateway['domain']) || (gateway['id'] !== undefined && typeof gateway['id'] !== 'string')) problems.push('gateway must give the Provisioning API domain.');
   for (const key of ['createdAt', 'liveReadAt']) {
     const value = root[key];
     if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) problems.push(`${key} must be an ISO 8601 date.`);
@@ -80,6 +79,12 @@ function checkHead(root: Record<string, unknown>, problems: string[]): void {
   if (typeof root['prune'] !== 'boolean') problems.push('prune must be true or false.');
   const counts = root['counts'];
   if (!isRecord(counts) || !['create', 'update', 'delete', 'noop'].every((k) => isCount(counts[k]))) problems.push('counts must hold create, update, delete and noop.');
+}
+
+function checkHead(root: Record<string, unknown>, problems: string[]): void {
+  checkCommonHead(root, problems);
+  const gateway = root['gateway'];
+  if (!isRecord(gateway) || !isString(gateway['domain']) || (gateway['id'] !== undefined && typeof gateway['id'] !== 'string')) problems.push('gateway must give the Provisioning API domain.');
   const estimate = root['estimate'];
   if (!isRecord(estimate) || !isCount(estimate['requests']) || !isCount(estimate['seconds']) || !(typeof estimate['requestsPerMinute'] === 'number' && estimate['requestsPerMinute'] > 0)) {
     problems.push('estimate must hold requests, requestsPerMinute and seconds.');
@@ -107,7 +112,7 @@ function checkConsistency(plan: SavedProvisioningPlan, problems: string[]): void
   if (estimate.requests !== plan.estimate.requests) problems.push(`estimate.requests is ${plan.estimate.requests} but the changes need ${estimate.requests}.`);
 }
 
-function refuse(source: string, headline: string, problems: readonly string[] = []): PlanError {
+export function refuse(source: string, headline: string, problems: readonly string[] = []): PlanError {
   return new PlanError('badSavedPlan', source, problems, `${source}: ${headline}`);
 }
 

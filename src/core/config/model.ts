@@ -37,6 +37,8 @@ export interface GatewayDocument {
   properties: GatewayPlanProperties;
   testLines?: GatewayTestLineEntry[];
   integrationTestNumbers?: Partial<Record<VerifiedService, string[]>>;
+  /** Opt-in to deletes: acg plan deletes the live test lines the file does not list. */
+  prune?: boolean;
 }
 
 /** A number as the Provisioning API takes it; `accountName` may be left out (the enclosing account supplies it). */

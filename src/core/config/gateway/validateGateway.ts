@@ -4,7 +4,7 @@
 import { isGuid, isResourceGroupName } from '../../ids';
 import { validateGatewayProperties, validateResourceName } from '../../rules/gatewayRules';
 import { overlappingPrefix, prefixOverlaps, validateOperatorAddressReachable } from '../../rules/networkRules';
-import { checkAllowed, missing } from '../../rules/schemaRules';
+import { checkAllowed, checkBoolean, missing } from '../../rules/schemaRules';
 import { validateTags } from '../../rules/tagRules';
 import type { ValuePath } from '../../rules/types';
 import { isRecord } from '../../rules/violation';
@@ -25,6 +25,7 @@ const ROOT_KEYS: ReadonlySet<string> = new Set([
   'properties',
   'testLines',
   'integrationTestNumbers',
+  'prune',
 ]);
 const PROPERTY_KEYS: ReadonlySet<string> = new Set([
   'serviceLocations',
@@ -158,5 +159,6 @@ export function gatewayFindings(root: unknown): Finding[] {
     found.push(...operatorAddressFindings(props), ...allowlistFindings(props));
   }
   found.push(...testLineFindings(root, deployment));
+  found.push(...checkBoolean(root, 'prune', [], false).map((v) => fromViolation(v)));
   return found;
 }

@@ -82,7 +82,7 @@ describe('planGateway', () => {
     const live = liveFrom(doc, [...(doc.testLines ?? []), extra]);
     doc.testLines = [...(doc.testLines ?? []), { name: 'NEW1', properties: { phoneNumber: '+442079468888', purpose: 'Manual' } }];
     assert.deepEqual(planGateway(doc, live, OPTIONS).changes.map((c) => `${c.action} ${c.id}`), ['create testLine:NEW1']);
-    const pruned = planGateway(doc, live, { ...OPTIONS, prune: true });
+    const pruned = planGateway({ ...doc, prune: true }, live, OPTIONS);
     assert.deepEqual(pruned.changes.map((c) => `${c.action} ${c.id}`), ['delete testLine:OLD9', 'create testLine:NEW1']);
     assert.equal(pruned.prune, true);
   });
