@@ -4,3 +4,5 @@ export { readLiveProvisioningState, type LiveStateReader } from './readLive';
 export { applyProvisioningPlan, type ApplyClient, type ApplyOptions, type ApplyResult, type JournalSink } from './applyPlan';
 export { loadJournal, openJournal, type JournalFile } from './journalFile';
 export { judgeLive, type LiveVerdict } from './liveMatch';
+export { readLiveGatewayState, gatewayRefOfDocument, type GatewayReader } from './gatewayLive';
+export { applyGatewayPlan, type GatewayApplyClient, type GatewayApplyOptions } from './gatewayApply';

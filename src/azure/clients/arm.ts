@@ -52,6 +52,12 @@ export interface CreateTestLineOptions extends LroCallOptions {
   tags?: Record<string, string>;
 }
 
+export interface UpdateGatewayOptions extends LroCallOptions {
+  /** The ETag the change was planned against: sent as If-Match instead of the one just read, so ARM refuses (412) a
+   * PUT over an edit made since the plan (a gateway plan's drift check). */
+  ifMatch?: string;
+}
+
 /** A gateway edit: gets a deep copy of the current resource and returns the desired one. */
 export type GatewayEdit = (gateway: CommunicationsGateway) => CommunicationsGateway;
 
@@ -115,16 +121,23 @@ export class ArmClient {
     return (await this.readGateway(ref, options)).gateway;
   }
 
+  /** The gateway with the ETag ARM gave it (header or body), if any: what a gateway plan records. */
+  async getGatewayVersioned(ref: GatewayRef, options: CallOptions = {}): Promise<{ gateway: CommunicationsGateway; etag?: string }> {
+    return this.readGateway(ref, options);
+  }
+
   /**
    * Changes gateway properties the only way ARM allows (PATCH takes tags, identity and sku only): GET, apply `edit`
    * to a copy, PUT the writable part (with If-Match when ARM gave an ETag), poll the Azure-AsyncOperation URL until
    * it is terminal, then GET the final resource. The edited gateway is checked against the rule table first.
    */
-  async updateGateway(ref: GatewayRef, edit: GatewayEdit, options: LroCallOptions = {}): Promise<CommunicationsGateway> {
+  async updateGateway(ref: GatewayRef, edit: GatewayEdit, options: UpdateGatewayOptions = {}): Promise<CommunicationsGateway> {
     const operation = `update gateway ${ref.name}`;
     const ctx = startPolling(this.pipeline, this.scopes, operation, this.polling, options);
     report(ctx, `Reading gateway ${ref.name}`);
-    const { gateway, etag } = await this.readGateway(ref, options);
+    const read = await this.readGateway(ref, options);
+    const { gateway } = read;
+    const etag = options.ifMatch ?? read.etag;
     const edited = edit(structuredClone(gateway));
     rejectInvalid(
       [...validateGatewayProperties(edited.properties, { path: ['properties'] }), ...validateTags(edited.tags, ['tags'])],
