@@ -3,27 +3,31 @@
 // nothing done twice. This module decides WHAT runs (which plan, whether it is still current, which journal, whether
 // the person agreed); applyRun.ts runs it and reports.
 import { resolve } from 'node:path';
-import type { JournalState, SavedProvisioningPlan } from '../core/apply/types';
+import type { JournalState } from '../core/apply/types';
 import { messageOf } from '../host/presentError';
 import { openCliSession, type CliSession } from './cliSession';
 import { cloudParts, commandLine } from './commandLine';
 import { EXIT } from './exitCodes';
 import { parseApplyArguments, type ApplyArguments } from './planArgs';
 import { runApplyPlan, shownPath, type ConfirmPrompt } from './applyRun';
-import { loadPlanEngine, type PlanEngine } from './planEngine';
-import { makePlan, refuseDesired, type PlanDependencies } from './planCommand';
-import { defaultJournalPath, defaultSavedPlanPath, exists, journalStart, pathIn, readDesiredFile, readHashed, sha256Hex, writeWhole } from './planFiles';
+import { loadPlanEngine, type PlanEngine, type SavedPlan } from './planEngine';
+import type { PlanDependencies } from './planCommand';
+import { makeAnyPlan, planAgainArgs, readAnyDesired, refuseDesired, renderAnyPlan, targetProblem } from './planDesired';
+import { defaultJournalPath, defaultSavedPlanPath, exists, journalStart, pathIn, readHashed, sha256Hex, writeWhole } from './planFiles';
 
 export const APPLY_USAGE = `Usage: acg apply <plan.json> [--yes] [--journal <path>]
        acg apply <file>.acg-plan.json --gateway <name | resource id> [--subscription <id>] [--out <plan.json>]
                  [--yes] [--journal <path>]
+       acg apply <file>.acg-gateway.json [--gateway <name | resource id>] [--out <plan.json>] [--yes] [--journal <path>]
        acg apply --resume <journal>
        (each with [--cloud AzureCloud|AzureUSGovernment|AzureChinaCloud|Emulator] [--emulator-url <url>] [--device-code])
 
   Applies a plan saved by acg plan --out, or plans a desired file first (saving the plan at --out, default
   <file>.plan.json beside it). Numbers go in batches of up to 100 per account under the rate limit; every write
   carries the ETag read at plan time, so an object that changed since is left alone and reported as drift while the
-  rest go on. A plan whose desired file has changed since (SHA-256) is refused: plan again.
+  rest go on. A gateway plan goes through ARM: the gateway by GET-edit-PUT with If-Match, test lines created and
+  deleted, each long-running operation polled to its end. A plan whose desired file has changed since (SHA-256) is
+  refused: plan again.
   --yes      apply without asking. Without it acg shows the plan and asks; with no terminal to ask on (CI), it refuses.
   --journal  where to record every request before it is sent and every answer (default: <plan>.journal.jsonl beside
              the plan). An existing journal is never overwritten: resume it, or name another.
@@ -44,7 +48,7 @@ type Line = (line: string) => void;
 
 /** What will run: the plan, its file, the journal, and (resuming) where the journal stands. */
 interface Prepared {
-  readonly plan: SavedProvisioningPlan;
+  readonly plan: SavedPlan;
   readonly planPath: string;
   readonly planSha256: string;
   readonly journalPath: string;
@@ -107,14 +111,27 @@ async function prepare(args: ApplyArguments, engine: PlanEngine, out: Line, err:
   const planPath = at(savedAt);
   const journalPath = at(args.journal ?? defaultJournalPath(savedAt));
   if (exists(journalPath)) return journalThere(journalPath, err);
-  const desired = readDesiredFile(deps.cwd, source.file);
-  if (!desired.ok) return refuseDesired('apply', desired, err);
+  const read = readAnyDesired(deps.cwd, source.file, source.fileKind);
+  if (!read.ok) return refuseDesired('apply', read, err);
+  const clash = targetProblem(read.desired, source.gateway, source.subscription);
+  if (clash) return usageError(err, clash);
   const session = await openCliSession('apply', args, err, deps);
   if (!session.ok) return session.kind === 'usage' ? usageError(err, session.message) : EXIT.failed;
   try {
-    const made = await makePlan({ command: 'apply', clients: session.clients, engine, desired, file: source.file, savedAt, gateway: source.gateway, subscription: source.subscription, err, deps });
+    const made = await makeAnyPlan({
+      command: 'apply',
+      clients: session.clients,
+      engine,
+      desired: read.desired,
+      file: source.file,
+      savedAt,
+      ...(source.gateway !== undefined ? { gateway: source.gateway } : {}),
+      ...(source.subscription !== undefined ? { subscription: source.subscription } : {}),
+      err,
+      deps,
+    });
     if (!made.ok) throw new PreparedExit(made.code);
-    out(engine.renderPlanText(made.plan));
+    out(renderAnyPlan(engine, made.plan, 'text'));
     if (made.plan.changes.length === 0) throw new PreparedExit(EXIT.ok);
     const text = engine.planToJson(made.plan);
     writeWhole(planPath, text);
@@ -152,21 +169,21 @@ function prepareResume(journalPath: string, shown: string, engine: PlanEngine, e
   return { ...loaded, planPath, journalPath, resume: state };
 }
 
-function loadPlan(planPath: string, shown: string, engine: PlanEngine, err: Line): { plan: SavedProvisioningPlan; planSha256: string } | number {
+function loadPlan(planPath: string, shown: string, engine: PlanEngine, err: Line): { plan: SavedPlan; planSha256: string } | number {
   const read = readHashed(planPath);
   if (!read.ok) return refuse(err, read.message);
   try {
-    return { plan: engine.parseSavedPlan(read.text, shown), planSha256: read.sha256 };
+    return { plan: engine.parseAnySavedPlan(read.text, shown), planSha256: read.sha256 };
   } catch (error) {
     return refuse(err, messageOf(error));
   }
 }
 
 /** Why the plan no longer describes its desired file, if it does not: the file changed or cannot be read. */
-function staleProblem(plan: SavedProvisioningPlan, planPath: string, cwd: string): string | undefined {
+function staleProblem(plan: SavedPlan, planPath: string, cwd: string): string | undefined {
   const desiredPath = pathIn(planPath, plan.desired.path);
   const desired = readHashed(desiredPath);
-  const again = `Plan again: ${commandLine(['acg', 'plan', shownPath(cwd, desiredPath), '--gateway', plan.gateway.id ?? plan.gateway.domain, '--out', shownPath(cwd, planPath)])}`;
+  const again = `Plan again: ${commandLine([...planAgainArgs(plan, shownPath(cwd, desiredPath)), '--out', shownPath(cwd, planPath)])}`;
   if (!desired.ok) return `the plan cannot be checked against its desired file: ${desired.message} ${again}.`;
   if (desired.sha256 !== plan.desired.sha256) return `the plan is stale: ${desiredPath} has changed since it was planned (SHA-256 ${short(desired.sha256)}, the plan was made from ${short(plan.desired.sha256)}). ${again}.`;
   return undefined;

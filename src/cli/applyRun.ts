@@ -5,14 +5,17 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { AzureClients } from '../azure/azureClients';
 import { gatewayDomainOf, parseGatewayId } from '../core/ids';
-import type { JournalState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
+import type { ChangeAction, JournalState } from '../core/apply/types';
 import { presentError } from '../host/presentError';
 import { EXIT } from './exitCodes';
-import type { ApplyResult, PlanEngine } from './planEngine';
+import type { ApplyResult, PlanEngine, SavedPlan } from './planEngine';
+import { planAgainArgs, planTarget, renderAnyPlan } from './planDesired';
 import type { PlanDependencies } from './planCommand';
 import { lockJournal } from './journalLock';
 import { pathFrom, pathIn } from './planFiles';
 import { commandLine } from './commandLine';
+
+type AnyChange = SavedPlan['changes'][number];
 
 /** Asks a yes/no question on a terminal; the answer as typed. */
 export interface ConfirmPrompt {
@@ -20,7 +23,7 @@ export interface ConfirmPrompt {
 }
 
 export interface ApplyRunInput {
-  readonly plan: SavedProvisioningPlan;
+  readonly plan: SavedPlan;
   readonly planPath: string;
   readonly planSha256: string;
   readonly journalPath: string;
@@ -41,18 +44,19 @@ const LISTED = 20;
 
 export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
   const { plan, engine, out, err } = input;
-  const remaining = input.resume ? engine.remainingChanges(plan, input.resume) : [...plan.changes];
+  const remaining = input.resume ? engine.remainingChanges<AnyChange>(plan, input.resume) : [...plan.changes];
   if (input.resume?.ended === 'completed' || remaining.length === 0) {
     out(`Nothing to apply: ${input.resume ? `the apply ${shownPath(input.deps.cwd, input.journalPath)} records has finished` : 'the plan has no changes'}.`);
     return EXIT.ok;
   }
-  const what = `${describe(remaining)} on ${plan.gateway.domain}`;
+  const what = `${describe(remaining)} on ${planTarget(plan)}`;
   if (!input.yes) {
     const agreed = await confirm(input, what);
     if (agreed !== true) return agreed;
   }
 
-  const client = await provisioningClientFor(input);
+  // A gateway plan goes to ARM; a provisioning plan to the gateway's Provisioning API, checked to be the one planned.
+  const client = plan.kind === 'gateway' ? undefined : await provisioningClientFor({ ...input, plan });
   if (typeof client === 'number') return client;
 
   const lock = lockJournal(input.journalPath);
@@ -71,7 +75,7 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
       return EXIT.failed;
     }
     const resume = input.resume ? engine.readJournal(journalText) : undefined;
-    if (resume) attempted = engine.remainingChanges(plan, resume).length;
+    if (resume) attempted = engine.remainingChanges<AnyChange>(plan, resume).length;
     result = await journalledApply({ ...input, ...(resume ? { resume } : {}) }, client, what);
   } catch (error) {
     // Whatever stopped it (sign-in expired, the network gone, a full disk), the journal knows what was done: say how
@@ -96,18 +100,21 @@ function readJournalText(path: string): string {
   }
 }
 
-async function journalledApply(input: ApplyRunInput, client: ReturnType<AzureClients['provisioning']>, what: string): Promise<ApplyResult> {
+async function journalledApply(input: ApplyRunInput, client: ReturnType<AzureClients['provisioning']> | undefined, what: string): Promise<ApplyResult> {
   const { plan, engine, err, deps } = input;
   const journal = await engine.openJournal(input.journalPath);
   try {
     err(`acg apply: applying ${what}; journal ${shownPath(input.deps.cwd, input.journalPath)}.`);
-    return await engine.applyProvisioningPlan(client, plan, {
+    const options = {
       journal,
       // A fresh journal starts by naming its plan (relative to itself, so both can move together); a resume appends.
       ...(input.resume ? { resume: input.resume } : { planFile: { path: pathFrom(input.journalPath, input.planPath), sha256: input.planSha256 } }),
       ...(deps.abortSignal ? { signal: deps.abortSignal } : {}),
-      onProgress: ({ done, total, message }) => err(`acg apply: [${done}/${total}] ${message}`),
-    });
+      onProgress: ({ done, total, message }: { done: number; total: number; message: string }) => err(`acg apply: [${done}/${total}] ${message}`),
+    };
+    if (plan.kind === 'gateway') return await engine.applyGatewayPlan(input.clients.arm, plan, options);
+    if (!client) throw new Error('A provisioning plan needs its Provisioning API client.');
+    return await engine.applyProvisioningPlan(client, plan, options);
   } finally {
     await journal.close();
   }
@@ -120,7 +127,7 @@ async function confirm(input: ApplyRunInput, what: string): Promise<true | numbe
     return EXIT.usage;
   }
   // A desired file's plan was printed as it was made; a saved one is shown here, so nobody agrees to an unseen plan.
-  if (!input.planShown) out(engine.renderPlanText(plan));
+  if (!input.planShown) out(renderAnyPlan(engine, plan, 'text'));
   let answer: string;
   try {
     answer = await deps.prompt.ask(`Apply ${what}? Only 'yes' applies: `);
@@ -133,7 +140,7 @@ async function confirm(input: ApplyRunInput, what: string): Promise<true | numbe
   return EXIT.problems;
 }
 
-async function provisioningClientFor(input: ApplyRunInput): Promise<ReturnType<AzureClients['provisioning']> | number> {
+async function provisioningClientFor(input: ApplyRunInput & { readonly plan: Extract<SavedPlan, { kind: 'provisioning' }> }): Promise<ReturnType<AzureClients['provisioning']> | number> {
   const { plan, clients, err, deps } = input;
   const ref = plan.gateway.id !== undefined ? parseGatewayId(plan.gateway.id) : undefined;
   if (ref) {
@@ -151,11 +158,11 @@ function summarize(input: ApplyRunInput, attempted: number, result: ApplyResult)
   const { out, plan } = input;
   const notDone = result.failed.length + result.drift.length + result.notStarted.length;
   const reason: unknown = input.deps.abortSignal?.aborted ? input.deps.abortSignal.reason : undefined;
-  out(`${result.cancelled || result.stoppedBy !== undefined ? 'Stopped' : 'Finished'}: ${count(result.done.length)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${plan.gateway.domain}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
+  out(`${result.cancelled || result.stoppedBy !== undefined ? 'Stopped' : 'Finished'}: ${count(result.done.length)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${planTarget(plan)}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
   listProblems(out, 'failed', result.failed);
   listProblems(out, 'drifted since the plan (left alone)', result.drift);
   if (result.failed.length + result.drift.length > 0) {
-    out(`  Plan again to see where they stand now: ${commandLine(['acg', 'plan', shownPath(input.deps.cwd, pathIn(input.planPath, plan.desired.path)), '--gateway', plan.gateway.id ?? plan.gateway.domain])}`);
+    out(`  Plan again to see where they stand now: ${commandLine(planAgainArgs(plan, shownPath(input.deps.cwd, pathIn(input.planPath, plan.desired.path))))}`);
   }
   if (result.stoppedBy !== undefined) out(`  Stopped by: ${result.stoppedBy}`);
   const unanswered = result.inFlight?.length ?? 0;
@@ -173,8 +180,8 @@ function listProblems(out: (line: string) => void, what: string, items: ApplyRes
   if (items.length > LISTED) out(`    … and ${count(items.length - LISTED)} more (the journal has every one).`);
 }
 
-function describe(changes: readonly PlanChange[]): string {
-  const by = (action: PlanChange['action']) => changes.filter((c) => c.action === action).length;
+function describe(changes: readonly { readonly action: ChangeAction }[]): string {
+  const by = (action: ChangeAction) => changes.filter((c) => c.action === action).length;
   const parts = [['create', by('create')], ['update', by('update')], ['delete', by('delete')]].filter(([, n]) => n !== 0).map(([word, n]) => `${count(n as number)} to ${word as string}`);
   return `${count(changes.length)} change${changes.length === 1 ? '' : 's'} (${parts.join(', ')})`;
 }

@@ -13,13 +13,18 @@ interface SessionOptions {
 }
 
 interface GatewayOptions {
-  /** A gateway name, or its ARM resource id. */
-  readonly gateway: string;
+  /** A gateway name, or its ARM resource id. Always given for a provisioning plan; optional for a gateway file, which
+   * names its gateway (given, it must agree). */
+  readonly gateway?: string;
   readonly subscription?: string;
+  /** What the desired file is: a provisioning plan (*.acg-plan.json) or a gateway (*.acg-gateway.json). */
+  readonly fileKind: DesiredKind;
 }
 
+export type DesiredKind = 'plan' | 'gateway';
+
 export interface PlanArguments extends SessionOptions, GatewayOptions {
-  /** The *.acg-plan.json, as given. */
+  /** The *.acg-plan.json or *.acg-gateway.json, as given. */
   readonly file: string;
   readonly format: PlanFormat;
   /** Where to save the plan for acg apply. */
@@ -87,12 +92,24 @@ function sessionOf(tokens: Tokens): SessionOptions {
   };
 }
 
-/** The problem with a desired file's name, if any: only provisioning plans are planned from the command line so far. */
-function desiredFileProblem(file: string): string | undefined {
+/** What a desired file is by its name, or the usage problem with it. */
+function desiredKindOf(file: string): DesiredKind | { problem: string } {
   const kind = configKindOf(file);
-  if (kind === 'plan') return undefined;
-  if (kind === 'gateway') return `${file} is a gateway file: acg plan and acg apply take a provisioning plan (*.acg-plan.json) for now.`;
-  return `${file} is not a provisioning plan: its name must end in .acg-plan.json.`;
+  if (kind === 'plan' || kind === 'gateway') return kind;
+  return { problem: `${file} is neither a provisioning plan nor a gateway file: its name must end in .acg-plan.json or .acg-gateway.json.` };
+}
+
+/** The gateway options for a desired file: required for a provisioning plan, optional (checked against the file
+ * later) for a gateway file. */
+function gatewayOptionsOf(values: ReadonlyMap<string, string>, fileKind: DesiredKind): GatewayOptions | { problem: string } {
+  if (fileKind === 'gateway' && !values.has('--gateway')) {
+    const subscription = values.get('--subscription');
+    if (subscription !== undefined) return { problem: '--subscription goes with --gateway; a gateway file names its subscription itself.' };
+    return { fileKind };
+  }
+  const target = gatewayTargetOf(values);
+  if (target.problem !== undefined) return { problem: target.problem };
+  return { fileKind, gateway: target.gateway, ...(target.subscription !== undefined ? { subscription: target.subscription } : {}) };
 }
 
 export function parsePlanArguments(argv: readonly string[]): Parsed<PlanArguments> {
@@ -100,12 +117,12 @@ export function parsePlanArguments(argv: readonly string[]): Parsed<PlanArgument
   if (typeof tokens === 'string') return usage(tokens);
   if (tokens.flags.has('--help')) return { kind: 'help' };
   const [file, ...extra] = tokens.positional;
-  if (file === undefined) return usage('name the desired file: acg plan <file>.acg-plan.json --gateway <name | resource id>.');
+  if (file === undefined) return usage('name the desired file: acg plan <file>.acg-plan.json --gateway <name | resource id>, or acg plan <file>.acg-gateway.json.');
   if (extra.length > 0) return usage(`one file at a time: unexpected argument '${extra[0]}'.`);
-  const fileProblem = desiredFileProblem(file);
-  if (fileProblem) return usage(fileProblem);
-  const target = gatewayTargetOf(tokens.values);
-  if (target.problem !== undefined) return usage(target.problem);
+  const fileKind = desiredKindOf(file);
+  if (typeof fileKind !== 'string') return usage(fileKind.problem);
+  const target = gatewayOptionsOf(tokens.values, fileKind);
+  if ('problem' in target) return usage(target.problem);
   const format = tokens.values.get('--format') ?? 'text';
   if (!(PLAN_FORMATS as readonly string[]).includes(format)) return usage(`--format must be text, json or markdown, not '${format}'.`);
   const out = tokens.values.get('--out');
@@ -114,8 +131,7 @@ export function parsePlanArguments(argv: readonly string[]): Parsed<PlanArgument
     kind: 'run',
     args: {
       file,
-      gateway: target.gateway,
-      ...(target.subscription !== undefined ? { subscription: target.subscription } : {}),
+      ...target,
       format: format as PlanFormat,
       ...(out !== undefined ? { out } : {}),
       ...sessionOf(tokens),
@@ -139,15 +155,15 @@ export function parseApplyArguments(argv: readonly string[]): Parsed<ApplyArgume
     if (extra) return usage(`--resume takes the gateway and the plan from its journal: leave out ${extra}.`);
     source = { kind: 'resume', journal: resume };
   } else if (file === undefined) {
-    return usage('name a saved plan (acg plan … --out plan.json) or a desired *.acg-plan.json with --gateway, or --resume <journal>.');
+    return usage('name a saved plan (acg plan … --out plan.json), a desired *.acg-plan.json with --gateway or a *.acg-gateway.json, or --resume <journal>.');
   } else if (configKindOf(file) !== undefined) {
-    const fileProblem = desiredFileProblem(file);
-    if (fileProblem) return usage(fileProblem);
-    const target = gatewayTargetOf(values);
-    if (target.problem !== undefined) return usage(`${target.problem} (a desired file is planned against a gateway first)`);
+    const fileKind = desiredKindOf(file);
+    if (typeof fileKind !== 'string') return usage(fileKind.problem);
+    const target = gatewayOptionsOf(values, fileKind);
+    if ('problem' in target) return usage(`${target.problem} (a desired file is planned against a gateway first)`);
     const out = values.get('--out');
     if (out !== undefined && configKindOf(out)) return usage(`--out ${out} would overwrite a config file: name the saved plan something like plan.json.`);
-    source = { kind: 'desired', file, gateway: target.gateway, ...(target.subscription !== undefined ? { subscription: target.subscription } : {}), ...(out !== undefined ? { out } : {}) };
+    source = { kind: 'desired', file, ...target, ...(out !== undefined ? { out } : {}) };
   } else {
     const extra = ['--gateway', '--subscription', '--out'].find((name) => values.has(name));
     if (extra) return usage(`${file} is a saved plan, which names its gateway: leave out ${extra}.`);

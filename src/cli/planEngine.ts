@@ -1,11 +1,27 @@
 // What `acg plan` and `acg apply` need from the planner (src/core/apply) and the executor (src/azure/apply), as one
 // object: the commands take it as a dependency, so their tests can put fakes in place of the live read, the planner and
 // the executor.
-import type { ProvisioningClient } from '../azure/clients';
-import type { PlanDocument } from '../core/config/model';
-import { applyProvisioningPlan, openJournal, readLiveProvisioningState } from '../azure/apply';
-import { parseSavedPlan, planProvisioning, planToJson, readJournal, remainingChanges, renderPlanMarkdown, renderPlanText } from '../core/apply';
-import type { JournalEntry, JournalState, LiveProvisioningState, PlanChange, SavedProvisioningPlan } from '../core/apply/types';
+import type { ArmClient, ProvisioningClient } from '../azure/clients';
+import type { GatewayDocument, PlanDocument } from '../core/config/model';
+import { applyGatewayPlan, applyProvisioningPlan, openJournal, readLiveGatewayState, readLiveProvisioningState } from '../azure/apply';
+import {
+  parseAnySavedPlan,
+  parseSavedPlan,
+  planGateway,
+  planProvisioning,
+  planToJson,
+  readJournal,
+  remainingChanges,
+  renderGatewayPlanMarkdown,
+  renderGatewayPlanText,
+  renderPlanMarkdown,
+  renderPlanText,
+  type PlanGatewayOptions,
+} from '../core/apply';
+import type { JournalEntry, JournalState, LiveGatewayState, LiveProvisioningState, SavedGatewayPlan, SavedProvisioningPlan } from '../core/apply/types';
+
+/** Either kind of saved plan: a provisioning plan (Provisioning API) or a gateway plan (ARM). */
+export type SavedPlan = SavedProvisioningPlan | SavedGatewayPlan;
 
 export interface PlanOptions {
   readonly desiredPath: string;
@@ -51,27 +67,42 @@ export interface PlanEngine {
   planProvisioning(desired: PlanDocument, live: LiveProvisioningState, options: PlanOptions): SavedProvisioningPlan;
   renderPlanText(plan: SavedProvisioningPlan): string;
   renderPlanMarkdown(plan: SavedProvisioningPlan): string;
-  planToJson(plan: SavedProvisioningPlan): string;
+  planToJson(plan: SavedPlan): string;
   parseSavedPlan(text: string, source: string): SavedProvisioningPlan;
+  /** Either kind, by its format: what acg apply <plan.json> reads. */
+  parseAnySavedPlan(text: string, source: string): SavedPlan;
   readJournal(text: string): JournalState;
-  remainingChanges(plan: SavedProvisioningPlan, state: JournalState): PlanChange[];
+  remainingChanges<C extends { readonly id: string }>(plan: { readonly changes: readonly C[] }, state: JournalState): C[];
   readLiveProvisioningState(client: ProvisioningClient, desired: PlanDocument, options: LiveReadOptions): Promise<LiveProvisioningState>;
   applyProvisioningPlan(client: ProvisioningClient, plan: SavedProvisioningPlan, options: ApplyOptions): Promise<ApplyResult>;
+  // Gateway plans (*.acg-gateway.json against ARM).
+  planGateway(desired: GatewayDocument, live: LiveGatewayState, options: PlanGatewayOptions): SavedGatewayPlan;
+  renderGatewayPlanText(plan: SavedGatewayPlan): string;
+  renderGatewayPlanMarkdown(plan: SavedGatewayPlan): string;
+  readLiveGatewayState(arm: ArmClient, desired: GatewayDocument, options: Omit<LiveReadOptions, 'prune'>): Promise<LiveGatewayState>;
+  applyGatewayPlan(arm: ArmClient, plan: SavedGatewayPlan, options: ApplyOptions): Promise<ApplyResult>;
   openJournal(path: string): Promise<JournalSink & { close(): Promise<void> }>;
 }
 
 /** The pure half: planner, renderings, saved plan, journal replay. */
-export const PLANNER: Omit<PlanEngine, 'readLiveProvisioningState' | 'applyProvisioningPlan' | 'openJournal'> = {
+export const PLANNER: Omit<PlanEngine, 'readLiveProvisioningState' | 'applyProvisioningPlan' | 'openJournal' | 'readLiveGatewayState' | 'applyGatewayPlan'> = {
   planProvisioning,
   renderPlanText,
   renderPlanMarkdown,
   planToJson,
   parseSavedPlan,
+  parseAnySavedPlan,
   readJournal,
   remainingChanges,
+  planGateway,
+  renderGatewayPlanText,
+  renderGatewayPlanMarkdown,
 };
+
+/** The network half of gateway plans, real (the CLI tests' fakes keep them: the emulator answers ARM). */
+export const GATEWAY_EXECUTOR: Pick<PlanEngine, 'readLiveGatewayState' | 'applyGatewayPlan'> = { readLiveGatewayState, applyGatewayPlan };
 
 /** The real planner (src/core/apply) and executor (src/azure/apply). */
 export function loadPlanEngine(): Promise<PlanEngine> {
-  return Promise.resolve({ ...PLANNER, readLiveProvisioningState, applyProvisioningPlan, openJournal });
+  return Promise.resolve({ ...PLANNER, ...GATEWAY_EXECUTOR, readLiveProvisioningState, applyProvisioningPlan, openJournal });
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { validateConfig, type ConfigDiagnostic } from '../core/config';
-import type { PlanDocument } from '../core/config/model';
+import type { GatewayDocument, PlanDocument } from '../core/config/model';
 import type { JournalEntry } from '../core/apply/types';
 import { fileErrorReason as why } from './fileErrors';
 import { formatText } from './validateOutput';
@@ -26,8 +26,8 @@ export function readHashed(path: string): FileRead {
   }
 }
 
-export type DesiredFile =
-  | { readonly ok: true; readonly document: PlanDocument; readonly sha256: string }
+export type DesiredFile<D = PlanDocument> =
+  | { readonly ok: true; readonly document: D; readonly sha256: string }
   /** Unreadable: the command could not run. */
   | { readonly ok: false; readonly kind: 'unreadable'; readonly message: string }
   /** Errors: `report` lists every finding as acg validate prints it. */
@@ -35,18 +35,30 @@ export type DesiredFile =
 
 /** Reads and validates a desired file; a file with errors is refused, its findings listed as acg validate lists them. */
 export function readDesiredFile(cwd: string, file: string): DesiredFile {
-  const read = readHashed(resolve(cwd, file));
-  if (!read.ok) return { ok: false, kind: 'unreadable', message: read.message };
-  const diagnostics: ConfigDiagnostic[] = validateConfig('plan', read.text);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) return { ok: false, kind: 'errors', errors, report: formatText([{ path: file, kind: 'plan', text: read.text, diagnostics }]) };
-  // Valid means it parsed: the validator reports a syntax error otherwise.
-  return { ok: true, document: JSON.parse(read.text) as PlanDocument, sha256: read.sha256 };
+  return readValidated<PlanDocument>(cwd, file, 'plan');
 }
 
-/** `contoso.acg-plan.json` → `contoso.plan.json` beside it: where acg apply <file> saves the plan it makes. */
+/** The same for a *.acg-gateway.json. */
+export function readDesiredGatewayFile(cwd: string, file: string): DesiredFile<GatewayDocument> {
+  return readValidated<GatewayDocument>(cwd, file, 'gateway');
+}
+
+function readValidated<D>(cwd: string, file: string, kind: 'plan' | 'gateway'): DesiredFile<D> {
+  const read = readHashed(resolve(cwd, file));
+  if (!read.ok) return { ok: false, kind: 'unreadable', message: read.message };
+  const diagnostics: ConfigDiagnostic[] = validateConfig(kind, read.text);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) return { ok: false, kind: 'errors', errors, report: formatText([{ path: file, kind, text: read.text, diagnostics }]) };
+  // Valid means it parsed: the validator reports a syntax error otherwise.
+  return { ok: true, document: JSON.parse(read.text) as D, sha256: read.sha256 };
+}
+
+/** `contoso.acg-plan.json` → `contoso.plan.json` beside it (`lab.acg-gateway.json` → `lab.gateway-plan.json`): where
+ * acg apply <file> saves the plan it makes. */
 export function defaultSavedPlanPath(desiredFile: string): string {
-  return join(dirname(desiredFile), `${basename(desiredFile).replace(/\.acg-plan\.json$/i, '')}.plan.json`);
+  const name = basename(desiredFile);
+  if (/\.acg-gateway\.json$/i.test(name)) return join(dirname(desiredFile), `${name.replace(/\.acg-gateway\.json$/i, '')}.gateway-plan.json`);
+  return join(dirname(desiredFile), `${name.replace(/\.acg-plan\.json$/i, '')}.plan.json`);
 }
 
 /** `plan.json` → `plan.journal.jsonl` beside it. */

@@ -4,7 +4,7 @@
 // treat a change as still to do, and resume re-sends with the same repeatability headers or reads first, so a skipped
 // line costs a read, not a duplicate.
 import { isRecord } from '../rules/violation';
-import type { JournalEntry, JournalState, PlanChange, SavedProvisioningPlan } from './types';
+import type { JournalEntry, JournalState, PlanChange } from './types';
 
 export function journalLine(entry: JournalEntry): string {
   return `${JSON.stringify(entry)}\n`;
@@ -125,6 +125,6 @@ export function readJournal(text: string): JournalState {
 }
 
 /** What resume must still do, in plan order: everything not done, drifted or failed (in-flight changes included). */
-export function remainingChanges(plan: SavedProvisioningPlan, state: JournalState): PlanChange[] {
+export function remainingChanges<C extends { readonly id: string } = PlanChange>(plan: { readonly changes: readonly C[] }, state: JournalState): C[] {
   return plan.changes.filter((c) => !state.done.has(c.id) && !state.drift.has(c.id) && !state.failed.has(c.id));
 }

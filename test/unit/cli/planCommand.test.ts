@@ -123,8 +123,8 @@ describe('acg plan (stand-in planner, emulator sign-in)', function () {
     const cases: [string[], RegExp][] = [
       [[], /name the desired file/],
       [[SAMPLE], /name the gateway with --gateway/],
-      [['samples/contoso-lab.acg-gateway.json', '--gateway', 'x'], /is a gateway file: acg plan and acg apply take a provisioning plan/],
-      [['plan.json', '--gateway', 'x'], /is not a provisioning plan/],
+      [['samples/contoso-lab.acg-gateway.json', '--subscription', 'x'], /--subscription goes with --gateway; a gateway file names its subscription itself/],
+      [['plan.json', '--gateway', 'x'], /is neither a provisioning plan nor a gateway file/],
       [[SAMPLE, '--gateway', 'x', '--format', 'sarif'], /--format must be text, json or markdown, not 'sarif'/],
       [[SAMPLE, '--gateway', 'x', '--out', 'other.acg-plan.json'], /would overwrite a config file/],
       [[SAMPLE, SAMPLE, '--gateway', 'x'], /one file at a time/],

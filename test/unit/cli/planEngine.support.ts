@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import type { AccountResource, NumberResource, RequestForInformationResource } from '../../../src/core/models';
 import type { JournalEntry, LiveProvisioningState, Versioned } from '../../../src/core/apply/types';
 import type { PlanDocument } from '../../../src/core/config/model';
-import { PLANNER, type ApplyOptions, type ApplyResult, type LiveReadOptions, type PlanEngine, type PlanOptions } from '../../../src/cli/planEngine';
+import { GATEWAY_EXECUTOR, PLANNER, type ApplyOptions, type ApplyResult, type LiveReadOptions, type PlanEngine, type PlanOptions } from '../../../src/cli/planEngine';
 
 /** The live state as the lab gateway would answer for samples/fabrikam-pilot.acg-plan.json: Fabrikam-Pilot without its
  * correlation id and its two new numbers, no Contoso-Telecom-Demo, Fabrikam's relationship still CustomerContacted;
@@ -59,6 +59,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   const real = PLANNER;
   return {
     ...real,
+    ...GATEWAY_EXECUTOR,
     calls,
     readLiveProvisioningState(client, desired: PlanDocument, read: LiveReadOptions): Promise<LiveProvisioningState> {
       calls.live.push({ domain: client.gatewayDomain, prune: read.prune });
