@@ -87,6 +87,19 @@ describe('planGateway', () => {
     assert.equal(pruned.prune, true);
   });
 
+  it("takes ARM's defaults for what the file leaves out (a PUT without them gets them back), but not other values", () => {
+    const doc = desired();
+    const live = liveFrom(doc);
+    delete doc.properties.emergencyDialStrings;
+    delete doc.properties.onPremMcpEnabled;
+    delete doc.properties.integratedMcpEnabled;
+    const props = live.gateway!.resource.properties!;
+    Object.assign(props, { onPremMcpEnabled: false, integratedMcpEnabled: false, emergencyDialStrings: ['911', '933'] });
+    assert.deepEqual(planGateway(doc, live, OPTIONS).changes, []);
+    props.integratedMcpEnabled = true;
+    assert.deepEqual(planGateway(doc, live, OPTIONS).changes[0]?.fields, [{ path: 'properties.integratedMcpEnabled', before: true, after: false }]);
+  });
+
   it('refuses a region change', () => {
     const doc = desired();
     const live = liveFrom(doc);
