@@ -30,11 +30,13 @@ Usage:
                                    status=failed (acg export --help for the formats and files)
   acg plan <file>.acg-plan.json --gateway <name | resource id> [--subscription <id>] [--out <plan.json>]
            [--format text|json|markdown] [--cloud ...] [--emulator-url <url>] [--device-code]
+  acg plan <file>.acg-gateway.json [--out <plan.json>] [--format …]   (the file names its gateway)
                                    what apply would change on the gateway, field by field (creates, updates,
                                    deletes with "prune": true), with the time it takes; --out saves the plan;
                                    exit 0 no changes, 2 changes (acg plan --help)
   acg apply <plan.json> [--yes] [--journal <path>]
   acg apply <file>.acg-plan.json --gateway <name | resource id> [--yes] [--journal <path>]
+  acg apply <file>.acg-gateway.json [--yes] [--journal <path>]
   acg apply --resume <journal>     apply a saved plan (refused once its file has changed), or plan and apply;
                                    asks first unless --yes; journalled, so Ctrl-C or a crash resumes with nothing
                                    lost or done twice (acg apply --help)
