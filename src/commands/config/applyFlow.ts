@@ -15,7 +15,7 @@ import { runWithProgress } from '../../host/progress';
 import type { CommandContext } from '../context';
 import { newApplyRecord, planOf, readApply, unfinishedApplies, type UnfinishedApply } from './applyJournals';
 import { readText } from './configTarget';
-import { argsWithUris, planProvisioningFile, plannedFile, sha256Hex, showSummary, type PlannedFile } from './planFlow';
+import { argsWithUris, forgetPlan, planProvisioningFile, plannedFile, sha256Hex, showSummary, type PlannedFile } from './planFlow';
 
 const APPLY = 'Apply';
 const RESUME = 'Resume';
@@ -68,6 +68,7 @@ interface ApplyRun {
 async function runApply(ctx: CommandContext, run: ApplyRun): Promise<ApplyResult> {
   if (running.has(run.journalPath)) throw new AcgError({ kind: 'conflict', message: `${path.basename(run.journalPath)} is being applied already in this window.` });
   running.add(run.journalPath);
+  forgetPlan(run.file.uri);
   const attempted = run.changes.length;
   try {
     await showSummary(ctx, run.file, runningOutcome(attempted, run.journalPath));

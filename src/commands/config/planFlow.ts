@@ -33,6 +33,11 @@ export function plannedFile(uri: vscode.Uri): PlannedFile | undefined {
   return planned.get(uri.toString());
 }
 
+/** After an apply the live state has moved: the next Apply plans again rather than resend this plan. */
+export function forgetPlan(uri: vscode.Uri): void {
+  planned.delete(uri.toString());
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -75,8 +80,14 @@ export async function planProvisioningFile(ctx: CommandContext): Promise<Planned
   host.log.info(`${ctx.id}: ${target.uri.toString(true)} against ${gateway.name}: ${plan.counts.create} create, ${plan.counts.update} update, ${plan.counts.delete} delete, ${plan.counts.noop} unchanged`);
 
   const { planToText } = await loadConfigEngine();
-  const liveUri = host.documents.holdText(['plan', gateway.name, `${fileName.replace(/\.json$/i, '')}.live`], planToText(liveAsPlanDocument(document, live)));
-  await vscode.commands.executeCommand('vscode.diff', liveUri, target.uri, `${fileName}: ${gateway.name} (live) ↔ file`, { preview: true });
+  const stem = fileName.replace(/\.json$/i, '');
+  const liveUri = host.documents.holdText(['plan', gateway.name, `${stem}.live`], planToText(liveAsPlanDocument(document, live)));
+  // Both sides in the engine's layout, so the diff shows values, not formatting: the file itself when it is in that
+  // layout already (editable in place), else a read-only copy of it laid out the same way.
+  const formatted = planToText(document);
+  const desiredUri = formatted === target.text ? target.uri : host.documents.holdText(['plan', gateway.name, `${stem}.file`], formatted);
+  const title = `${fileName}: ${gateway.name} (live) ↔ ${desiredUri === target.uri ? 'file' : 'file, laid out as the engine writes it'}`;
+  await vscode.commands.executeCommand('vscode.diff', liveUri, desiredUri, title, { preview: true });
   await showSummary(ctx, result);
   return result;
 }

@@ -1,7 +1,7 @@
 // What the editor shows of a provisioning plan and of its apply: the summary panel's view model and the words of the
 // Apply confirmation. Plain data, so the page renders it without knowing the plan's types, and mocha tests it.
 import { formatDuration } from './estimate';
-import { estimateLine, summaryLine } from './render';
+import { summaryLine } from './render';
 import type { ChangeAction, FieldChange, PlanChange, PlanCounts, SavedProvisioningPlan } from './types';
 
 /** Samples shown per kind of change (kind × action): enough to recognise the change, few enough to read. */
@@ -136,12 +136,18 @@ export function planSummaryView(plan: SavedProvisioningPlan, file: { readonly de
     summary: summaryLine(plan).replace(plan.desired.path, file.fileName),
     counts: plan.counts,
     estimate: hasChanges ? formatDuration(plan.estimate.seconds) : '',
-    estimateDetail: hasChanges ? estimateLine(plan) : '',
+    estimateDetail: hasChanges ? estimateDetail(plan) : '',
     prune: plan.prune,
     groups: changeGroups(plan.changes),
     hasChanges,
     ...(outcome ? { outcome } : {}),
   };
+}
+
+/** Why the estimate is what it is, without repeating it. */
+function estimateDetail(plan: SavedProvisioningPlan): string {
+  const { requests, requestsPerMinute } = plan.estimate;
+  return `${count(requests, 'request')} at ${requestsPerMinute} a minute; a batch of up to 100 numbers counts as one.`;
 }
 
 /** The summary while an apply runs. */

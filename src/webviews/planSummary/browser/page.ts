@@ -38,7 +38,7 @@ export class PlanSummaryPage {
       this.error,
       ...(view.outcome ? [outcomeBox(view.outcome, () => void this.ask('resume'))] : []),
       counts(view),
-      ...(view.hasChanges ? [h('p', { class: 'estimate' }, codicon('watch'), ` Estimated apply time: ${view.estimate}. `, h('span', { class: 'muted' }, view.estimateDetail))] : []),
+      ...(view.hasChanges ? [h('p', { class: 'estimate' }, codicon('watch'), ` Estimated apply time: ${view.estimate} `, h('span', { class: 'muted' }, `(${view.estimateDetail})`))] : []),
       h('p', { class: 'muted' }, view.prune ? 'prune is on: numbers and accounts the file does not list are deleted.' : 'prune is off: nothing is deleted.'),
       ...view.groups.map(group),
     );
@@ -109,7 +109,7 @@ function group(view: ChangeGroupView): HTMLElement {
           h('span', { class: 'subject' }, sample.subject),
           sample.fields.length === 0
             ? null
-            : h('table', { class: 'fields' }, h('tbody', {}, ...sample.fields.map((f) => h('tr', {}, h('td', { class: 'path' }, f.path), h('td', { class: 'before' }, f.before), h('td', { class: 'arrow', attrs: { 'aria-label': 'becomes' } }, '→'), h('td', { class: 'after' }, f.after))))),
+            : h('ul', { class: 'fields' }, ...sample.fields.map((f) => h('li', {}, h('div', { class: 'path' }, f.path), h('div', { class: 'values' }, h('span', { class: 'before' }, f.before), h('span', { class: 'arrow', attrs: { 'aria-label': 'becomes' } }, ' → '), h('span', { class: 'after' }, f.after))))),
         ),
       ),
     ),

@@ -47,7 +47,9 @@ describe('planSummaryView: counts, estimate and samples of each kind of change',
     assert.deepEqual(sample?.fields, [{ path: 'serviceDetails.teamsOperatorConnect.configuration.usage', before: '"CallingUserAssignment"', after: '"ConferenceAssignment"' }]);
     assert.deepEqual(view.groups[0]?.samples[0]?.fields, [{ path: 'correlationId', before: '"crm-contoso"', after: '"crm-new"' }]);
     assert.equal(view.hasChanges, true);
-    assert.match(view.estimate, /\d+ s/);
+    assert.match(view.estimate, /^\d+ s$/);
+    // The account, then one batch of 9 numbers.
+    assert.equal(view.estimateDetail, '2 requests at 100 a minute; a batch of up to 100 numbers counts as one.');
     assert.match(view.summary, /1 to create, 9 to update, 0 to delete/);
     assert.equal(view.gateway, 'contoso-gw.example.com');
   });
