@@ -9,6 +9,28 @@ import { writableNumber } from '../numbers/numberPatch';
 import { desiredNumberKey } from './planProvisioning';
 import type { LiveProvisioningState } from './types';
 
+/**
+ * `live` with its keys in `desired`'s order (then any others), and an array holding the same items as `desired`'s in
+ * `desired`'s order: the planner compares fields and sets, not layout, so the diff must not show layout either.
+ */
+export function alignedTo<T>(live: T, desired: unknown): T {
+  if (Array.isArray(live) && Array.isArray(desired)) {
+    const key = (v: unknown) => JSON.stringify(v);
+    const liveKeys = live.map(key);
+    const sameSet = live.length === desired.length && desired.every((d) => liveKeys.includes(key(d)));
+    return (sameSet ? [...desired] : live) as T;
+  }
+  if (!isRecord(live) || !isRecord(desired)) return live;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(desired)) if (k in live) out[k] = alignedTo(live[k], desired[k]);
+  for (const [k, v] of Object.entries(live)) if (!(k in out)) out[k] = v;
+  return out as T;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The number as the file would list it: no accountName unless the file's entry names one (the account encloses it). */
 function asPlanNumber(number: NumberResource, spelledAs: string, keepAccountName: boolean): PlanNumber {
   const { telephoneNumber: _key, accountName, serviceDetails, configuration } = writableNumber(number);
@@ -24,7 +46,10 @@ function liveAccount(desired: PlanDocument, account: PlanAccount, live: LiveProv
   const current = live.accounts.get(account.name.toLowerCase());
   if (!current) return undefined;
   const { name, correlationId, serviceDetails } = writableAccount(current.resource);
-  const out: PlanAccount = { name, ...(correlationId === undefined ? {} : { correlationId }), ...(account.defaultCountry === undefined ? {} : { defaultCountry: account.defaultCountry }), ...(serviceDetails === undefined ? {} : { serviceDetails }) };
+  const out: PlanAccount = alignedTo(
+    { name, ...(correlationId === undefined ? {} : { correlationId }), ...(account.defaultCountry === undefined ? {} : { defaultCountry: account.defaultCountry }), ...(serviceDetails === undefined ? {} : { serviceDetails }) },
+    { ...account, numbers: undefined },
+  );
   if (!account.numbers) return out;
   const country = account.defaultCountry ?? desired.defaultCountry;
   const listed = new Set<string>();
@@ -34,7 +59,7 @@ function liveAccount(desired: PlanDocument, account: PlanAccount, live: LiveProv
     listed.add(key);
     const number = live.numbers.get(key)?.resource;
     // A number under another account is the planner's conflict, not this account's number.
-    if (number && number.accountName.toLowerCase() === name.toLowerCase()) numbers.push(asPlanNumber(number, entry.telephoneNumber, entry.accountName !== undefined));
+    if (number && number.accountName.toLowerCase() === name.toLowerCase()) numbers.push(alignedTo(asPlanNumber(number, entry.telephoneNumber, entry.accountName !== undefined), entry));
   }
   if (desired.prune === true && live.completeAccounts.has(name.toLowerCase())) {
     for (const number of numbersOf.get(name.toLowerCase()) ?? []) {

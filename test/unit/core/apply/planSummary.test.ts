@@ -157,3 +157,13 @@ describe('liveAsPlanDocument: the live side of the diff view, in the file’s sh
     assert.deepEqual(plan.counts, { create: 0, update: 0, delete: 0, noop: 2 });
   });
 });
+
+describe('alignedTo: the live side in the file’s key and set order', () => {
+  it('orders keys as the file does, keeps extra keys after, and takes the file’s order for an equal set', async () => {
+    const { alignedTo } = await import('../../../../src/core/apply/liveDocument');
+    const live = { b: 1, a: { y: ['InboundCalling', 'OutboundCalling'], x: 2 }, extra: true };
+    const desired = { a: { x: 2, y: ['OutboundCalling', 'InboundCalling'] }, b: 1 };
+    assert.equal(JSON.stringify(alignedTo(live, desired)), '{"a":{"x":2,"y":["OutboundCalling","InboundCalling"]},"b":1,"extra":true}');
+    assert.deepEqual(alignedTo({ y: ['InboundCalling'] }, { y: ['OutboundCalling'] }), { y: ['InboundCalling'] }, 'a different set stays as it is');
+  });
+});
