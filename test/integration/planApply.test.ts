@@ -82,7 +82,7 @@ describe('Plan and apply in the editor against the emulator', function () {
     assert.equal(live.accounts?.some((a) => a.name === 'Fabrikam-Pilot'), true);
   });
 
-  it('applies after the modal confirmation (the finished run is not offered for Resume); planning again finds no changes', async () => {
+  it('applies after the modal confirmation, is cancelled, resumes from the palette to the end; planning again finds no changes', async () => {
     const planned = await run<Planned>('acg.config.plan', file);
     assert.ok(planned);
     for (const change of planned.plan.changes) {
@@ -90,16 +90,30 @@ describe('Plan and apply in the editor against the emulator', function () {
       else if (change.kind === 'account') original.set(change.id, await client.getAccount(change.account).then((r) => r.resource, () => undefined));
       else original.set(change.id, (await client.getRequestForInformation(change.tenantId)).resource.customerRelationship);
     }
-    const recorded = script(api, { warnings: ['Apply'] });
-    const result = await run<ApplyResult>('acg.config.apply', file);
+    // Cancelled at its first progress report: it stops between requests, and the journal says what is left.
+    const recorded = script(api, { warnings: ['Apply'], cancelProgressOn: /^\d+\/7: / });
+    const first = await run<ApplyResult>('acg.config.apply', file);
     applied = planned.plan;
     assert.equal(recorded.warnings[0]?.message, `Apply 7 changes (5 to create, 2 to update) on ${planned.plan.gateway.domain}?`);
     assert.equal(recorded.warnings[0]?.options.modal, true);
-    assert.match(String(recorded.warnings[0]?.options.detail), /create account Fabrikam|update|create \+1425555/);
-    assert.ok(result, 'applied');
-    assert.equal(result.done.length, 7);
-    assert.deepEqual([result.failed, result.drift, result.notStarted, result.cancelled], [[], [], [], false]);
-    // The finished run's journal is not offered for Resume.
+    assert.match(String(recorded.warnings[0]?.options.detail), /^update account Fabrikam-Pilot\n {4}correlationId: \(absent\) → "SF-PILOT-0042"/);
+    assert.ok(first, 'the first run answered');
+    assert.equal(first.cancelled, true);
+    assert.ok(first.done.length < 7, `${first.done.length} done before the cancel`);
+    assert.deepEqual([first.failed, first.drift], [[], []]);
+
+    // Resume from the palette: the unfinished journal is offered, the modal names what is left, and it finishes.
+    const resumed = script(api, { picks: [(items) => items[0]], warnings: ['Resume'] });
+    const second = await run<ApplyResult>('acg.config.resume');
+    assert.equal(resumed.quickPicks[0]?.items.length, 1, 'one unfinished apply');
+    assert.match(resumed.warnings[0]?.message ?? '', new RegExp(`^Resume: apply ${7 - first.done.length} changes? `));
+    assert.ok(second, 'resumed');
+    assert.deepEqual([second.cancelled, second.failed, second.drift, second.notStarted], [false, [], [], []]);
+    // The executor reports on the whole plan: the resume's done includes the first run's.
+    assert.equal(second.done.length, 7);
+    assert.deepEqual(first.done.filter((id) => !second.done.includes(id)), []);
+
+    // The finished run's journal is not offered again.
     const resume = script(api);
     await run('acg.config.resume');
     assert.match(resume.info[0] ?? '', /^No unfinished apply to resume/);

@@ -69,9 +69,10 @@ async function runApply(ctx: CommandContext, run: ApplyRun): Promise<ApplyResult
   if (running.has(run.journalPath)) throw new AcgError({ kind: 'conflict', message: `${path.basename(run.journalPath)} is being applied already in this window.` });
   running.add(run.journalPath);
   forgetPlan(run.file.uri);
-  const attempted = run.changes.length;
+  // The executor reports on the whole plan (a resume's done includes what the journal had done), so the outcome does too.
+  const attempted = run.plan.changes.length;
   try {
-    await showSummary(ctx, run.file, runningOutcome(attempted, run.journalPath));
+    await showSummary(ctx, run.file, runningOutcome(run.changes.length, run.journalPath));
     const journal = await openJournal(run.journalPath);
     let result: ApplyResult;
     try {
@@ -104,14 +105,14 @@ async function runApply(ctx: CommandContext, run: ApplyRun): Promise<ApplyResult
 async function stoppedOutcome(run: ApplyRun, attempted: number, error: unknown): Promise<ApplyOutcomeView> {
   const presented = presentError(error);
   const state = (await readApply(run.journalPath).catch(() => undefined))?.state;
-  const ids = new Set(run.changes.map((c) => c.id));
+  const ids = new Set(run.plan.changes.map((c) => c.id));
   const entries = (map: ReadonlyMap<string, string> | undefined) => [...(map ?? new Map<string, string>())].filter(([id]) => ids.has(id)).map(([changeId, message]) => ({ changeId, message }));
   return applyOutcome(
     {
       done: [...(state?.done ?? [])].filter((id) => ids.has(id)),
       failed: entries(state?.failed),
       drift: entries(state?.drift),
-      notStarted: (state ? remainingChanges(run.plan, state) : run.changes).filter((c) => ids.has(c.id)).map((c) => c.id),
+      notStarted: (state ? remainingChanges(run.plan, state) : run.changes).map((c) => c.id),
       cancelled: presented.cancelled,
       ...(presented.cancelled ? {} : { stoppedBy: presented.message }),
     },
