@@ -15,6 +15,7 @@
 //   commandFlows  the larger flows of tree commands, behind a thin handler that resolves the row: Delete Number…,
 //             and the sign-in prompts (method, tenant, client id, secret or certificate)
 //   configCommands  the configuration-file commands: convert, split, PowerShell, validate workspace (first of them)
+//   planApply  Plan / Apply / Resume of provisioning plans: the planner, the live read, the executor and its journal
 // A CJS bundle cannot do this by itself: esbuild inlines the target of import() into the same file, where it is
 // evaluated lazily but still loaded and parsed at activation. test/unit/activation.test.ts checks the built bytes.
 //
@@ -48,11 +49,13 @@ export const LAZY_BUNDLES = {
     'src/webviews/account/panel.ts': 'account',
     'src/webviews/numbers/panel.ts': 'numbersGrid',
     'src/webviews/numberEditor/panel.ts': 'numberEditor',
+    'src/webviews/planSummary/panel.ts': 'planSummary',
   },
   onboarding: { 'src/host/onboardingEngine.ts': 'onboardingEngine' },
   find: { 'src/commands/numbers/findNumberFlow.ts': 'findNumberFlow' },
   commandFlows: { 'src/commands/numbers/deleteNumbersFlow.ts': 'deleteNumbersFlow', 'src/commands/account/signInPrompts.ts': 'signInPrompts' },
   configCommands: { 'src/commands/config/index.ts': 'configCommands' },
+  planApply: { 'src/commands/config/planApplyFlow.ts': 'planApplyFlow' },
 };
 
 /** Which lazy bundle holds `module`, and under which name. */

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { registerConfigFeatures } from './diagnostics/registerConfigFeatures';
+import { registerPlanCodeLens } from './diagnostics/planCodeLens';
 import type { ConfigDiagnostics } from './diagnostics/configDiagnostics';
 import { AcgError } from './azure/errors';
 import { maybeAutoSignIn } from './host/autoSignIn';
@@ -25,6 +26,8 @@ import { registerNumberEditor } from './webviews/numberEditor/register';
 import { registerOnboardingChecks } from './webviews/onboardingChecks/register';
 import { registerRequestsPanel } from './webviews/requests/register';
 import { registerNumbersGrid } from './webviews/numbers/register';
+import { registerPlanSummary } from './webviews/planSummary/register';
+import { COMMANDS } from './host/ids';
 import { presentErrorForWebview } from './webviews/shared/presentError';
 
 /** What activate() returns: only what the integration tests need to observe and drive. */
@@ -130,9 +133,15 @@ export function activate(context: vscode.ExtensionContext): AcgExtensionApi {
     present: presentErrorForWebview,
     executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   });
+  const planSummary = registerPlanSummary(
+    context,
+    { log, present: presentErrorForWebview, executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args) },
+    { plan: COMMANDS.planProvisioning, apply: COMMANDS.applyProvisioningPlan, resume: COMMANDS.resumeProvisioningApply },
+  );
+  registerPlanCodeLens(context, host);
   registerCommands(context, {
-    host, gateways, enterprises, numbers, configProblems: diagnostics,
-    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open, openNumbers: numbersGrid.open, openNumberEditor: numberEditor.open },
+    host, gateways, enterprises, numbers, configProblems: diagnostics, globalStorageUri: context.globalStorageUri,
+    panels: { openGatewayOverview: overview.open, openOnboardingChecks: onboardingChecks.open, openRequests: requests.open, openAccount: accountPanel.open, openNumbers: numbersGrid.open, openNumberEditor: numberEditor.open, openPlanSummary: planSummary.open },
   });
 
   maybeAutoSignIn(host.signIn, log);

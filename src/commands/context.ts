@@ -3,6 +3,7 @@
 // a view or the diagnostics (only tree node types, to recognise the row they were run on), and extension.ts passes
 // the real objects in.
 import type * as vscode from 'vscode';
+import type { PlanSummaryView } from '../core/apply/planSummary';
 import type { ConfigKind } from '../core/config';
 import type { CommunicationsGateway, GatewayRef } from '../core/models';
 import type { NumberFilter, NumbersScope } from '../core/numbers';
@@ -74,6 +75,8 @@ export interface Panels {
   openNumbers(target: NumbersPanelTarget): Promise<unknown>;
   /** Opens (or shows) the Number editor; resolves with the open panel's session (integration tests drive it). */
   openNumberEditor(target: NumberEditorRequest): Promise<unknown>;
+  /** Opens (or updates) the summary panel of a provisioning plan, one per desired file. */
+  openPlanSummary(view: PlanSummaryView): Promise<void>;
 }
 
 /** What the Number editor opens on: a mode, the gateway (ARM id, name, Provisioning API domain), an account, numbers. */
@@ -94,6 +97,8 @@ export interface CommandServices {
   readonly numbers: NumbersList;
   readonly configProblems: ConfigProblems;
   readonly panels: Panels;
+  /** The extension's global storage: plan-and-apply journals live there (one per run). */
+  readonly globalStorageUri: vscode.Uri;
 }
 
 /** One per invocation. */

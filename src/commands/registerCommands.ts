@@ -16,6 +16,9 @@ import { showLog } from './account/showLog';
 import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
 import type { CommandContext, CommandHandler, CommandServices } from './context';
+import { applyProvisioningPlan } from './config/applyProvisioningPlan';
+import { planProvisioning } from './config/planProvisioning';
+import { resumeProvisioningApply } from './config/resumeProvisioningApply';
 import { copyTenantId } from './enterprises/copyTenantId';
 import { createAccount } from './enterprises/createAccount';
 import { goToAccount } from './enterprises/goToAccount';
@@ -108,6 +111,9 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   validateWorkspace: configCommand('validateWorkspace'),
   splitPlan: configCommand('splitPlan'),
   splitCsv: configCommand('splitCsv'),
+  planProvisioning,
+  applyProvisioningPlan,
+  resumeProvisioningApply,
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {

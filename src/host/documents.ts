@@ -16,6 +16,8 @@ export interface ReadOnlyDocuments {
   openResource(armId: string): Promise<vscode.TextEditor>;
   /** Shows `value` as formatted JSON under `acg-details:/<segments…>.json` (updating the tab if it is open). */
   showJson(segments: readonly string[], value: unknown): Promise<vscode.TextEditor>;
+  /** Holds `text` under `acg-details:/<segments…>.json` without opening it (a diff view's read-only side). */
+  holdText(segments: readonly string[], text: string): vscode.Uri;
 }
 
 export class VirtualJsonDocuments implements ReadOnlyDocuments, vscode.Disposable {
@@ -49,12 +51,16 @@ export class VirtualJsonDocuments implements ReadOnlyDocuments, vscode.Disposabl
   }
 
   async showJson(segments: readonly string[], value: unknown): Promise<vscode.TextEditor> {
+    return this.show(this.holdText(segments, `${JSON.stringify(value, null, 2)}\n`));
+  }
+
+  holdText(segments: readonly string[], text: string): vscode.Uri {
     const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${segments.map((s) => encodeURIComponent(s)).join('/')}.json` });
     const key = uri.toString();
     const had = this.details.has(key);
-    this.details.set(key, `${JSON.stringify(value, null, 2)}\n`);
+    this.details.set(key, text);
     if (had) this.changed.fire(uri);
-    return this.show(uri);
+    return uri;
   }
 
   dispose(): void {

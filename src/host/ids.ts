@@ -57,6 +57,9 @@ export const COMMANDS = {
   validateWorkspace: 'acg.config.validateWorkspace',
   splitPlan: 'acg.config.splitPlan',
   splitCsv: 'acg.config.splitCsv',
+  planProvisioning: 'acg.config.plan',
+  applyProvisioningPlan: 'acg.config.apply',
+  resumeProvisioningApply: 'acg.config.resume',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -43,6 +43,9 @@ const HEAVY: { name: string; packageOrFile: RegExp; marker?: string; bundle: str
   // Find Number…: its prompt, the search across gateways and the answer load with the first search.
   { name: "Find Number's flow and search", packageOrFile: /^src\/(commands\/numbers\/findNumberFlow|azure\/numbers\/findNumber|core\/numbers\/numberSearch)\.ts$/, bundle: 'find' },
   { name: "Find Number's input reading", packageOrFile: /^src\/core\/numbers\/numberLookup\.ts$/, bundle: 'rules' },
+  { name: 'the plan summary panel', packageOrFile: /^src\/webviews\/planSummary\/(panel|handlers|protocol)\.ts$/, bundle: 'panels' },
+  // Plan / Apply / Resume: the planner, the live read, the executor and the journal load with the first of them.
+  { name: 'the plan and apply flows, planner and executor', packageOrFile: /^src\/(commands\/config\/(planFlow|applyFlow|applyJournals)|core\/apply\/(planProvisioning|liveDocument|planSummary)|azure\/apply\/applyPlan)\.ts$/, bundle: 'planApply' },
 ];
 
 function outputInputs(metafile: Metafile, file: string): string[] {
