@@ -65,7 +65,7 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
     return EXIT.failed;
   }
   let result: ApplyResult;
-  let attempted = remaining.length;
+  let attempted: readonly AnyChange[] = remaining;
   try {
     // Under the lock, the journal is as the last run left it: read it again (a run that ended between the first read
     // and the lock has done more), and a fresh apply checks that no other run started one meanwhile.
@@ -75,7 +75,7 @@ export async function runApplyPlan(input: ApplyRunInput): Promise<number> {
       return EXIT.failed;
     }
     const resume = input.resume ? engine.readJournal(journalText) : undefined;
-    if (resume) attempted = engine.remainingChanges<AnyChange>(plan, resume).length;
+    if (resume) attempted = engine.remainingChanges<AnyChange>(plan, resume);
     result = await journalledApply({ ...input, ...(resume ? { resume } : {}) }, client, what);
   } catch (error) {
     // Whatever stopped it (sign-in expired, the network gone, a full disk), the journal knows what was done: say how
@@ -154,11 +154,15 @@ async function provisioningClientFor(input: ApplyRunInput & { readonly plan: Ext
   return clients.provisioning(plan.gateway.domain);
 }
 
-function summarize(input: ApplyRunInput, attempted: number, result: ApplyResult): number {
+function summarize(input: ApplyRunInput, attemptedChanges: readonly AnyChange[], result: ApplyResult): number {
+  // An executor may report the whole plan's done changes (a resume's included): count those this run attempted.
+  const attemptedIds = new Set(attemptedChanges.map((c) => c.id));
+  const doneNow = result.done.filter((id) => attemptedIds.has(id)).length;
+  const attempted = attemptedChanges.length;
   const { out, plan } = input;
   const notDone = result.failed.length + result.drift.length + result.notStarted.length;
   const reason: unknown = input.deps.abortSignal?.aborted ? input.deps.abortSignal.reason : undefined;
-  out(`${result.cancelled || result.stoppedBy !== undefined ? 'Stopped' : 'Finished'}: ${count(result.done.length)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${planTarget(plan)}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
+  out(`${result.cancelled || result.stoppedBy !== undefined ? 'Stopped' : 'Finished'}: ${count(doneNow)} of ${count(attempted)} change${attempted === 1 ? '' : 's'} applied on ${planTarget(plan)}.${result.cancelled && reason !== undefined ? ` ${presentError(reason).message}` : ''}`);
   listProblems(out, 'failed', result.failed);
   listProblems(out, 'drifted since the plan (left alone)', result.drift);
   if (result.failed.length + result.drift.length > 0) {

@@ -43,8 +43,8 @@ export async function applyGatewayPlan(arm: GatewayApplyClient, plan: SavedGatew
   for (const [id, message] of resume?.drift ?? []) outcomes.set(id, { outcome: 'drift', message });
   for (const [id, message] of resume?.failed ?? []) outcomes.set(id, { outcome: 'failed', message });
   const inFlight = resume?.inFlight ?? [];
-  // The result speaks of this run (what acg apply's summary counts against what it attempted); the journal has the rest.
-  const settledNow = new Set<string>();
+  // As applyProvisioningPlan, the result covers the whole plan: a resume's earlier outcomes included.
+
   // As applyPlan numbers them: above every request the journal has seen in flight and above the settled count.
   let request = Math.max(0, ...inFlight.map((s) => s.request), outcomes.size + inFlight.length) + 1;
   const { journal } = options;
@@ -69,7 +69,6 @@ export async function applyGatewayPlan(arm: GatewayApplyClient, plan: SavedGatew
       current = undefined;
       await journal.append({ type: 'answered', at: now(), request: number, results: [{ changeId: change.id, outcome: result.outcome, ...(result.message ? { message: result.message } : {}) }] });
       outcomes.set(change.id, result);
-      settledNow.add(change.id);
       options.onProgress?.({ done: outcomes.size, total: plan.changes.length, message: `${change.action} ${change.id}: ${result.outcome}${result.message ? ` (${result.message})` : ''}` });
     }
   } catch (error) {
@@ -77,7 +76,7 @@ export async function applyGatewayPlan(arm: GatewayApplyClient, plan: SavedGatew
     ended = error.cancelled ? { outcome: 'cancelled' } : { outcome: 'failed', message: error.message };
   }
   await journal.append({ type: 'end', at: now(), ...ended });
-  const of = (kind: Outcome['outcome']) => plan.changes.filter((c) => settledNow.has(c.id) && outcomes.get(c.id)?.outcome === kind);
+  const of = (kind: Outcome['outcome']) => plan.changes.filter((c) => outcomes.get(c.id)?.outcome === kind);
   return {
     done: of('done').map((c) => c.id),
     drift: of('drift').map((c) => ({ changeId: c.id, message: outcomes.get(c.id)?.message ?? '' })),

@@ -125,7 +125,7 @@ describe('gateway plans against the emulator', function () {
     assert.deepEqual(state.inFlight.map((s) => s.changeIds), [['testLine:MAN1']]);
 
     const resumed = await applyGatewayPlan(arm, planned, { journal: journal.reopen(), resume: state });
-    assert.deepEqual(resumed.done, ['testLine:MAN1'], 'this run settled only what was in flight');
+    assert.deepEqual(resumed.done, ['gateway:contoso-lab-gw', 'testLine:OLD9', 'testLine:MAN1']);
     assert.equal(writes(from, '/testLines/MAN1'), 1, 'one PUT of MAN1 in all');
     assert.equal(writes(from, '/communicationsGateways/contoso-lab-gw'), 1, 'the gateway is not PUT again');
     assert.deepEqual((await plan()).changes, []);
@@ -137,7 +137,7 @@ describe('gateway plans against the emulator', function () {
     const crashing = new MemoryJournal({ at: (e) => e.type === 'answered' && e.results[0]?.changeId === 'testLine:OLD9', when: 'before' });
     await assert.rejects(applyGatewayPlan(arm, planned, { journal: crashing }), /crashed before the entry was written/);
     const resumed = await applyGatewayPlan(arm, planned, { journal: crashing.reopen(), resume: replay(crashing.entries) });
-    assert.deepEqual(resumed.done, ['testLine:OLD9', 'testLine:MAN1']);
+    assert.deepEqual(resumed.done, ['gateway:contoso-lab-gw', 'testLine:OLD9', 'testLine:MAN1']);
     assert.equal(writes(from, '/testLines/OLD9'), 1);
     assert.deepEqual((await plan()).changes, []);
   });
