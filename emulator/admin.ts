@@ -2,6 +2,7 @@
 // The server listens on loopback only, so this needs no token.
 import type { ServiceContext } from './context';
 import { Router, isRecord, json, type EmulatorResponse } from './http';
+import { numberWriteCounts } from './provisioning/writeCounter';
 import { demoGatewayDomain, DEMO_GATEWAYS, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, READER_CLIENT_ID, READER_CLIENT_SECRET, DEMO_USER_UPN } from './seed/ids';
 
 export function registerAdmin(ctx: ServiceContext): Router {
@@ -62,6 +63,17 @@ export function registerAdmin(ctx: ServiceContext): Router {
   router.add('POST', '/rate-limit/reset', 'admin.resetRateLimit', () => {
     ctx.limiter.reset();
     return { status: 204 };
+  });
+
+  // Writes per number since the start (saves and deletes that took effect; a replayed request adds none), for runs
+  // that prove nothing was written twice. ?prefix= narrows it to numbers starting so (a number may change account).
+  router.add('GET', '/provisioning/{domain}/number-writes', 'admin.numberWrites', (req) => {
+    const domain = req.params.domain.toLowerCase();
+    const data = Object.hasOwn(ctx.state.provisioning, domain) ? ctx.state.provisioning[domain] : undefined;
+    if (!data) return json(404, { error: { code: 'NotFound', message: `No Provisioning API for gateway '${req.params.domain}'.` } });
+    const prefix = req.query.get('prefix') ?? '';
+    const writes = Object.fromEntries([...numberWriteCounts(data)].filter(([telephoneNumber]) => telephoneNumber.startsWith(prefix)));
+    return json(200, { writes });
   });
 
   // Stands in for the operator publishing the TXT record in their DNS zone, so that Graph's verify can succeed.

@@ -28,6 +28,7 @@ import {
 import { pageResponse, parseListParams } from './paging';
 import { unionLength, unionPage, type SortedSource } from './sortedSources';
 import { getOwn, nextEtag, type StoredNumber } from './store';
+import { countNumberWrite } from './writeCounter';
 import { freshSync } from './sync';
 import { badRequest, validationResponse } from './validation';
 
@@ -84,6 +85,7 @@ export function putNumber(env: ProvisioningEnv, req: RequestContext): EmulatorRe
   if (failed) return failed;
   const stored = buildStored(env, body);
   const created = storeNumber(env.data, accountName, stored);
+  countNumberWrite(env.data, telephoneNumber);
   env.ctx.persist();
   return json(created ? 201 : 200, materialise({ account: accountName, kind: 'explicit', stored }, env.clock), { ETag: stored.etag });
 }
@@ -95,7 +97,10 @@ export function deleteNumber(env: ProvisioningEnv, req: RequestContext): Emulato
   const failed = checkWriteConditions(req, current ? etagOf(current) : undefined);
   if (failed) return failed;
   // Azure.Core deletes are idempotent: a number that is already gone is a success.
-  if (current && removeNumber(env.data, accountName, telephoneNumber)) env.ctx.persist();
+  if (current && removeNumber(env.data, accountName, telephoneNumber)) {
+    countNumberWrite(env.data, telephoneNumber);
+    env.ctx.persist();
+  }
   return noContent();
 }
 
@@ -132,6 +137,7 @@ export function createOrUpdateNumbers(env: ProvisioningEnv, req: RequestContext)
   const written = records.map((item) => {
     const stored = buildStored(env, item);
     storeNumber(env.data, accountName, stored);
+    countNumberWrite(env.data, stored.resource.telephoneNumber);
     return materialise({ account: accountName, kind: 'explicit', stored }, env.clock);
   });
   env.ctx.persist();
@@ -152,7 +158,9 @@ export function deleteNumbers(env: ProvisioningEnv, req: RequestContext): Emulat
   const numbers = isRecord(body) && Array.isArray(body.numbers) ? body.numbers : [];
   let changed = false;
   for (const item of numbers) {
-    if (isRecord(item) && typeof item.telephoneNumber === 'string') changed = removeNumber(env.data, accountName, item.telephoneNumber) || changed;
+    if (!isRecord(item) || typeof item.telephoneNumber !== 'string' || !removeNumber(env.data, accountName, item.telephoneNumber)) continue;
+    countNumberWrite(env.data, item.telephoneNumber);
+    changed = true;
   }
   if (changed) env.ctx.persist();
   return noContent();
