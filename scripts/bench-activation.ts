@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import * as esbuild from 'esbuild';
 import { writeBenchmarkSection } from './bench/benchmarksDoc';
+import { median } from './bench/measure';
 
 const ROOT = join(__dirname, '..');
 const SAMPLES = 25;
@@ -29,11 +30,6 @@ interface Variant {
   readonly name: string;
   readonly file: string;
   readonly samples: Sample[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function kib(file: string): number {

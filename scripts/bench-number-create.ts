@@ -11,9 +11,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientSecretCredential } from '@azure/identity';
 import { startEmulator } from '../emulator/server';
-import { DEMO_TENANT_ID, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, demoGatewayDomain } from '../emulator/seed/ids';
+import { GATEWAY_PRODUCTION, demoGatewayDomain } from '../emulator/seed/ids';
 import { ProvisioningClient } from '../src/azure/clients';
 import { allowedHostsForCloud, createPipeline } from '../src/azure/http';
 import { saveNumbers } from '../src/azure/numbers/numberWrites';
@@ -22,6 +21,7 @@ import { BATCH_MAX_NUMBERS, PROVISIONING_RATE_LIMIT } from '../src/core/limits';
 import { numbersFromDraft } from '../src/core/numbers/numberDraft';
 import { parsePastedNumbers } from '../src/core/numbers/pastedNumbers';
 import { writeBenchmarkSection } from './bench/benchmarksDoc';
+import { sandboxOperatorCredential } from './bench/measure';
 
 const NUMBERS = 1000;
 const ACCOUNT = 'Bench-Create-Numbers';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     if (e.status === 429) throttled += 1;
   });
   const cloud = emulatorCloud(emulator.url);
-  const credential = new ClientSecretCredential(DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, { authorityHost: emulator.url, disableInstanceDiscovery: true, tlsOptions: { ca: emulator.caCertPem } });
+  const credential = sandboxOperatorCredential(emulator);
   const pipeline = createPipeline({
     credential,
     isAllowedHost: allowedHostsForCloud(cloud),

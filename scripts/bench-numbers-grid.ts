@@ -9,10 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientSecretCredential } from '@azure/identity';
 import { startEmulator } from '../emulator/server';
 import { gatewayId } from '../emulator/seed/gateways';
-import { BULK_ACCOUNT_NAME, DEMO_TENANT_ID, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, demoGatewayDomain } from '../emulator/seed/ids';
+import { BULK_ACCOUNT_NAME, GATEWAY_PRODUCTION, demoGatewayDomain } from '../emulator/seed/ids';
 import { ProvisioningClient } from '../src/azure/clients';
 import { allowedHostsForCloud, createPipeline } from '../src/azure/http';
 import { emulatorCloud } from '../src/core/clouds';
@@ -21,6 +20,7 @@ import type { NumbersGridDeps } from '../src/webviews/numbers/deps';
 import { NumbersGridHandlers } from '../src/webviews/numbers/handlers';
 import { presentErrorForWebview } from '../src/webviews/shared/presentError';
 import { writeBenchmarkSection } from './bench/benchmarksDoc';
+import { median, ms, timed, sandboxOperatorCredential } from './bench/measure';
 
 const ROUNDS = 41;
 const PAGE_SIZE = 100;
@@ -29,15 +29,6 @@ const WALK_LONG = 100;
 const WALK_LONGEST = 300;
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function ms(value: number): string {
-  return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
-}
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -54,12 +45,6 @@ function collectedHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await work();
-  return [performance.now() - start, value];
-}
-
 /** The panel under measurement, held in a module-level slot so that dropping it frees it (not kept in a frame). */
 const held: { grid: NumbersGridHandlers | undefined } = { grid: undefined };
 
@@ -68,11 +53,7 @@ async function main(): Promise<void> {
   // No added latency, and no rate limit (the real service allows 100 requests/min).
   const emulator = await startEmulator({ port: 0, dataDir, rateLimit: { requestsPerWindow: 0 }, config: { syncDelayMs: 0 } });
   const cloud = emulatorCloud(emulator.url);
-  const credential = new ClientSecretCredential(DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, {
-    authorityHost: emulator.url,
-    disableInstanceDiscovery: true,
-    tlsOptions: { ca: emulator.caCertPem },
-  });
+  const credential = sandboxOperatorCredential(emulator);
   const pipeline = createPipeline({ credential, isAllowedHost: allowedHostsForCloud(cloud), ca: [emulator.caCertPem], provisioningRequestsPerMinute: 1_000_000 });
   const domain = demoGatewayDomain(GATEWAY_PRODUCTION);
   const client = new ProvisioningClient(pipeline, cloud, domain);

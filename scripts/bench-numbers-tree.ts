@@ -11,15 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchmarkSection } from './bench/benchmarksDoc';
-import { ClientSecretCredential } from '@azure/identity';
 import { startEmulator } from '../emulator/server';
-import { BULK_ACCOUNT_NAME, DEMO_TENANT_ID, GATEWAY_PRODUCTION, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, demoGatewayDomain } from '../emulator/seed/ids';
+import { BULK_ACCOUNT_NAME, GATEWAY_PRODUCTION, demoGatewayDomain } from '../emulator/seed/ids';
 import { ProvisioningClient } from '../src/azure/clients';
 import { collectPages } from '../src/azure/clients/paging';
 import { allowedHostsForCloud, createPipeline } from '../src/azure/http';
 import { emulatorCloud } from '../src/core/clouds';
 import { numberView } from '../src/core/numbers';
 import { DEFAULT_PAGE_SIZE, NumbersModel } from '../src/views/numbers/numbersModel';
+import { median, ms, ratio, timed, sandboxOperatorCredential } from './bench/measure';
 
 const ROUNDS = 41;
 const NAIVE_ROUNDS = 3;
@@ -29,27 +29,8 @@ const NAIVE_PAGE_SIZE = 1000;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function ms(value: number): string {
-  return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
-}
-
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function ratio(a: number, b: number): string {
-  return `${(a / b).toFixed(2)}×`;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await work();
-  return [performance.now() - start, value];
 }
 
 function collectedHeap(): number {
@@ -86,11 +67,7 @@ async function main(): Promise<void> {
   // No added latency, and no rate limit (the real service allows 100 requests/min: see the note in the output).
   const emulator = await startEmulator({ port: 0, dataDir, rateLimit: { requestsPerWindow: 0 }, config: { syncDelayMs: 0 } });
   const cloud = emulatorCloud(emulator.url);
-  const credential = new ClientSecretCredential(DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, {
-    authorityHost: emulator.url,
-    disableInstanceDiscovery: true,
-    tlsOptions: { ca: emulator.caCertPem },
-  });
+  const credential = sandboxOperatorCredential(emulator);
   const pipeline = createPipeline({ credential, isAllowedHost: allowedHostsForCloud(cloud), ca: [emulator.caCertPem], provisioningRequestsPerMinute: 1_000_000 });
   const client = new ProvisioningClient(pipeline, cloud, demoGatewayDomain(GATEWAY_PRODUCTION));
   const scope = { kind: 'account', accountName: BULK_ACCOUNT_NAME } as const;

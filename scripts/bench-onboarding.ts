@@ -8,10 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientSecretCredential } from '@azure/identity';
 import { startEmulator } from '../emulator/server';
 import { gatewayId } from '../emulator/seed/gateways';
-import { DEMO_TENANT_ID, GATEWAY_GAPS, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, demoGatewayDomain } from '../emulator/seed/ids';
+import { GATEWAY_GAPS, demoGatewayDomain } from '../emulator/seed/ids';
 import { ArmClient, GraphClient, ProvisioningClient, parseGatewayId, type CallOptions, type GraphBatchRequest, type GraphBatchResponse } from '../src/azure/clients';
 import { isAcgError } from '../src/azure/errors';
 import { allowedHostsForCloud, createPipeline } from '../src/azure/http';
@@ -23,15 +22,11 @@ import { emulatorCloud, type CloudEndpoints } from '../src/core/clouds';
 import { ONBOARDING_CHECKS, runOnboardingChecks } from '../src/core/onboarding';
 import type { OnboardingData, OnboardingReads, ReadKey } from '../src/core/onboarding/types';
 import { writeBenchmarkSection } from './bench/benchmarksDoc';
+import { median, sandboxOperatorCredential } from './bench/measure';
 
 const LATENCY_MS = 100;
 const SAMPLES = 7;
 const GOAL = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -95,11 +90,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, dataDir, rateLimit: { requestsPerWindow: 0 }, faults: { entra: latency, arm: latency, provisioning: latency, graph: latency } });
   try {
     const cloud = emulatorCloud(emulator.url);
-    const credential = new ClientSecretCredential(DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, {
-      authorityHost: emulator.url,
-      disableInstanceDiscovery: true,
-      tlsOptions: { ca: emulator.caCertPem },
-    });
+    const credential = sandboxOperatorCredential(emulator);
     const pipeline = createPipeline({ credential, isAllowedHost: allowedHostsForCloud(cloud), ca: [emulator.caCertPem], provisioningRequestsPerMinute: 100_000 });
     const clients: OnboardingClients = {
       cloud,
