@@ -47,3 +47,21 @@ export async function showAccountNumbers(page: Page, gateway: string, account: s
   await pick(page, account);
   await numbersPane(page).getByRole('treeitem', { name: new RegExp(`^\\${firstNumber}`) }).first().waitFor({ timeout: 30_000 });
 }
+
+/**
+ * In the Number editor: pastes `text`, waits for the preview's `summary`, and picks the account's first civic address
+ * (calling users need one: the ACG-NUM-010 warning must go). Returns the previewed numbers in E.164.
+ */
+export async function pasteNumbersWithAddress(page: Page, text: string, summary: string): Promise<string[]> {
+  const frame = webview(page);
+  await frame.locator('#paste textarea').fill(text);
+  await frame.locator('.preview .summary', { hasText: summary }).waitFor();
+  const previewed = await frame.locator('.preview tbody td.number').allTextContents();
+  const warning = frame.locator('.finding.warning', { hasText: 'ACG-NUM-010' });
+  await warning.waitFor();
+  await frame.locator('#civic-address').click();
+  await frame.locator('#civic-address vscode-option').nth(1).click();
+  await warning.waitFor({ state: 'detached' });
+  await page.mouse.move(5, 5);
+  return previewed;
+}
