@@ -24,8 +24,7 @@ import {
   validateTelephoneNumber,
   validateTenantId,
 } from '../../core/rules';
-import { preflightProvisioningWrite, type ProvisioningWrite } from '../../core/provisioningAccess';
-import type { TokenAccess } from '../auth/tokenClaims';
+import type { ProvisioningWrite } from '../../core/provisioningAccess';
 import { AcgError } from '../errors';
 import { ifMatchHeaders, repeatabilityHeaders, type RepeatabilityHeaders } from '../http/headers';
 import type { HttpMethod, HttpPipeline, PipelineRequest, PipelineResponse } from '../http/types';
@@ -34,6 +33,7 @@ import { runBatches, sendBatch, type BatchRunOptions } from './provisioningBatch
 import { DEFAULT_RESEND, type ResendPolicy } from './resend';
 import type { CallOptions } from './options';
 import { check, checkNumberIds, checkNumbersFor } from './provisioningChecks';
+import { provisioningRoleCheck } from './provisioningRoleCheck';
 import {
   DEFAULT_PROVISIONING_SCOPE,
   type ConditionalOptions,
@@ -258,7 +258,7 @@ export class ProvisioningClient {
     if (!this.rolePreflight) return;
     const operation = `check the role for ${write}`;
     const allowed = new Error(operation);
-    const check = this.accessCheck(write, operation);
+    const check = provisioningRoleCheck(write, operation, this.gatewayDomain);
     const request: PipelineRequest = {
       ...this.request('GET', '/accounts', operation, options, {}),
       checkAccess: (access) => {
@@ -293,7 +293,6 @@ export class ProvisioningClient {
   private numberPath(account: string, telephoneNumber: string): string {
     return `/accounts/${part(account)}/numbers/${part(telephoneNumber)}`;
   }
-
 
   private async postCreateOrUpdate(
     account: string,
@@ -352,23 +351,6 @@ export class ProvisioningClient {
     return withEtag(await this.send<T>(method, path, operation, options, { ...extra, headers }));
   }
 
-  /** The role pre-flight of one write: refuses, before anything is sent, a caller whose token lacks the role. */
-  private accessCheck(write: ProvisioningWrite, operation: string): (access: TokenAccess) => void {
-    return (access) => {
-      const decision = preflightProvisioningWrite(write, access);
-      if (decision.allowed) return;
-      throw new AcgError({
-        kind: 'forbidden',
-        code: MISSING_PROVISIONING_ROLE,
-        message: decision.message,
-        requiredRole: decision.requiredRole,
-        service: 'provisioning',
-        operation,
-        gateway: this.gatewayDomain,
-      });
-    };
-  }
-
   private send<T>(method: HttpMethod, path: string, operation: string, options: CallOptions, extra: RequestExtras = {}): Promise<PipelineResponse<T>> {
     return this.pipeline.send<T>(this.request(method, path, operation, options, extra));
   }
@@ -389,13 +371,10 @@ export class ProvisioningClient {
       ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
       ...(extra.readOnly ? { readOnly: true } : {}),
       ...(extra.target ? { auditTarget: extra.target } : {}),
-      ...(extra.write && this.rolePreflight ? { checkAccess: this.accessCheck(extra.write, operation) } : {}),
+      ...(extra.write && this.rolePreflight ? { checkAccess: provisioningRoleCheck(extra.write, operation, this.gatewayDomain) } : {}),
     };
   }
 }
-
-/** The error code of a write refused by the role pre-flight (never sent, so the service gave none). */
-export const MISSING_PROVISIONING_ROLE = 'MissingProvisioningRole';
 
 interface RequestExtras {
   headers?: Record<string, string>;
