@@ -79,6 +79,14 @@ describe('SDK clients: @azure/arm-resources and @azure/arm-resources-subscriptio
       assert.equal((await resources.resources.checkExistenceById(id, VS)).body, false);
     });
 
+    it("resources.beginUpdateById patches a gateway's tags (ARM's PATCH, answered at once)", async () => {
+      const poller = await resources.resources.beginUpdateById(gatewayId(GATEWAY_GAPS), VS, { tags: { owner: 'sdk-test' } }, { updateIntervalInMs: 10 });
+      const updated = await poller.pollUntilDone();
+      assert.deepEqual(updated.tags, { owner: 'sdk-test' });
+      const listed = await collect(resources.resources.list({ filter: `name eq '${GATEWAY_GAPS.name}'` }));
+      assert.deepEqual(listed.map((r) => r.tags), [{ owner: 'sdk-test' }]);
+    });
+
     it('resourceGroups.get, checkExistence and list (following nextLink)', async () => {
       const group = await resources.resourceGroups.get(GATEWAY_PRODUCTION.resourceGroup);
       assert.equal(group.name, GATEWAY_PRODUCTION.resourceGroup);
