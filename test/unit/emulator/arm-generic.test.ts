@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARM_ACTIONS } from '../../../emulator/arm';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { seedArm } from '../../../emulator/seed/gateways';
 import { seedDirectory } from '../../../emulator/seed/directory';
@@ -21,6 +22,7 @@ const SUBS = 'api-version=2022-12-01';
 const SUB = `/subscriptions/${SUBSCRIPTION_PRODUCTION}`;
 const GW_TYPE = 'Microsoft.VoiceServices/communicationsGateways';
 const TL_TYPE = 'Microsoft.VoiceServices/communicationsGateways/testLines';
+const GROUP_READER = 'c0ffee00-0000-4000-8000-0000000000e1';
 
 interface ArmErrorBody {
   error: { code: string; message: string };
@@ -55,6 +57,8 @@ describe('emulator: ARM as generic clients see it (// paths, HEAD, resource grou
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'acg-arm-generic-'));
     const state: EmulatorState = { version: 1, ...seedDirectory(), ...seedArm(), provisioning: {} };
+    // A principal with one role, on one group only: lists must show it that group and nothing else.
+    state.armRoleAssignments.push({ principalId: GROUP_READER, scope: `${SUB}/resourceGroups/${GATEWAY_GAPS.resourceGroup}`, role: 'Reader' });
     emulator = await startEmulator({ port: 0, dataDir, initialState: state, config: { armOperationDelayMs: 0, armPageSize: 2 } });
     operator = await emulator.context.tokens.issue(
       { aud: 'https://management.azure.com/', tid: DEMO_TENANT_ID, oid: OPERATOR_OBJECT_ID, appid: OPERATOR_CLIENT_ID, idtyp: 'app' },
@@ -64,6 +68,12 @@ describe('emulator: ARM as generic clients see it (// paths, HEAD, resource grou
   after(async () => {
     await emulator.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('every ARM route names the action it needs (HEAD needs what the GET of its path needs)', () => {
+    const arm = emulator.routes().filter((r) => r.service === 'arm');
+    const missing = arm.filter((r) => (r.method === 'HEAD' ? !arm.some((g) => g.method === 'GET' && g.pattern === r.pattern && ARM_ACTIONS[g.operationId]) : !ARM_ACTIONS[r.operationId]));
+    assert.deepEqual(missing.map((r) => `${r.method} ${r.pattern} (${r.operationId})`), []);
   });
 
   describe('paths that start with //', () => {
@@ -217,6 +227,21 @@ describe('emulator: ARM as generic clients see it (// paths, HEAD, resource grou
       const after = await all(`/subscriptions/${GATEWAY_LAB.subscriptionId}/resourceGroups/${GATEWAY_LAB.resourceGroup}/resources?${RES}`);
       assert.ok(after.some((r) => r.name === 'runtime-gw' && r.type === GW_TYPE));
     });
+  });
+
+  it('lists only the groups and resources the caller holds a role on', async () => {
+    const bearer = await emulator.context.tokens.issue(
+      { aud: 'https://management.azure.com/', tid: DEMO_TENANT_ID, oid: GROUP_READER, appid: 'c0ffee00-0000-4000-8000-0000000000e2', idtyp: 'app' },
+      `${emulator.url}/${DEMO_TENANT_ID}/v2.0`,
+    );
+    const as = (path: string) => request(`${emulator.url}${path}`, { ca: emulator.caCertPem, headers: { authorization: `Bearer ${bearer}` } });
+    const groups = await as(`${SUB}/resourcegroups?${RES}&$top=10`);
+    assert.deepEqual((groups.body as ListBody<{ name: string }>).value.map((g) => g.name), [GATEWAY_GAPS.resourceGroup]);
+    const items = await as(`${SUB}/resources?${RES}&$top=50`);
+    const ids = (items.body as ListBody<GenericResource>).value.map((r) => r.id);
+    assert.ok(ids.length === 5 && ids.every((id) => id.includes(`/resourceGroups/${GATEWAY_GAPS.resourceGroup}/`)), ids.join('\n'));
+    const other = await as(`${SUB}/resourceGroups/${GATEWAY_PRODUCTION.resourceGroup}?${RES}`);
+    assert.equal(other.status, 403);
   });
 
   describe('provider and locations', () => {
