@@ -120,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = `https://${req.headers.host ?? `127.0.0.1:${port}`}`;
-    const url = new URL(req.url ?? '/', origin);
+    const url = requestUrl(req.url ?? '/', origin);
     const { service, path, scope } = classify(url.pathname);
     const rawBody = await readBody(req);
     const parsed = parseBody(req, rawBody);
@@ -165,6 +165,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         Object.assign(ctx.params, match.params);
         const denied = await authenticate(service, ctx);
         response = denied ?? (await match.route.handler(ctx));
+        // A HEAD answer has a status and headers only, whatever the handler built (ARM: 204 or 404, no body).
+        if (method === 'HEAD') response = { status: response.status, ...(response.headers ? { headers: response.headers } : {}) };
       } else if (match.allowed.length > 0) {
         response = faultResponse(service, 405, 'MethodNotAllowed', `${method} is not allowed here; use ${match.allowed.join(', ')}.`);
       } else {
@@ -258,11 +260,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
+/**
+ * The URL of a request. A request target is a path, never an authority, so `//subscriptions/…` (what
+ * @azure/arm-resources sends for every `*ById` call, and what ARM accepts) is the path `/subscriptions/…`, where
+ * `new URL(target, origin)` would read `subscriptions` as the host. Leading slashes collapse to one, so that the
+ * pathname (and every nextLink built from it) is the path the services route on.
+ */
+export function requestUrl(target: string, origin: string): URL {
+  return target.startsWith('/') ? new URL(`${origin}${target.replace(/^\/{2,}/, '/')}`) : new URL(target, origin);
+}
+
 /** Which service a path belongs to, and the path that service sees. */
 export function classify(pathname: string): { service: ServiceName; path: string; scope: Record<string, string> } {
   if (pathname.startsWith('/_admin/') || pathname === '/_admin') return { service: 'admin', path: pathname.slice('/_admin'.length) || '/', scope: {} };
   if (pathname === EMULATOR_GRAPH_PATH || pathname.startsWith(`${EMULATOR_GRAPH_PATH}/`)) {
-    return { service: 'graph', path: pathname.slice(EMULATOR_GRAPH_PATH.length) || '/', scope: {} };
+    // Graph, like ARM, reads `/graph//v1.0/…` (a base URL with a trailing slash) as `/v1.0/…`.
+    return { service: 'graph', path: pathname.slice(EMULATOR_GRAPH_PATH.length).replace(/^\/{2,}/, '/') || '/', scope: {} };
   }
   if (pathname.startsWith(`${EMULATOR_PROVISIONING_PATH}/`)) {
     const rest = pathname.slice(EMULATOR_PROVISIONING_PATH.length + 1);

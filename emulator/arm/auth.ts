@@ -31,6 +31,13 @@ export const ARM_ACTIONS: Readonly<Record<string, ArmAction>> = {
   Subscriptions_List: { action: 'Microsoft.Resources/subscriptions/read', access: 'tenant' },
   Subscriptions_Get: { action: 'Microsoft.Resources/subscriptions/read', access: 'member' },
   Operations_List: { action: `${PROVIDER}/operations/read`, access: 'tenant' },
+  // Lists show what the caller may read inside the subscription, so any role there lets the call through.
+  ResourceGroups_List: { action: 'Microsoft.Resources/subscriptions/resourceGroups/read', access: 'member' },
+  ResourceGroups_Get: { action: 'Microsoft.Resources/subscriptions/resourceGroups/read', access: 'read' },
+  Resources_List: { action: 'Microsoft.Resources/subscriptions/resources/read', access: 'member' },
+  Resources_ListByResourceGroup: { action: 'Microsoft.Resources/subscriptions/resourceGroups/resources/read', access: 'member' },
+  Providers_Get: { action: 'Microsoft.Resources/subscriptions/providers/read', access: 'member' },
+  Subscriptions_ListLocations: { action: 'Microsoft.Resources/subscriptions/locations/read', access: 'member' },
   CommunicationsGateways_ListBySubscription: { action: `${GW}/read`, access: 'read' },
   CommunicationsGateways_ListByResourceGroup: { action: `${GW}/read`, access: 'read' },
   CommunicationsGateways_Get: { action: `${GW}/read`, access: 'read' },
@@ -58,7 +65,8 @@ export function rememberArmRouter(ctx: ServiceContext, router: Router): void {
 }
 
 function actionFor(ctx: ServiceContext, req: RequestContext): ArmAction {
-  const match = routers.get(ctx)?.match(req.method, req.path);
+  // HEAD asks whether a GET would find the resource, so it needs exactly what that GET needs.
+  const match = routers.get(ctx)?.match(req.method === 'HEAD' ? 'GET' : req.method, req.path);
   const operationId = match && 'route' in match ? match.route.operationId : undefined;
   // Unknown routes default to the strictest reading of the method, so that nothing is left open by accident.
   return (operationId && ARM_ACTIONS[operationId]) || { action: `${PROVIDER}/${req.method === 'GET' ? 'read' : 'write'}`, access: req.method === 'GET' ? 'read' : 'write' };

@@ -12,6 +12,11 @@ export const PROVIDER = 'Microsoft.VoiceServices';
 export const VOICE_SERVICES_API_VERSIONS: readonly string[] = ['2023-09-01'];
 /** Microsoft.Resources versions that clients in use send for the subscriptions list (az, SDKs, older tools). */
 export const SUBSCRIPTIONS_API_VERSIONS: readonly string[] = ['2022-12-01', '2021-01-01', '2020-01-01', '2016-06-01'];
+/**
+ * Microsoft.Resources versions for resource groups, generic resources and providers: @azure/arm-resources 8 sends
+ * 2025-04-01; az and older SDKs send the others.
+ */
+export const RESOURCES_API_VERSIONS: readonly string[] = ['2025-04-01', '2024-11-01', '2024-07-01', '2024-03-01', '2023-07-01', '2022-09-01', '2021-04-01', '2021-01-01', '2020-06-01', '2019-10-01'];
 export const DEFAULT_PAGE_SIZE = 50;
 const NOT_FOUND_HINT = 'For more details please go to https://aka.ms/ARMResourceNotFoundFix';
 
@@ -124,7 +129,7 @@ export interface ListPage<T> {
  * One page of a list, with a `nextLink` that carries an opaque `$skiptoken` (and the caller's `$top`, so that every
  * page has the size the caller asked for).
  */
-export function paginate<T>(ctx: ServiceContext, req: RequestContext, items: readonly T[]): { page: ListPage<T> } | { error: EmulatorResponse } {
+export function paginate<T>(ctx: ServiceContext, req: RequestContext, items: readonly T[], carry: readonly string[] = []): { page: ListPage<T> } | { error: EmulatorResponse } {
   const topRaw = req.query.get('$top');
   let size = configuredPageSize(ctx);
   if (topRaw !== null) {
@@ -145,6 +150,11 @@ export function paginate<T>(ctx: ServiceContext, req: RequestContext, items: rea
     const next = new URL(req.url.pathname, req.origin);
     next.searchParams.set('api-version', req.query.get('api-version') ?? '');
     if (topRaw !== null) next.searchParams.set('$top', topRaw);
+    // Query options that shape the list (a $filter, an $expand) hold on every page, so the next page repeats them.
+    for (const name of carry) {
+      const value = req.query.get(name);
+      if (value !== null) next.searchParams.set(name, value);
+    }
     next.searchParams.set('$skiptoken', Buffer.from(JSON.stringify({ o: offset + size })).toString('base64url'));
     page.nextLink = next.toString();
   }
@@ -152,8 +162,8 @@ export function paginate<T>(ctx: ServiceContext, req: RequestContext, items: rea
 }
 
 /** A 200 with one page of `items` (ARM's `{value, nextLink}`). */
-export function pageOf<T>(ctx: ServiceContext, req: RequestContext, items: readonly T[]): EmulatorResponse {
-  const result = paginate(ctx, req, items);
+export function pageOf<T>(ctx: ServiceContext, req: RequestContext, items: readonly T[], carry: readonly string[] = []): EmulatorResponse {
+  const result = paginate(ctx, req, items, carry);
   return 'error' in result ? result.error : json(200, result.page);
 }
 

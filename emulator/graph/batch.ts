@@ -76,7 +76,10 @@ function dependencyOrder(items: BatchItem[]): BatchItem[] | undefined {
 }
 
 function innerContext(outer: RequestContext, item: BatchItem): RequestContext {
-  const url = new URL(`${outer.origin}/graph/v1.0/${item.url.replace(/^\/+/, '')}`);
+  // Graph reads an item's url relative to the version, and also takes it with the version in front: the JS client's
+  // BatchRequestContent sends `/v1.0/…` for an absolute URL (and `/graph/v1.0/…` when that URL is the emulator's).
+  const relative = item.url.replace(/^\/+/, '').replace(/^graph\/+(?=v1\.0\/)/i, '').replace(/^v1\.0\/+/i, '');
+  const url = new URL(`${outer.origin}/graph/v1.0/${relative}`);
   const headers: IncomingHttpHeaders = { ...item.headers, host: outer.headers.host, authorization: outer.headers.authorization };
   const rawBody = item.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof item.body === 'string' ? item.body : JSON.stringify(item.body));
   return {

@@ -184,6 +184,129 @@ export function commonTypesStandIn(url: string): Json | undefined {
   return undefined;
 }
 
+const str = { type: 'string' };
+const tags = { type: 'object', additionalProperties: { type: 'string' } };
+
+/**
+ * Microsoft.Resources definitions for the generic endpoints the emulator serves around its gateways. The spec files are
+ * not in ../shared/specs; the field lists are those of Azure/azure-rest-api-specs
+ * specification/resources/resource-manager/Microsoft.Resources/stable/2025-04-01/resources.json (ResourceGroup,
+ * ResourceGroupProperties, ResourceGroupListResult, GenericResourceExpanded, ResourceListResult, Provider,
+ * ProviderResourceType) and .../stable/2022-12-01/subscriptions.json (Location, LocationMetadata, PairedRegion,
+ * LocationListResult). `additionalProperties: false` makes each list complete: a field ARM does not define is an error.
+ */
+const MICROSOFT_RESOURCES_DEFINITIONS: Json = {
+  ResourceGroup: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      id: str,
+      name: str,
+      type: str,
+      properties: { type: 'object', additionalProperties: false, properties: { provisioningState: str } },
+      location: str,
+      managedBy: str,
+      tags,
+    },
+    required: ['location'],
+  },
+  ResourceGroupListResult: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { value: { type: 'array', items: { $ref: '#/definitions/ResourceGroup' } }, nextLink: str },
+  },
+  GenericResourceExpanded: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      id: str,
+      name: str,
+      type: str,
+      location: str,
+      extendedLocation: { type: 'object', properties: { name: str, type: str } },
+      tags,
+      plan: { type: 'object' },
+      properties: { type: 'object' },
+      kind: str,
+      managedBy: str,
+      sku: { type: 'object', properties: { name: str, tier: str, size: str, family: str, model: str, capacity: { type: 'integer' } } },
+      identity: { type: 'object', properties: { principalId: str, tenantId: str, type: str, userAssignedIdentities: { type: 'object' } } },
+      createdTime: { type: 'string', format: 'date-time' },
+      changedTime: { type: 'string', format: 'date-time' },
+      provisioningState: str,
+    },
+  },
+  ResourceListResult: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { value: { type: 'array', items: { $ref: '#/definitions/GenericResourceExpanded' } }, nextLink: str },
+  },
+  ProviderResourceType: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      resourceType: str,
+      locations: { type: 'array', items: str },
+      locationMappings: { type: 'array' },
+      aliases: { type: 'array' },
+      apiVersions: { type: 'array', items: str },
+      defaultApiVersion: str,
+      zoneMappings: { type: 'array' },
+      apiProfiles: { type: 'array' },
+      capabilities: str,
+      properties: { type: 'object', additionalProperties: str },
+    },
+  },
+  Provider: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      id: str,
+      namespace: str,
+      registrationState: str,
+      registrationPolicy: str,
+      resourceTypes: { type: 'array', items: { $ref: '#/definitions/ProviderResourceType' } },
+      providerAuthorizationConsentState: { type: 'string', enum: ['NotSpecified', 'Required', 'NotRequired', 'Consented'] },
+    },
+  },
+  PairedRegion: { type: 'object', additionalProperties: false, properties: { name: str, id: str, subscriptionId: str } },
+  LocationMetadata: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      regionType: { type: 'string', enum: ['Physical', 'Logical'] },
+      regionCategory: { type: 'string', enum: ['Recommended', 'Extended', 'Other'] },
+      geography: str,
+      geographyGroup: str,
+      longitude: str,
+      latitude: str,
+      physicalLocation: str,
+      pairedRegion: { type: 'array', items: { $ref: '#/definitions/PairedRegion' } },
+      homeLocation: str,
+    },
+  },
+  Location: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      id: str,
+      subscriptionId: str,
+      name: str,
+      type: { type: 'string', enum: ['Region', 'EdgeZone'] },
+      displayName: str,
+      regionalDisplayName: str,
+      metadata: { $ref: '#/definitions/LocationMetadata' },
+      availabilityZoneMappings: { type: 'array' },
+    },
+  },
+  // subscriptions.json 2022-12-01 does not page the locations list: LocationListResult has `value` only.
+  LocationListResult: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { value: { type: 'array', items: { $ref: '#/definitions/Location' } } },
+  },
+};
+
 /**
  * Stand-in schemas (JSON Schema, draft-04 style) for ARM operations the emulator serves that are not in
  * voiceservices.json. Subscriptions follow Microsoft.Resources/subscriptions (2022-12-01); the operation status
@@ -261,5 +384,5 @@ export const ARM_EXTRA_DEFINITIONS: Json = {
   },
   ErrorDetail: V3_DEFINITIONS.ErrorDetail,
   ErrorAdditionalInfo: V3_DEFINITIONS.ErrorAdditionalInfo,
-  ErrorResponse: V3_DEFINITIONS.ErrorResponse,
+  ErrorResponse: V3_DEFINITIONS.ErrorResponse,  ...MICROSOFT_RESOURCES_DEFINITIONS,
 };

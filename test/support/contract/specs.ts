@@ -104,6 +104,14 @@ export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
   { service: 'arm', operationId: 'Subscriptions_List', why: 'Microsoft.Resources (subscriptions), not Microsoft.VoiceServices', statuses: [200], schema: 'SubscriptionListResult' },
   { service: 'arm', operationId: 'Subscriptions_Get', why: 'Microsoft.Resources (subscriptions), not Microsoft.VoiceServices', statuses: [200], schema: 'Subscription' },
   { service: 'arm', operationId: 'OperationStatuses_Get', why: "the Azure-AsyncOperation URL of a long-running PUT (ARM's asynchronous operation contract)", statuses: [200], schema: 'OperationStatusResult' },
+  { service: 'arm', operationId: 'ResourceGroups_Get', why: 'Microsoft.Resources (resources.json), called by the SDKs and az around any resource', statuses: [200], schema: 'ResourceGroup' },
+  { service: 'arm', operationId: 'ResourceGroups_List', why: 'Microsoft.Resources (resources.json), called by the SDKs and az around any resource', statuses: [200], schema: 'ResourceGroupListResult' },
+  { service: 'arm', operationId: 'ResourceGroups_CheckExistence', why: 'Microsoft.Resources (resources.json): HEAD, 204 or 404 without a body', statuses: [204], schema: undefined },
+  { service: 'arm', operationId: 'Resources_CheckExistenceById', why: 'Microsoft.Resources (resources.json): HEAD on any resource id, 204 or 404 without a body', statuses: [204], schema: undefined },
+  { service: 'arm', operationId: 'Resources_List', why: 'Microsoft.Resources (resources.json), the generic resource list with $filter', statuses: [200], schema: 'ResourceListResult' },
+  { service: 'arm', operationId: 'Resources_ListByResourceGroup', why: 'Microsoft.Resources (resources.json), the generic resource list of a group', statuses: [200], schema: 'ResourceListResult' },
+  { service: 'arm', operationId: 'Providers_Get', why: 'Microsoft.Resources (resources.json): the provider, its resource types and api-versions', statuses: [200], schema: 'Provider' },
+  { service: 'arm', operationId: 'Subscriptions_ListLocations', why: 'Microsoft.Resources (subscriptions.json 2022-12-01)', statuses: [200], schema: 'LocationListResult' },
   { service: 'arm', operationId: 'OperationResults_Get', why: "the Location URL of a long-running DELETE (ARM's asynchronous operation contract)", statuses: [200, 202, 204], schema: undefined },
 ];
 
@@ -147,6 +155,8 @@ export class Contract {
     if (exchange.status < 400 && !extra.statuses.includes(exchange.status)) {
       return [issue('/status', `status ${exchange.status} is not one ARM answers this with (${extra.statuses.join(', ')})`)];
     }
+    // A HEAD answer is its status alone: ARM sends 204 or 404 without a body.
+    if (exchange.method === 'HEAD') return exchange.responseBody === undefined ? [] : [issue('/body', 'a HEAD answer must have no body')];
     const name = exchange.status >= 400 ? 'ErrorResponse' : extra.schema;
     if (!name) return [];
     let validate = this.extraValidators.get(name);

@@ -142,6 +142,23 @@ async function armScenario(h: ContractHarness): Promise<void> {
   await h.call('arm', 'POST', check, { body: { name: GATEWAY_PRODUCTION.name, type: 'Microsoft.VoiceServices/communicationsGateways' }, expect: 200 });
   await h.call('arm', 'POST', check, { body: { name: 'contract-free-name', type: 'Microsoft.VoiceServices/communicationsGateways' }, expect: 200 });
 
+  // Microsoft.Resources around the gateways (what the SDKs and az call): groups, generic lists, provider, locations, HEAD.
+  const R = 'api-version=2025-04-01';
+  const S = `/subscriptions/${SUB}`;
+  await h.call('arm', 'GET', `${S}/resourcegroups?${R}`, { expect: 200 });
+  await h.call('arm', 'GET', `${S}/resourceGroups/${RG}?${R}`, { expect: 200 });
+  await h.call('arm', 'GET', `${S}/resourceGroups/rg-contract-missing?${R}`, { expect: 404 });
+  await h.call('arm', 'HEAD', `${S}/resourceGroups/${RG}?${R}`, { expect: 204 });
+  await h.call('arm', 'HEAD', `${S}/resourceGroups/rg-contract-missing?${R}`, { expect: 404 });
+  await h.call('arm', 'GET', `${S}/resourceGroups/${RG}/resources?${R}&$top=3`, { expect: 200 });
+  await h.call('arm', 'GET', `${S}/resources?${R}&$expand=createdTime,changedTime,provisioningState&$filter=${encodeURIComponent("resourceType eq 'Microsoft.VoiceServices/communicationsGateways'")}`, { expect: 200 });
+  await h.call('arm', 'GET', `${S}/resources?${R}&$filter=${encodeURIComponent("tagName eq 'env'")}`, { expect: 400 });
+  await h.call('arm', 'GET', `${S}/providers/Microsoft.VoiceServices?${R}`, { expect: 200 });
+  await h.call('arm', 'GET', `${S}/locations?api-version=${SUBSCRIPTIONS_API_VERSION}`, { expect: 200 });
+  await h.call('arm', 'HEAD', `${GATEWAYS}/${GATEWAY_PRODUCTION.name}?${V}`, { expect: 204 });
+  await h.call('arm', 'HEAD', `${GATEWAYS}/contract-missing-gw?${V}`, { expect: 404 });
+  await h.call('arm', 'HEAD', `${GATEWAYS}/${GATEWAY_PRODUCTION.name}/testLines/OC1?${V}`, { expect: 204 });
+
   // Create, poll, update and delete a gateway and a test line.
   const gw = `${GATEWAYS}/contract-gw-1`;
   const created = await h.call('arm', 'PUT', `${gw}?${V}`, { body: gatewayBody(), expect: 201 });

@@ -13,21 +13,12 @@
 // Every substitution made is printed.
 import { strict as assert } from 'node:assert';
 import { GATEWAY_PRODUCTION } from '../../../emulator/seed/ids';
-import { buildExampleRequest, type ExampleRequest } from '../../support/contract/examples';
-import { ContractHarness, PROVISIONING_API_VERSION, checkExchanges, startContractEmulator, type ContractEmulator } from '../../support/contract/harness';
+import { buildExampleRequest, rankExample, substituteProvisioning, type ExampleRequest } from '../../support/contract/examples';
+import { ContractHarness, checkExchanges, startContractEmulator, type ContractEmulator } from '../../support/contract/harness';
 import { formatIssue, loadContract, locateSpecs, printSkipOnce, type Contract, type SpecExample } from '../../support/contract/specs';
-import { isObject } from '../../support/contract/swagger';
 
 const location = locateSpecs();
 const PLACEHOLDER_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
-
-/** Creates first, reads and updates next, deletes last; parents before children. */
-function rank(example: SpecExample, method: string, path: string): number {
-  const depth = path.split('/').length;
-  if (method === 'DELETE' || example.operationId.endsWith('DeleteNumbers')) return 300 - depth;
-  if (method === 'PUT' || example.operationId.endsWith('CreateOrUpdateNumbers')) return 100 + depth;
-  return 200;
-}
 
 interface Outcome {
   example: SpecExample;
@@ -58,7 +49,7 @@ describe('contract: the spec examples, sent to the emulator', function () {
     const planned = contract.examples.map((example) => {
       const swagger = contract.swagger(example.service);
       const op = swagger.operations.get(example.operationId);
-      return { example, order: (example.service === 'arm' ? 0 : 1000) + rank(example, op?.method ?? 'GET', op?.pathTemplate ?? '') };
+      return { example, order: (example.service === 'arm' ? 0 : 1000) + rankExample(example, op?.method ?? 'GET', op?.pathTemplate ?? '') };
     });
     planned.sort((a, b) => a.order - b.order || a.example.relative.localeCompare(b.example.relative));
     for (const { example } of planned) outcomes.push(await runExample(contract, harness, example));
@@ -108,36 +99,4 @@ async function runExample(contract: Contract, h: ContractHarness, example: SpecE
   const res = await h.call(example.service, request.method, `${request.path}${query ? `?${query}` : ''}`, { headers: request.headers, body });
   if (example.service === 'arm' && (res.headers['azure-asyncoperation'] || res.headers.location)) await h.waitForArmOperation(res);
   return { example, request, status: res.status, body: res.body, substitutions };
-}
-
-/** Provisioning examples name a Teams tenant and a civic address the demo tenant does not have: use seeded ones. */
-async function substituteProvisioning(h: ContractHarness, example: SpecExample, replaced: Map<string, unknown>): Promise<void> {
-  const q = `api-version=${PROVISIONING_API_VERSION}`;
-  const tenantId = example.parameters.tenantId;
-  if (typeof tenantId === 'string') {
-    const found = await h.call('provisioning', 'GET', `/teamsRequestsForInformation/${tenantId}?${q}`);
-    if (found.status === 404) {
-      const list = await h.call('provisioning', 'GET', `/teamsRequestsForInformation?${q}`);
-      const first = isObject(list.body) && Array.isArray(list.body.value) ? list.body.value.find(isObject) : undefined;
-      if (first && typeof first.tenantId === 'string') replaced.set('tenantId', first.tenantId);
-    }
-  }
-  const civicAddressId = example.parameters.civicAddressId;
-  const accountName = example.parameters.accountName;
-  if (typeof civicAddressId === 'string' && typeof accountName === 'string') {
-    const found = await h.call('provisioning', 'GET', `/accounts/${encodeURIComponent(accountName)}/teamsCivicAddresses/${encodeURIComponent(civicAddressId)}?${q}`);
-    if (found.status === 404) {
-      const accounts = await h.call('provisioning', 'GET', `/accounts?${q}`);
-      for (const account of isObject(accounts.body) && Array.isArray(accounts.body.value) ? accounts.body.value.filter(isObject) : []) {
-        const name = String(account.name);
-        const list = await h.call('provisioning', 'GET', `/accounts/${encodeURIComponent(name)}/teamsCivicAddresses?${q}`);
-        const first = isObject(list.body) && Array.isArray(list.body.value) ? list.body.value.find(isObject) : undefined;
-        if (first && typeof first.id === 'string') {
-          replaced.set('accountName', name);
-          replaced.set('civicAddressId', first.id);
-          return;
-        }
-      }
-    }
-  }
 }
