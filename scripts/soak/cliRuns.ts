@@ -75,7 +75,7 @@ export async function runCliSoak(input: CliSoakInput): Promise<CliSoakResult> {
   const cli = async (command: 'plan' | 'apply' | 'check' | 'export', args: string[], ok: readonly number[]): Promise<number> => {
     const out: string[] = [];
     const err: string[] = [];
-    const label = `acg ${command} ${args.filter((a) => !a.startsWith('https://')).join(' ')}`;
+    const label = `acg ${command} ${args.map((a) => (a.startsWith(cwd) ? a.slice(cwd.length + 1) : a)).join(' ')}`;
     const code =
       (await tally.op('cli', label, () => {
         const run = { plan: runPlan, apply: runApply, check: runCheck, export: runExport }[command];
@@ -102,7 +102,9 @@ export async function runCliSoak(input: CliSoakInput): Promise<CliSoakResult> {
     input.outputs.push({ name: 'apply.journal', text: readFileSync(join(cwd, 'apply.journal'), 'utf8') });
   }
   await cli('check', ['--gateway', input.gatewayName], [EXIT.ok, EXIT.problems]);
-  await cli('export', ['--gateway', input.gatewayName, '--account', account, '--format', 'json', '--out', 'export.json'], [EXIT.ok]);
+  if ((await cli('export', ['--gateway', input.gatewayName, '--account', account, '--format', 'json', '--out', join(cwd, 'export.json')], [EXIT.ok])) === EXIT.ok) {
+    input.outputs.push({ name: 'export.json', text: readFileSync(join(cwd, 'export.json'), 'utf8') });
+  }
   return { account, prefix, numbers: input.numbers, resumes, applied };
 }
 

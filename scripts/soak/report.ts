@@ -26,6 +26,8 @@ export interface SoakFigures extends ReadBackFigures {
 }
 
 const HEADING = '## Fault soak';
+/** The in-host part's figures (test/integration/faultSoak.test.ts prints them): kept when the section is rewritten. */
+const IN_HOST = '### In VS Code';
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 export function soakSection(f: SoakFigures): string {
@@ -61,14 +63,16 @@ export function soakSection(f: SoakFigures): string {
     '',
     `The Provisioning API's documented failover pause (60 s after a 5xx or a timeout, \`provisioningFailoverDelayMs\`) stays`,
     `the product's default; the soak builds its pipelines with ${f.failoverDelayMs} ms through that option, or every fourth`,
-    'Provisioning API request would wait a minute. Retries, backoff and `Retry-After` are the production values.',
+    'Provisioning API request would wait a minute. Retries, backoff and `Retry-After` are the production values: 4 retries',
+    `per request, so a request fails for the person only when 5 attempts in a row meet a fault (${((mix.errorRate + mix.throttleRate + mix.resetRate) ** 5 * 100).toFixed(2)}% of requests at`,
+    'this mix); the in-host part below, and the tree error rows it retries, show failures reaching a person.',
     '',
     '| What | Count |',
     '|---|---:|',
     `| Operations run | ${sum(Object.values(ops))} (sign-in ${ops.token}, ARM ${ops.arm}, Provisioning API ${ops.provisioning}, Graph ${ops.graph}, CLI commands ${ops.cli}) |`,
     `| Faults injected | ${injected('error') + injected('throttle') + injected('reset')} (${injected('error')} × 503, ${injected('throttle')} × 429, ${injected('reset')} resets), on ${injected('delayed')} delayed requests |`,
     `| Retries | ${f.retries.pipeline + f.retries.cliWrites} (${f.retries.pipeline} logged by the clients' pipeline, ${f.retries.cliWrites} in the CLI's audit records of its writes); the service saw ${f.retries.answeredResends} resends of an x-ms-client-request-id it had answered, CLI reads included (sign-in's retries are @azure/identity's own and in neither count) |`,
-    `| User-visible errors | ${f.shown.length}: ${shownList} |`,
+    `| User-visible errors | ${f.shown.length}: ${shownList}${f.shown[0] ? ` (e.g. "${f.shown[0].message}")` : ''} |`,
     `| Errors without a message or an action | ${f.unclear.length} |`,
     `| Crashes (anything thrown that is not a presented error) | ${f.crashes.length} |`,
     `| \`acg apply --resume\` runs | ${f.cliResumes} |`,
@@ -105,7 +109,10 @@ export function writeSoakSection(figures: SoakFigures, write: boolean): string {
     if (start < 0) next = `${text.trimEnd()}\n\n${section}\n`;
     else {
       const after = text.indexOf('\n## ', start + HEADING.length + 1);
-      next = `${text.slice(0, start + 1)}${section}\n${after < 0 ? '' : `${text.slice(after)}`}`;
+      const old = text.slice(start, after < 0 ? undefined : after);
+      const inHost = old.indexOf(`\n${IN_HOST}\n`);
+      const kept = inHost < 0 ? '' : `\n${old.slice(inHost + 1).trimEnd()}\n`;
+      next = `${text.slice(0, start + 1)}${section}\n${kept}${after < 0 ? '' : `${text.slice(after)}`}`;
     }
     writeFileSync(path, next);
   }

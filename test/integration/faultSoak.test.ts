@@ -32,6 +32,8 @@ const NUMBERS = Array.from({ length: 5 }, (_, i) => `+4930777${SEED}${String(i).
 const PLAN_FILE = 'fault-soak.acg-plan.json';
 /** How often a person presses Retry (or runs the command again) before the soak gives up on an action. */
 const ATTEMPTS = 4;
+/** Rounds of the UI actions (trees, panels, checks) before the plan is applied. */
+const ROUNDS = 2;
 
 interface Posted {
   readonly viewType: string;
@@ -103,6 +105,44 @@ describe('Fault soak: UI actions in VS Code under the soak mix', function () {
     });
   }
 
+  /** One round of the UI actions: the trees expanded, each panel opened and answered, the checks run; closed after. */
+  async function uiRound(): Promise<void> {
+    // The trees, expanded as a person would: Gateways down to the test lines, then Enterprises and Numbers.
+    const gateways = new TreeWalker(() => api.gateways.provider);
+    await expand(gateways, undefined, 4);
+    await api.host.selection.select(selectionOf(api, GATEWAY_LAB));
+    await expand(new TreeWalker(() => api.enterprises.provider), undefined, 4);
+    await expand(new TreeWalker(() => api.numbers.provider), undefined, 2);
+
+    // A gateway row for the commands that start from one (found again after any retries).
+    let labRow: TreeNode | undefined;
+    for (let i = 0; i < ATTEMPTS && !labRow; i++) {
+      const subscription = (await gateways.children()).find((n) => n.id === `sub:${GATEWAY_LAB.subscriptionId}`);
+      for (const node of subscription ? await gateways.children(subscription) : []) if ((await gateways.label(node)) === GATEWAY_LAB.name) labRow = node;
+      if (!labRow) api.gateways.refresh();
+    }
+    assert.ok(labRow, `${GATEWAY_LAB.name} is in the Gateways view`);
+
+    // Each panel: opened by its command, and answered (a message posted to its page).
+    const gatewayId = selectionOf(api, GATEWAY_LAB).id;
+    const panels: [string, string, unknown[]][] = [
+      ['acg.gatewayOverview', 'acg.gateways.openOverview', [labRow]],
+      ['acg.requestsForInformation', 'acg.enterprises.manageRequests', []],
+      ['acg.account', 'acg.enterprises.openAccount', [{ gatewayId, account: 'Fabrikam-Pilot' }]],
+      ['acg.numbersGrid', 'acg.numbers.manage', [{ gatewayId, account: 'Fabrikam-Pilot' }]],
+      ['acg.numberEditor', 'acg.numbers.create', [{ gatewayId, account: 'Fabrikam-Pilot' }]],
+    ];
+    for (const [viewType, command, args] of panels) {
+      const answered = nextPost(viewType, `the ${viewType} panel`);
+      await action(command, args, { picks: [(items) => items[0]] });
+      await answered;
+    }
+    const checksAnswered = nextPost('acg.onboardingChecks', 'the onboarding checks panel');
+    await action('acg.gateways.runOnboardingChecks', [labRow]);
+    await checksAnswered;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+
   async function signedIn(): Promise<void> {
     for (let i = 0; i < ATTEMPTS && !api.host.signIn.signedIn; i++) await action('acg.signIn', [{ method: 'sandbox' }]);
     assert.ok(api.host.signIn.signedIn, `signed in within ${ATTEMPTS} attempts`);
@@ -160,39 +200,7 @@ describe('Fault soak: UI actions in VS Code under the soak mix', function () {
   it('signs in, expands the trees, opens each panel, runs the checks, plans and applies: no crash, each failure shown once with an action, nothing lost or doubled, no token anywhere', async () => {
     await signedIn();
 
-    // The trees, expanded as a person would: Gateways down to the test lines, then Enterprises and Numbers.
-    const gateways = new TreeWalker(() => api.gateways.provider);
-    await expand(gateways, undefined, 4);
-    await api.host.selection.select(selectionOf(api, GATEWAY_LAB));
-    await expand(new TreeWalker(() => api.enterprises.provider), undefined, 4);
-    await expand(new TreeWalker(() => api.numbers.provider), undefined, 2);
-
-    // A gateway row for the commands that start from one (found again after any retries).
-    let labRow: TreeNode | undefined;
-    for (let i = 0; i < ATTEMPTS && !labRow; i++) {
-      const subscription = (await gateways.children()).find((n) => n.id === `sub:${GATEWAY_LAB.subscriptionId}`);
-      for (const node of subscription ? await gateways.children(subscription) : []) if ((await gateways.label(node)) === GATEWAY_LAB.name) labRow = node;
-      if (!labRow) api.gateways.refresh();
-    }
-    assert.ok(labRow, `${GATEWAY_LAB.name} is in the Gateways view`);
-
-    // Each panel: opened by its command, and answered (a message posted to its page).
-    const gatewayId = selectionOf(api, GATEWAY_LAB).id;
-    const panels: [string, string, unknown[]][] = [
-      ['acg.gatewayOverview', 'acg.gateways.openOverview', [labRow]],
-      ['acg.requestsForInformation', 'acg.enterprises.manageRequests', []],
-      ['acg.account', 'acg.enterprises.openAccount', [{ gatewayId, account: 'Fabrikam-Pilot' }]],
-      ['acg.numbersGrid', 'acg.numbers.manage', [{ gatewayId, account: 'Fabrikam-Pilot' }]],
-      ['acg.numberEditor', 'acg.numbers.create', [{ gatewayId, account: 'Fabrikam-Pilot' }]],
-    ];
-    for (const [viewType, command, args] of panels) {
-      const answered = nextPost(viewType, `the ${viewType} panel`);
-      await action(command, args, { picks: [(items) => items[0]] });
-      await answered;
-    }
-    const checksAnswered = nextPost('acg.onboardingChecks', 'the onboarding checks panel');
-    await action('acg.gateways.runOnboardingChecks', [labRow]);
-    await checksAnswered;
+    for (let round = 1; round <= ROUNDS; round++) await uiRound();
 
     // A small plan: one new account and five numbers on the lab gateway, planned and applied (resumed while
     // something is left, as the panel offers).
@@ -245,7 +253,7 @@ describe('Fault soak: UI actions in VS Code under the soak mix', function () {
     const errorsShown = commandErrors.reduce((n, c) => n + c.errors, 0) + treeErrors.length;
     const injected = Object.values(counts).reduce((n, c) => n + c.error + c.throttle + c.reset, 0);
     console.log(
-      `fault soak (in VS Code), seed ${SEED}: ${commandErrors.length} commands, ${treeErrors.length} tree error rows (Retry pressed), ${errorsShown} errors shown; ` +
+      `fault soak (in VS Code), seed ${SEED}: ${commandErrors.length} commands, ${treeErrors.length} tree error rows (Retry pressed: ${treeErrors.map((t) => t.message).join(' | ')}), ${errorsShown} errors shown; ` +
         `${injected} faults injected (${JSON.stringify(counts)}); ${posted.length} webview messages; ${search.outputs} outputs searched for ${tokens.length} tokens: ${search.hits.length} hits; ` +
         `writes: ${Object.keys(writes).length} numbers written once each`,
     );
