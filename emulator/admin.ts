@@ -2,6 +2,7 @@
 // The server listens on loopback only, so this needs no token.
 import type { ServiceContext } from './context';
 import { Router, isRecord, json, type EmulatorResponse } from './http';
+import { FAULT_PRESETS, isFaultPresetName } from './faults';
 import { numberWriteCounts } from './provisioning/writeCounter';
 import { demoGatewayDomain, DEMO_GATEWAYS, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, READER_CLIENT_ID, READER_CLIENT_SECRET, DEMO_USER_UPN } from './seed/ids';
 
@@ -34,6 +35,31 @@ export function registerAdmin(ctx: ServiceContext): Router {
       return badRequest(error instanceof Error ? error.message : String(error));
     }
     return json(200, ctx.faults.get());
+  });
+
+  // A named mix on every service (FAULT_PRESETS: soak, none), with a seed; zeroes the counters below.
+  router.add('POST', '/faults/preset', 'admin.applyFaultPreset', (req) => {
+    const body = isRecord(req.body) ? req.body : {};
+    const names = Object.keys(FAULT_PRESETS).join(', ');
+    if (!isFaultPresetName(body.name)) return badRequest(`Send {"name": "<preset>", "seed": <number>}; the presets are ${names}.`);
+    const seed = body.seed ?? 1;
+    if (typeof seed !== 'number' || !Number.isInteger(seed)) return badRequest('seed must be a whole number.');
+    ctx.faults.applyPreset(body.name, seed);
+    return json(200, { preset: body.name, seed, settings: ctx.faults.get() });
+  });
+  // Faults injected per service and kind (error = 503, throttle = 429, reset, lostAnswer, delayed = latency added).
+  router.add('GET', '/faults/counts', 'admin.faultCounts', () => json(200, { preset: ctx.faults.presetName() ?? null, counts: ctx.faults.injected() }));
+  router.add('POST', '/faults/counts/reset', 'admin.resetFaultCounts', () => {
+    ctx.faults.resetCounts();
+    return { status: 204 };
+  });
+
+  // The access and id tokens the token endpoint issued, so that a soak can search everything it printed, logged or
+  // posted for them. Loopback only like the rest of /_admin (which already hands out the sandbox secrets), and each
+  // token is valid only against this emulator process's signing key.
+  router.add('GET', '/tokens/issued', 'admin.issuedTokens', () => {
+    const tokens = ctx.tokens.issued();
+    return json(200, { count: tokens.length, tokens });
   });
 
   router.add('GET', '/config', 'admin.getConfig', () => json(200, { ...ctx.config, rateLimit: ctx.limiter.settings }));

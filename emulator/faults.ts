@@ -25,6 +25,36 @@ export type FaultOutcome = { kind: 'none' } | { kind: 'error' } | { kind: 'throt
 
 export const NO_FAULTS: ServiceFaults = { latencyMs: 0, errorRate: 0, throttleRate: 0, resetRate: 0, retryAfterSeconds: 1, lostAnswerRate: 0 };
 
+/**
+ * Named fault mixes, each applied to every service (Entra's token endpoint, ARM, the Provisioning API, Graph).
+ * `soak` is issue 13's fault soak: 20% 5xx, 10% 429 with Retry-After, 2% connection resets, 500 ms of latency.
+ * `none` clears every fault.
+ */
+export const FAULT_PRESETS = {
+  none: { ...NO_FAULTS },
+  soak: { latencyMs: 500, errorRate: 0.2, throttleRate: 0.1, resetRate: 0.02, retryAfterSeconds: 1, lostAnswerRate: 0 },
+} as const satisfies Record<string, ServiceFaults>;
+export type FaultPresetName = keyof typeof FAULT_PRESETS;
+
+export function isFaultPresetName(name: unknown): name is FaultPresetName {
+  return typeof name === 'string' && Object.hasOwn(FAULT_PRESETS, name);
+}
+
+/** Faults injected so far, per service and kind (`delayed`: requests that got the added latency). */
+export interface FaultCounts {
+  error: number;
+  throttle: number;
+  reset: number;
+  lostAnswer: number;
+  delayed: number;
+}
+export type FaultCountsByService = Record<keyof FaultSettings, FaultCounts>;
+
+function zeroCounts(): FaultCountsByService {
+  const zero = (): FaultCounts => ({ error: 0, throttle: 0, reset: 0, lostAnswer: 0, delayed: 0 });
+  return { entra: zero(), arm: zero(), provisioning: zero(), graph: zero() };
+}
+
 export function defaultFaultSettings(): FaultSettings {
   return { entra: { ...NO_FAULTS }, arm: { ...NO_FAULTS }, provisioning: { ...NO_FAULTS }, graph: { ...NO_FAULTS } };
 }
@@ -32,6 +62,9 @@ export function defaultFaultSettings(): FaultSettings {
 export class FaultInjector {
   private settings: FaultSettings;
   private random: () => number;
+  private counts: FaultCountsByService = zeroCounts();
+  /** The preset last applied, until a later update changes the settings by hand. */
+  private preset: FaultPresetName | undefined;
 
   constructor(initial: Partial<Record<keyof FaultSettings, Partial<ServiceFaults>>> = {}, seed = 1) {
     this.settings = defaultFaultSettings();
@@ -59,11 +92,37 @@ export class FaultInjector {
       }
     }
     this.settings = next;
+    this.preset = undefined;
     if (seed !== undefined) this.random = mulberry32(seed);
   }
 
+  /** Applies a named mix to every service, restarts the seeded sequence and zeroes the counters. */
+  applyPreset(name: FaultPresetName, seed: number): void {
+    const values = FAULT_PRESETS[name];
+    this.update({ entra: values, arm: values, provisioning: values, graph: values }, seed);
+    this.preset = name;
+    this.counts = zeroCounts();
+  }
+
+  presetName(): FaultPresetName | undefined {
+    return this.preset;
+  }
+
+  /** Faults injected since the start (or the last preset or reset), per service and kind. */
+  injected(): FaultCountsByService {
+    return structuredClone(this.counts);
+  }
+
+  resetCounts(): void {
+    this.counts = zeroCounts();
+  }
+
+  /** The added latency of one request (counted as a delayed request when there is any). */
   latency(service: ServiceName): number {
-    return service === 'admin' ? 0 : this.settings[service].latencyMs;
+    if (service === 'admin') return 0;
+    const ms = this.settings[service].latencyMs;
+    if (ms > 0) this.counts[service].delayed += 1;
+    return ms;
   }
 
   /** Draws the outcome for one request. Resets, then 5xx, then 429, then lost answers, each from its own share (one
@@ -71,7 +130,12 @@ export class FaultInjector {
   draw(service: ServiceName): FaultOutcome {
     if (service === 'admin') return { kind: 'none' };
     const f = this.settings[service];
-    const r = this.random();
+    const outcome = this.outcome(f, this.random());
+    if (outcome.kind !== 'none') this.counts[service][outcome.kind] += 1;
+    return outcome;
+  }
+
+  private outcome(f: ServiceFaults, r: number): FaultOutcome {
     if (r < f.resetRate) return { kind: 'reset' };
     if (r < f.resetRate + f.errorRate) return { kind: 'error' };
     if (r < f.resetRate + f.errorRate + f.throttleRate) return { kind: 'throttle', retryAfterSeconds: f.retryAfterSeconds };

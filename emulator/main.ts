@@ -1,6 +1,7 @@
 // `npm run emulator`: start the local stand-in for Azure and print how to reach and trust it.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FAULT_PRESETS, isFaultPresetName } from './faults';
 import { DEFAULT_PORT, startEmulator } from './server';
 import { OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET, DEMO_TENANT_ID } from './seed/ids';
 
@@ -14,6 +15,9 @@ const USAGE = `Usage: npm run emulator -- [options]
   --error-rate <0..1>   share of 503 answers for every service
   --throttle-rate <0..1> share of 429 answers for every service
   --reset-rate <0..1>   share of dropped connections for every service
+  --fault-preset <name> a named fault mix on every service: soak (20% 503, 10% 429 with Retry-After,
+                        2% resets, 500 ms latency) or none; counts at GET /_admin/faults/counts
+  --fault-seed <n>      seed of the fault sequence (default 1)
   --auto-approve <ms>   approve device-code sign-ins automatically after this delay
   --quiet               do not log requests
   -h, --help            show this help`;
@@ -30,6 +34,8 @@ async function main(): Promise<void> {
       'error-rate': { type: 'string' },
       'throttle-rate': { type: 'string' },
       'reset-rate': { type: 'string' },
+      'fault-preset': { type: 'string' },
+      'fault-seed': { type: 'string' },
       'auto-approve': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,6 +57,9 @@ async function main(): Promise<void> {
     return { entra: defined, arm: defined, provisioning: defined, graph: defined };
   };
   const rate = num('rate-limit', values['rate-limit']);
+  const preset = values['fault-preset'];
+  if (preset !== undefined && !isFaultPresetName(preset)) throw new Error(`--fault-preset must be one of ${Object.keys(FAULT_PRESETS).join(', ')}, got '${preset}'.`);
+  const faultSeed = num('fault-seed', values['fault-seed']);
   const emulator = await startEmulator({
     port: num('port', values.port) ?? DEFAULT_PORT,
     stateFile: values.state ? resolve(values.state) : undefined,
@@ -66,8 +75,10 @@ async function main(): Promise<void> {
       throttleRate: num('throttle-rate', values['throttle-rate']),
       resetRate: num('reset-rate', values['reset-rate']),
     }),
+    ...(faultSeed !== undefined ? { faultSeed } : {}),
     log: values.quiet ? undefined : (line) => console.log(`[emulator] ${line}`),
   });
+  if (preset !== undefined) emulator.context.faults.applyPreset(preset, faultSeed ?? 1);
   console.log(`ACG emulator listening on ${emulator.url}`);
   console.log(`CA certificate: ${emulator.caPath}`);
   console.log(`Trust it with:  export NODE_EXTRA_CA_CERTS=${emulator.caPath}`);

@@ -31,10 +31,14 @@ export type VerifyResult =
   | { ok: true; claims: TokenClaims }
   | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'signature' | 'audience'; message: string };
 
+const MAX_REMEMBERED_TOKENS = 10_000;
+
 export class TokenService {
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
   readonly keyId = randomUUID();
+  /** Every access and id token issued (the newest MAX_REMEMBERED_TOKENS), so a soak can search its outputs for them. */
+  private readonly issuedTokens: string[] = [];
 
   constructor(private readonly lifetimeSeconds = 3600) {
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -51,7 +55,19 @@ export class TokenService {
     return this.lifetimeSeconds;
   }
 
+  /** The tokens issued so far, oldest first (at most the newest MAX_REMEMBERED_TOKENS). */
+  issued(): readonly string[] {
+    return [...this.issuedTokens];
+  }
+
   async issue(claims: NewTokenClaims, issuer: string): Promise<string> {
+    const token = await this.sign(claims, issuer);
+    this.issuedTokens.push(token);
+    if (this.issuedTokens.length > MAX_REMEMBERED_TOKENS) this.issuedTokens.shift();
+    return token;
+  }
+
+  private sign(claims: NewTokenClaims, issuer: string): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ ...claims, ver: '2.0' })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.keyId })
