@@ -16,11 +16,9 @@ const ROOT = join(__dirname, '..', '..', '..');
 const FILE = 'lab.acg-gateway.json';
 const OPERATOR_ENV = { AZURE_TENANT_ID: DEMO_TENANT_ID, AZURE_CLIENT_ID: OPERATOR_CLIENT_ID, AZURE_CLIENT_SECRET: OPERATOR_CLIENT_SECRET };
 
-/** The sandbox sample with a change: codecs reordered and a manual test line; the API Bridge allowlist kept as the
- * sandbox has it (the sample's documentation range would lock the local sandbox out). */
+/** The sandbox sample (which the sandbox holds as it is) with a change: codecs reordered and a manual test line. */
 function desired(extraLines: string[] = ['MAN1']): GatewayDocument {
   const doc = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
-  if (doc.properties.apiBridge) doc.properties.apiBridge.allowedAddressPrefixes = ['127.0.0.1/32'];
   doc.properties.codecs = ['PCMU', 'PCMA', 'G722'];
   const manual = extraLines.map((name, i) => ({ name, properties: { phoneNumber: `+4420794602${90 + i}`, purpose: 'Manual' as const } }));
   return { ...doc, testLines: [...(doc.testLines ?? []), ...manual] };

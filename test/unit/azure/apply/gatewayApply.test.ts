@@ -17,11 +17,10 @@ import { MemoryJournal, replay } from './apply.support';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SHA = 'b'.repeat(64);
 
-/** samples/contoso-lab.acg-gateway.json with a change: codecs reordered, MAN1 added, prune on. Its API Bridge
- * allowlist is set to the sandbox's (the sample's documentation range would lock the local sandbox out). */
+/** samples/contoso-lab.acg-gateway.json (which the sandbox holds as it is) with a change: codecs reordered, MAN1
+ * added, prune on. */
 function desired(): GatewayDocument {
   const doc = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
-  if (doc.properties.apiBridge) doc.properties.apiBridge.allowedAddressPrefixes = ['127.0.0.1/32'];
   doc.properties.codecs = ['PCMU', 'PCMA', 'G722'];
   doc.testLines = [...(doc.testLines ?? []), { name: 'MAN1', properties: { phoneNumber: '+442079460299', purpose: 'Manual' } }];
   return { ...doc, prune: true };
@@ -50,6 +49,14 @@ describe('gateway plans against the emulator', function () {
   /** PUTs and DELETEs since `from` on the resource whose path ends so. */
   const writes = (from: number, pathEnd: string) =>
     world.exchanges.slice(from).filter((e) => e.service === 'arm' && (e.method === 'PUT' || e.method === 'DELETE') && e.path.split('?')[0].endsWith(pathEnd)).length;
+
+  it('plans the sample as it is against the sandbox to no changes (sample and seed agree)', async () => {
+    const sample = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
+    await arm.deleteTestLine(refOf(sample), 'OLD9');
+    const clean = await plan(sample);
+    assert.deepEqual(clean.changes, []);
+    assert.deepEqual(clean.counts, { create: 0, update: 0, delete: 0, noop: 4 });
+  });
 
   it('plans the change, applies it through ARM with polling, and plans nothing the second time', async () => {
     const first = await plan();
