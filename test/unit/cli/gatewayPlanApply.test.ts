@@ -99,4 +99,21 @@ describe('acg plan and acg apply on a gateway file (emulator)', function () {
     assert.deepEqual(labLines(), ['MAN1', 'MAN2', 'MAN3', 'OC1', 'OC2', 'OC3']);
     assert.equal((await acg(runPlan, [FILE])).code, 0);
   });
+  it('plans a gateway ARM does not have as a create (exit 2), creates it and its test lines, then plans nothing (exit 0)', async () => {
+    const doc = desired([]);
+    const fresh: GatewayDocument = { ...doc, name: 'contoso-lab9-gw', testLines: [{ name: 'OC1', properties: { phoneNumber: '+442079460491', purpose: 'Automated' } }] };
+    writeFileSync(join(dir, 'lab9.acg-gateway.json'), JSON.stringify(fresh, null, 2));
+    const planned = await acg(runPlan, ['lab9.acg-gateway.json']);
+    assert.equal(planned.code, 2, planned.err);
+    assert.match(planned.out, /^ {2}\+ create gateway contoso-lab9-gw\n {6}location: \(absent\) → "eastus"$/m);
+    assert.match(planned.out, /^ {2}\+ create test line OC1$/m);
+    assert.match(planned.out, /^Plan: 2 to create, 0 to update, 0 to delete, 0 unchanged\.$/m);
+    const applied = await acg(runApply, ['lab9.acg-gateway.json', '--yes']);
+    assert.equal(applied.code, 0, `${applied.out}\n${applied.err}`);
+    const created = emulator.context.state.gateways.find((g) => g.resource.name === 'contoso-lab9-gw');
+    assert.equal(created?.resource.properties?.provisioningState, 'Succeeded');
+    assert.deepEqual(created?.testLines.map((l) => l.name), ['OC1']);
+    const again = await acg(runPlan, ['lab9.acg-gateway.json']);
+    assert.equal(again.code, 0, again.err);
+  });
 });
