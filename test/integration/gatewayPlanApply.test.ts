@@ -61,6 +61,21 @@ describe('Plan and apply a gateway file in the editor against the emulator', fun
     await leaveEmulator(api);
   });
 
+  it('puts Plan and Apply… CodeLenses on a gateway file, naming no selected gateway (the file names its own)', async () => {
+    // The workbench asks for lenses of an open model only.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample));
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', sample)) ?? [];
+    const mine = lenses.filter((l) => l.command?.command.startsWith('acg.config.'));
+    assert.deepEqual(
+      mine.map((l) => [l.command?.title, l.command?.command]),
+      [
+        ['$(diff) Plan against the live gateway', 'acg.config.plan'],
+        ['$(play) Apply…', 'acg.config.apply'],
+      ],
+    );
+    assert.equal(String(mine[0]?.command?.arguments?.[0]), String(sample));
+  });
+
   it('plans the sample against the gateway it names: no changes, the diff view and the summary', async () => {
     const recorded = script(api);
     const planned = await run<Planned>('acg.config.plan', sample);
