@@ -104,7 +104,9 @@ async function runApply(ctx: CommandContext, run: ApplyRun): Promise<ApplyResult
       await journal.close();
     }
     ctx.host.log.info(`${ctx.id}: ${run.journalPath}: ${result.done.length} done, ${result.failed.length} failed, ${result.drift.length} drift, ${result.notStarted.length} not started${result.cancelled ? ', cancelled' : ''}`);
-    ctx.enterprises.refresh();
+    // What moved: a gateway plan changes the Gateways view (the resource, its test lines), a provisioning plan the rest.
+    if (run.file.plan.kind === 'gateway') ctx.gateways.refresh();
+    else ctx.enterprises.refresh();
     await showSummary(ctx, run.file, applyOutcome(result, attempted, run.journalPath));
     return result;
   } finally {
@@ -162,7 +164,8 @@ async function pickApply(ctx: CommandContext): Promise<UnfinishedApply | undefin
   }
   const picked = await ctx.host.ui.showQuickPick(
     applies.map((apply) => ({
-      label: `${apply.start.gateway} · ${new Date(apply.start.at).toLocaleString()}`,
+      // A gateway plan's journal names the ARM id; its last segment is the gateway's name.
+      label: `${apply.start.gateway.split('/').pop() ?? apply.start.gateway} · ${new Date(apply.start.at).toLocaleString()}`,
       description: `${apply.state.done.size} of ${apply.start.changes} done${apply.state.ended ? ` · ${apply.state.ended}` : ' · interrupted'}`,
       detail: path.basename(apply.journalPath),
       apply,
