@@ -191,7 +191,9 @@ function labGateway(): GatewayRecord {
       platforms: ['OperatorConnect'],
       status: 'ChangePending',
       tags: { environment: 'lab', costCenter: 'CC-4410' },
-      apiPrefixes: [],
+      // The lab's provisioning network, as samples/contoso-lab.acg-gateway.json lists it: planning the sample against
+      // the sandbox finds no changes.
+      apiPrefixes: ['203.0.113.96/28'],
       allocated: { signaling: ['192.0.2.128/28'], media: ['192.0.2.144/28'] },
       extra: {},
     }),

@@ -25,8 +25,8 @@ export const APPLY_USAGE = `Usage: acg apply <plan.json> [--yes] [--journal <pat
   Applies a plan saved by acg plan --out, or plans a desired file first (saving the plan at --out, default
   <file>.plan.json beside it). Numbers go in batches of up to 100 per account under the rate limit; every write
   carries the ETag read at plan time, so an object that changed since is left alone and reported as drift while the
-  rest go on. A gateway plan goes through ARM: the gateway by GET-edit-PUT with If-Match, test lines created and
-  deleted, each long-running operation polled to its end. A plan whose desired file has changed since (SHA-256) is
+  rest go on. A gateway plan goes through ARM: the gateway by GET-edit-PUT with If-Match (or, when it does not exist
+  yet, created by PUT), test lines created and deleted, each long-running operation polled to its end. A plan whose desired file has changed since (SHA-256) is
   refused: plan again.
   --yes      apply without asking. Without it acg shows the plan and asks; with no terminal to ask on (CI), it refuses.
   --journal  where to record every request before it is sent and every answer (default: <plan>.journal.jsonl beside

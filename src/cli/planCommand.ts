@@ -22,7 +22,8 @@ export const PLAN_USAGE = `Usage: acg plan <file>.acg-plan.json --gateway <name 
   field: creates, updates, deletes (only with "prune": true in the file) and how many are already as desired, with
   the time the apply will take under the Provisioning API's rate limit. A gateway file is compared with the ARM
   resource it names (subscriptionId, resourceGroup, name) and its test lines: --gateway is optional there and must
-  agree; test lines it does not list are deleted only with "prune": true. A file with errors is refused (acg validate
+  agree; a gateway ARM does not have is planned as a create; test lines it does not list are deleted only with
+  "prune": true. A file with errors is refused (acg validate
   lists them the same way). Progress goes to stderr.
   --out      save the plan (the ETag of everything it changes, a SHA-256 of the file) for acg apply <plan.json>;
              apply refuses it once the file has changed

@@ -6,7 +6,9 @@
 // - changed by someone else since the plan (the ETag moved, a planned field no longer holds its planned "before",
 //   another field now differs, a line created or removed meanwhile) is drift: that item stops, the rest go on;
 // - otherwise the write goes: the gateway by GET-edit-PUT with If-Match (the plan's ETag, when ARM gave one) and the
-//   long-running operation polled to its end; test lines by PUT (create/replace) or DELETE, polled the same way.
+//   long-running operation polled to its end, or, when the plan creates it, by a PUT of the file's gateway after a read
+//   that found none (ARM declares no If-None-Match for this resource); test lines by PUT (create/replace) or DELETE,
+//   polled the same way.
 // A PUT of the same body is idempotent and a DELETE of a missing line succeeds, so a resend after a crash between the
 // write and its 'answered' entry repeats nothing that matters. Failures that say nothing about the item (sign-in,
 // role, network, a timeout) stop the run and leave the item in flight for the resume.
@@ -14,12 +16,12 @@ import { comparableGateway, comparableLine } from '../../core/apply/planGateway'
 import { fieldChanges } from '../../core/apply/fieldDiff';
 import type { FieldChange, GatewayPlanChange, GatewayResourceChange, JournalState, SavedGatewayPlan, TestLineChange } from '../../core/apply/types';
 import { parseGatewayId } from '../../core/ids';
-import type { GatewayRef, TestLine } from '../../core/models';
+import type { CommunicationsGateway, GatewayRef, TestLine } from '../../core/models';
 import type { ArmClient } from '../clients/arm';
 import { isAcgError, type AcgError } from '../errors';
 import { RunStopped, type ApplyResult, type JournalSink } from './applyPlan';
 
-export type GatewayApplyClient = Pick<ArmClient, 'getGatewayVersioned' | 'updateGateway' | 'getTestLine' | 'createTestLine' | 'deleteTestLine'>;
+export type GatewayApplyClient = Pick<ArmClient, 'getGatewayVersioned' | 'updateGateway' | 'createGateway' | 'getTestLine' | 'createTestLine' | 'deleteTestLine'>;
 
 export interface GatewayApplyOptions {
   journal: JournalSink;
@@ -121,9 +123,7 @@ class GatewayStep {
   }
 
   private async gateway(change: GatewayResourceChange): Promise<Outcome> {
-    if (change.action === 'create') {
-      return { outcome: 'failed', message: `gateway ${this.ref.name} does not exist: acg apply changes a deployed gateway; deploy it first (portal, Bicep), then plan again` };
-    }
+    if (change.action === 'create') return this.createGateway(change);
     const live = await this.arm.getGatewayVersioned(this.ref, this.call);
     const now = fieldChanges(comparableGateway(live.gateway), comparableGateway(change.body));
     if (now.length === 0) return { outcome: 'done', message: 'already as planned' };
@@ -138,6 +138,28 @@ class GatewayStep {
       ...(change.etag !== undefined ? { ifMatch: change.etag } : {}),
     });
     return { outcome: 'done', message: '' };
+  }
+
+  /** A create reads first: a gateway there already is ours from a PUT whose answer was lost (as planned: done; a
+   * resume after a crash lands here), or someone else's (drift: never replaced). */
+  private async createGateway(change: GatewayResourceChange): Promise<Outcome> {
+    const live = await this.readGateway();
+    if (live) {
+      return fieldChanges(comparableGateway(live), comparableGateway(change.body)).length === 0
+        ? { outcome: 'done', message: 'already as planned' }
+        : { outcome: 'drift', message: `gateway ${this.ref.name} was created by someone else since the plan` };
+    }
+    await this.arm.createGateway(this.ref, change.body, this.call);
+    return { outcome: 'done', message: '' };
+  }
+
+  private async readGateway(): Promise<CommunicationsGateway | undefined> {
+    try {
+      return (await this.arm.getGatewayVersioned(this.ref, this.call)).gateway;
+    } catch (error) {
+      if (isAcgError(error, 'notFound')) return undefined;
+      throw error;
+    }
   }
 
   private async testLine(change: TestLineChange): Promise<Outcome> {

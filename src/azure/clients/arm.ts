@@ -152,6 +152,28 @@ export class ArmClient {
     return this.getGateway(ref, options);
   }
 
+  /**
+   * Creates a gateway that does not exist yet: PUT the writable part (a system-assigned identity unless the body names
+   * one: the gateway's identity is what gets the Synergy roles) and poll Azure-AsyncOperation to the end, then GET it.
+   * No If-None-Match: the 2023-09-01 spec declares neither conditional headers nor an ETag for this resource, so a
+   * caller that must not replace a gateway reads first (as a gateway plan's apply does) rather than trust a header ARM
+   * may ignore.
+   */
+  async createGateway(ref: GatewayRef, gateway: CommunicationsGateway, options: LroCallOptions = {}): Promise<CommunicationsGateway> {
+    const operation = `create gateway ${ref.name}`;
+    rejectInvalid(
+      [...validateResourceName(ref.name, ['name']), ...validateGatewayProperties(gateway.properties, { path: ['properties'] }), ...validateTags(gateway.tags, ['tags'])],
+      { service: 'arm', operation, subject: `gateway ${ref.name}` },
+    );
+    const ctx = startPolling(this.pipeline, this.scopes, operation, this.polling, options);
+    report(ctx, `Creating gateway ${ref.name}`);
+    const body = { ...writableGateway(gateway), identity: { type: gateway.identity?.type ?? 'SystemAssigned' } };
+    const put = await this.pipeline.send(this.request('PUT', this.gatewayUrl(ref), operation, options, body));
+    await this.finishWrite(ctx, put);
+    report(ctx, `Reading the new gateway ${ref.name}`);
+    return this.getGateway(ref, options);
+  }
+
   /** Replaces the gateway's tags (PATCH: no long-running operation, no property change). */
   async updateTags(ref: GatewayRef, tags: Record<string, string>, options: CallOptions = {}): Promise<CommunicationsGateway> {
     const operation = `update tags of gateway ${ref.name}`;

@@ -3,8 +3,9 @@
 // share a journal and the palette's Resume can list the unfinished ones.
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseSavedPlan, planToJson, readJournal } from '../../core/apply';
-import type { JournalEntry, JournalState, SavedProvisioningPlan } from '../../core/apply/types';
+import { parseAnySavedPlan, planToJson, readJournal } from '../../core/apply';
+import type { AnyPlan } from '../../core/apply/planSummary';
+import type { JournalEntry, JournalState } from '../../core/apply/types';
 import { AcgError } from '../../azure/errors';
 import { sha256Hex } from './planFlow';
 
@@ -18,7 +19,7 @@ export interface ApplyRecord {
 }
 
 /** Saves the plan (whole or not at all) and names the journal beside it. */
-export async function newApplyRecord(storage: string, plan: SavedProvisioningPlan, now: Date): Promise<ApplyRecord> {
+export async function newApplyRecord(storage: string, plan: AnyPlan, now: Date): Promise<ApplyRecord> {
   const folder = path.join(storage, JOURNAL_FOLDER);
   await mkdir(folder, { recursive: true });
   const text = planToJson(plan);
@@ -85,7 +86,7 @@ export async function unfinishedApplies(storage: string): Promise<UnfinishedAppl
 }
 
 /** The plan a journal names, checked against the hash the journal recorded. */
-export async function planOf(apply: UnfinishedApply): Promise<SavedProvisioningPlan> {
+export async function planOf(apply: UnfinishedApply): Promise<AnyPlan> {
   const planPath = path.isAbsolute(apply.start.planPath) ? apply.start.planPath : path.resolve(path.dirname(apply.journalPath), apply.start.planPath);
   let text: string;
   try {
@@ -94,5 +95,5 @@ export async function planOf(apply: UnfinishedApply): Promise<SavedProvisioningP
     throw new AcgError({ kind: 'notFound', message: `The plan of ${path.basename(apply.journalPath)} (${planPath}) cannot be read: ${(error as Error).message}`, cause: error });
   }
   if (sha256Hex(text) !== apply.start.planSha256) throw new AcgError({ kind: 'badRequest', message: `${planPath} is not the plan ${path.basename(apply.journalPath)} was started with (its hash differs): it cannot be resumed safely.` });
-  return parseSavedPlan(text, planPath);
+  return parseAnySavedPlan(text, planPath);
 }

@@ -1,6 +1,6 @@
-// Apply Provisioning Plan…: confirm, then apply the file's plan with progress, cancel and a journal. The flow loads with its bundle (./planApplyFlow.ts).
+// Apply Changes…: confirm, then apply the file's plan (provisioning or gateway) with progress, cancel and a journal. The flow loads with its bundle (./planApplyFlow.ts).
 import type { CommandContext } from '../context';
 
 export async function applyProvisioningPlan(ctx: CommandContext): Promise<unknown> {
-  return (await import('./planApplyFlow')).applyProvisioningFile(ctx);
+  return (await import('./planApplyFlow')).applyDesiredFile(ctx);
 }

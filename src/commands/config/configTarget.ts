@@ -23,29 +23,34 @@ function isUri(value: unknown): value is vscode.Uri {
 
 /**
  * The file to act on. `args` are what VS Code passed: (uri, selectedUris) from menus, a uri from a code action, or
- * nothing from the palette. Undefined when the user cancelled the pick or there is no such file.
+ * nothing from the palette. `kind` may be several kinds (Plan takes a provisioning plan or a gateway file). Undefined
+ * when the user cancelled the pick or there is no such file.
  */
-export async function pickConfigTarget(ui: Ui, args: readonly unknown[], kind: ConfigKind, noun: string): Promise<ConfigTarget | undefined> {
+export async function pickConfigTarget(ui: Ui, args: readonly unknown[], kind: ConfigKind | readonly ConfigKind[], noun: string): Promise<ConfigTarget | undefined> {
+  const kinds: readonly ConfigKind[] = typeof kind === 'string' ? [kind] : kind;
+  const globs = kinds.map((k) => CONFIG_FILE_GLOBS[k].slice('**/'.length)).join(' or ');
   const fromArgs = args.find(isUri);
   if (fromArgs) {
     const found = configKindOf(fromArgs.path);
-    if (found !== kind) throw new AcgError({ kind: 'badRequest', message: `${path.posix.basename(fromArgs.path)} is not ${noun} (${CONFIG_FILE_GLOBS[kind].slice('**/'.length)}).` });
-    return { uri: fromArgs, kind, text: await readText(fromArgs) };
+    if (found === undefined || !kinds.includes(found)) throw new AcgError({ kind: 'badRequest', message: `${path.posix.basename(fromArgs.path)} is not ${noun} (${globs}).` });
+    return { uri: fromArgs, kind: found, text: await readText(fromArgs) };
   }
   const active = vscode.window.activeTextEditor?.document;
-  if (active && configKindOf(active.fileName) === kind) return { uri: active.uri, kind, text: active.getText() };
+  const activeKind = active ? configKindOf(active.fileName) : undefined;
+  if (active && activeKind !== undefined && kinds.includes(activeKind)) return { uri: active.uri, kind: activeKind, text: active.getText() };
 
-  const files = await vscode.workspace.findFiles(CONFIG_FILE_GLOBS[kind], EXCLUDE_GLOB, 500);
+  const files = (await Promise.all(kinds.map((k) => vscode.workspace.findFiles(CONFIG_FILE_GLOBS[k], EXCLUDE_GLOB, 500)))).flat();
   if (files.length === 0) {
-    void ui.showInformationMessage(`No ${noun} found: open a ${CONFIG_FILE_GLOBS[kind].slice('**/'.length)} file first.`);
+    void ui.showInformationMessage(`No ${noun} found: open a ${globs} file first.`);
     return undefined;
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   const picked = await ui.showQuickPick(
     files.map((uri) => ({ label: path.posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, true), uri })),
-    { title: `Pick ${noun}`, placeHolder: CONFIG_FILE_GLOBS[kind].slice('**/'.length), matchOnDescription: true },
+    { title: `Pick ${noun}`, placeHolder: globs, matchOnDescription: true },
   );
-  return picked ? { uri: picked.uri, kind, text: await readText(picked.uri) } : undefined;
+  const pickedKind = picked ? configKindOf(picked.uri.path) : undefined;
+  return picked && pickedKind ? { uri: picked.uri, kind: pickedKind, text: await readText(picked.uri) } : undefined;
 }
 
 /** The open document's text if it is open (it may hold unsaved edits), else the file's. */

@@ -1,8 +1,13 @@
 // What the editor shows of a provisioning plan and of its apply: the summary panel's view model and the words of the
 // Apply confirmation. Plain data, so the page renders it without knowing the plan's types, and mocha tests it.
+import { parseGatewayId } from '../ids';
 import { formatDuration } from './estimate';
 import { summaryLine } from './render';
-import type { ChangeAction, FieldChange, PlanChange, PlanCounts, SavedProvisioningPlan } from './types';
+import type { ChangeAction, FieldChange, GatewayPlanChange, PlanChange, PlanCounts, SavedGatewayPlan, SavedProvisioningPlan } from './types';
+
+/** Either kind of plan the editor shows: a provisioning plan (Provisioning API) or a gateway plan (ARM). */
+export type AnyPlan = SavedProvisioningPlan | SavedGatewayPlan;
+export type AnyPlanChange = PlanChange | GatewayPlanChange;
 
 /** Samples shown per kind of change (kind × action): enough to recognise the change, few enough to read. */
 export const SUMMARY_SAMPLES = 5;
@@ -11,7 +16,7 @@ const VALUE_LIMIT = 160;
 /** Failed and drifted changes listed in the result; the journal keeps every one. */
 const PROBLEMS_LISTED = 20;
 
-export type ChangeKind = PlanChange['kind'];
+export type ChangeKind = AnyPlanChange['kind'];
 
 export interface FieldChangeView {
   readonly path: string;
@@ -87,9 +92,9 @@ export interface ApplyResultLike {
   readonly inFlight?: readonly string[];
 }
 
-const KIND_LABEL: Readonly<Record<ChangeKind, string>> = { account: 'Accounts', number: 'Numbers', relationship: 'Relationships' };
+const KIND_LABEL: Readonly<Record<ChangeKind, string>> = { account: 'Accounts', number: 'Numbers', relationship: 'Relationships', gateway: 'Gateway', testLine: 'Test lines' };
 const ACTION_LABEL: Readonly<Record<ChangeAction, string>> = { create: 'to create', update: 'to update', delete: 'to delete' };
-const KINDS: readonly ChangeKind[] = ['account', 'number', 'relationship'];
+const KINDS: readonly ChangeKind[] = ['gateway', 'testLine', 'account', 'number', 'relationship'];
 const ACTIONS: readonly ChangeAction[] = ['create', 'update', 'delete'];
 
 export function shownValue(value: unknown): string {
@@ -102,13 +107,15 @@ export function fieldView(field: FieldChange): FieldChangeView {
   return { path: field.path, before: shownValue(field.before), after: shownValue(field.after) };
 }
 
-export function changeSubject(change: PlanChange): string {
+export function changeSubject(change: AnyPlanChange): string {
+  if (change.kind === 'gateway') return `gateway ${change.body.name ?? ''}`;
+  if (change.kind === 'testLine') return `test line ${change.name}`;
   if (change.kind === 'account') return `account ${change.account}`;
   if (change.kind === 'number') return `${change.telephoneNumber} (account ${change.account})`;
   return `relationship of tenant ${change.tenantId}`;
 }
 
-export function changeGroups(changes: readonly PlanChange[], samples = SUMMARY_SAMPLES): ChangeGroupView[] {
+export function changeGroups(changes: readonly AnyPlanChange[], samples = SUMMARY_SAMPLES): ChangeGroupView[] {
   const groups: ChangeGroupView[] = [];
   for (const kind of KINDS) {
     for (const action of ACTIONS) {
@@ -126,16 +133,22 @@ export function changeGroups(changes: readonly PlanChange[], samples = SUMMARY_S
   return groups;
 }
 
-export function planSummaryView(plan: SavedProvisioningPlan, file: { readonly desiredUri: string; readonly fileName: string }, outcome?: ApplyOutcomeView): PlanSummaryView {
+/** How the editor names a plan's target: the Provisioning API domain, or the gateway's name for a gateway plan. */
+export function planTargetName(plan: AnyPlan): string {
+  if (plan.kind !== 'gateway') return plan.gateway.domain;
+  return parseGatewayId(plan.gateway.id)?.name ?? plan.gateway.id;
+}
+
+export function planSummaryView(plan: AnyPlan, file: { readonly desiredUri: string; readonly fileName: string }, outcome?: ApplyOutcomeView): PlanSummaryView {
   const hasChanges = plan.changes.length > 0;
   return {
     desiredUri: file.desiredUri,
     fileName: file.fileName,
-    gateway: plan.gateway.domain,
+    gateway: planTargetName(plan),
     liveReadAt: plan.liveReadAt,
     summary: summaryLine(plan).replace(plan.desired.path, file.fileName),
     counts: plan.counts,
-    estimate: hasChanges ? formatDuration(plan.estimate.seconds) : '',
+    estimate: hasChanges ? estimateText(plan) : '',
     estimateDetail: hasChanges ? estimateDetail(plan) : '',
     prune: plan.prune,
     groups: changeGroups(plan.changes),
@@ -144,8 +157,20 @@ export function planSummaryView(plan: SavedProvisioningPlan, file: { readonly de
   };
 }
 
+/**
+ * A provisioning plan's time is the rate-limit floor (./estimate). A gateway plan has no rate limit of ours: each change
+ * is one ARM write run as a long-running operation, whose time ARM decides (minutes for a test line, far longer for a
+ * new gateway), so the honest estimate is the number of operations, not a made-up duration.
+ */
+function estimateText(plan: AnyPlan): string {
+  return plan.kind === 'gateway' ? count(plan.changes.length, 'ARM operation') : formatDuration(plan.estimate.seconds);
+}
+
 /** Why the estimate is what it is, without repeating it. */
-function estimateDetail(plan: SavedProvisioningPlan): string {
+function estimateDetail(plan: AnyPlan): string {
+  if (plan.kind === 'gateway') {
+    return `each a write ARM runs as a long-running operation, polled to its end; ARM sets the time${plan.changes.some((c) => c.kind === 'gateway' && c.action === 'create') ? ', and creating a gateway is the longest' : ''}.`;
+  }
   const { requests, requestsPerMinute } = plan.estimate;
   return `${count(requests, 'request')} at ${requestsPerMinute} a minute; a batch of up to 100 numbers counts as one.`;
 }
@@ -188,16 +213,17 @@ export function applyOutcome(result: ApplyResultLike, attempted: number, journal
 }
 
 /** The modal confirmation before Apply: the counts, the gateway and a few changes with their fields. */
-export function applyConfirmation(plan: SavedProvisioningPlan, changes: readonly PlanChange[], samples = SUMMARY_SAMPLES): { readonly message: string; readonly detail: string } {
+export function applyConfirmation(plan: AnyPlan, changes: readonly AnyPlanChange[], samples = SUMMARY_SAMPLES): { readonly message: string; readonly detail: string } {
   const by = (action: ChangeAction) => changes.filter((c) => c.action === action).length;
   const parts = ACTIONS.map((a) => [a, by(a)] as const).filter(([, n]) => n > 0).map(([a, n]) => `${n} to ${a}`);
-  const message = `Apply ${count(changes.length, 'change')} (${parts.join(', ')}) on ${plan.gateway.domain}?`;
+  const message = `Apply ${count(changes.length, 'change')} (${parts.join(', ')}) on ${plan.kind === 'gateway' ? `gateway ${planTargetName(plan)}` : plan.gateway.domain}?`;
   const lines = changes.slice(0, samples).map((c) => {
     const fields = c.fields.slice(0, 2).map((f) => `${f.path}: ${shownValue(f.before)} → ${shownValue(f.after)}`);
     return `${c.action} ${changeSubject(c)}${fields.length > 0 ? `\n    ${fields.join('\n    ')}` : ''}${c.fields.length > 2 ? `\n    … ${c.fields.length - 2} more fields` : ''}`;
   });
   const more = changes.length > samples ? [`… and ${changes.length - samples} more (the summary panel lists them by kind).`] : [];
-  const tail = plan.changes.length > 0 ? [`Estimated time: ${formatDuration(plan.estimate.seconds)}. Every write is journalled: a cancel or a crash can be resumed.`] : [];
+  const estimate = plan.kind === 'gateway' ? `${estimateText(plan)}, each polled to its end` : formatDuration(plan.estimate.seconds);
+  const tail = plan.changes.length > 0 ? [`Estimated time: ${estimate}. Every write is journalled: a cancel or a crash can be resumed.`] : [];
   return { message, detail: [...lines, ...more, '', ...tail].join('\n') };
 }
 

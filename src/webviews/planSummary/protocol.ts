@@ -12,11 +12,11 @@ export const planSummaryProtocol = defineProtocol({
   requests: {
     /** The summary as it stands (the plan, and the last apply's outcome if any). */
     load: request(params({})).returns<PlanSummaryView>(),
-    /** Apply Provisioning Plan… on this file (the command confirms first, and re-plans a file changed since). */
+    /** Apply Changes… on this file (the command confirms first, and re-plans a file changed since). */
     apply: request(params({})).returnsNothing(),
-    /** Resume Provisioning Apply… on the journal of the last run, which must have something left. */
+    /** Resume Apply… on the journal of the last run, which must have something left. */
     resume: request(params({})).returnsNothing(),
-    /** Plan Provisioning Changes again on this file (a fresh read of the live state). */
+    /** Plan Changes again on this file (a fresh read of the live state). */
     replan: request(params({})).returnsNothing(),
     runAction: runActionRequest,
   },

@@ -16,11 +16,9 @@ const ROOT = join(__dirname, '..', '..', '..');
 const FILE = 'lab.acg-gateway.json';
 const OPERATOR_ENV = { AZURE_TENANT_ID: DEMO_TENANT_ID, AZURE_CLIENT_ID: OPERATOR_CLIENT_ID, AZURE_CLIENT_SECRET: OPERATOR_CLIENT_SECRET };
 
-/** The sandbox sample with a change: codecs reordered and a manual test line; the API Bridge allowlist kept as the
- * sandbox has it (the sample's documentation range would lock the local sandbox out). */
+/** The sandbox sample (which the sandbox holds as it is) with a change: codecs reordered and a manual test line. */
 function desired(extraLines: string[] = ['MAN1']): GatewayDocument {
   const doc = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
-  if (doc.properties.apiBridge) doc.properties.apiBridge.allowedAddressPrefixes = ['127.0.0.1/32'];
   doc.properties.codecs = ['PCMU', 'PCMA', 'G722'];
   const manual = extraLines.map((name, i) => ({ name, properties: { phoneNumber: `+4420794602${90 + i}`, purpose: 'Manual' as const } }));
   return { ...doc, testLines: [...(doc.testLines ?? []), ...manual] };
@@ -100,5 +98,22 @@ describe('acg plan and acg apply on a gateway file (emulator)', function () {
     assert.match(resumed.out, /^Finished: 1 of 1 change applied/m);
     assert.deepEqual(labLines(), ['MAN1', 'MAN2', 'MAN3', 'OC1', 'OC2', 'OC3']);
     assert.equal((await acg(runPlan, [FILE])).code, 0);
+  });
+  it('plans a gateway ARM does not have as a create (exit 2), creates it and its test lines, then plans nothing (exit 0)', async () => {
+    const doc = desired([]);
+    const fresh: GatewayDocument = { ...doc, name: 'contoso-lab9-gw', testLines: [{ name: 'OC1', properties: { phoneNumber: '+442079460491', purpose: 'Automated' } }] };
+    writeFileSync(join(dir, 'lab9.acg-gateway.json'), JSON.stringify(fresh, null, 2));
+    const planned = await acg(runPlan, ['lab9.acg-gateway.json']);
+    assert.equal(planned.code, 2, planned.err);
+    assert.match(planned.out, /^ {2}\+ create gateway contoso-lab9-gw\n {6}location: \(absent\) → "eastus"$/m);
+    assert.match(planned.out, /^ {2}\+ create test line OC1$/m);
+    assert.match(planned.out, /^Plan: 2 to create, 0 to update, 0 to delete, 0 unchanged\.$/m);
+    const applied = await acg(runApply, ['lab9.acg-gateway.json', '--yes']);
+    assert.equal(applied.code, 0, `${applied.out}\n${applied.err}`);
+    const created = emulator.context.state.gateways.find((g) => g.resource.name === 'contoso-lab9-gw');
+    assert.equal(created?.resource.properties?.provisioningState, 'Succeeded');
+    assert.deepEqual(created?.testLines.map((l) => l.name), ['OC1']);
+    const again = await acg(runPlan, ['lab9.acg-gateway.json']);
+    assert.equal(again.code, 0, again.err);
   });
 });

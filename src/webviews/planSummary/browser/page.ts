@@ -130,6 +130,7 @@ function outcomeBox(outcome: ApplyOutcomeView, resume: () => void): HTMLElement 
     outcome.moreProblems > 0 ? h('p', { class: 'muted' }, `… and ${outcome.moreProblems} more (the journal has every one).`) : null,
     outcome.notStarted + outcome.inFlight > 0 && outcome.state !== 'running' ? h('p', {}, `${outcome.notStarted} not started${outcome.inFlight ? `, ${outcome.inFlight} sent with no answer` : ''}.`) : null,
     outcome.journal ? h('p', { class: 'muted journal' }, `Journal: ${outcome.journal}`) : null,
+    resumeButton ? h('p', { class: 'resume-hint' }, 'Resume here, or later with Communications Gateway: Resume Apply… in the palette: it continues from the journal, and nothing done is done twice.') : null,
     resumeButton,
   );
 }

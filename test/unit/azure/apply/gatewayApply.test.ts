@@ -17,11 +17,10 @@ import { MemoryJournal, replay } from './apply.support';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SHA = 'b'.repeat(64);
 
-/** samples/contoso-lab.acg-gateway.json with a change: codecs reordered, MAN1 added, prune on. Its API Bridge
- * allowlist is set to the sandbox's (the sample's documentation range would lock the local sandbox out). */
+/** samples/contoso-lab.acg-gateway.json (which the sandbox holds as it is) with a change: codecs reordered, MAN1
+ * added, prune on. */
 function desired(): GatewayDocument {
   const doc = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
-  if (doc.properties.apiBridge) doc.properties.apiBridge.allowedAddressPrefixes = ['127.0.0.1/32'];
   doc.properties.codecs = ['PCMU', 'PCMA', 'G722'];
   doc.testLines = [...(doc.testLines ?? []), { name: 'MAN1', properties: { phoneNumber: '+442079460299', purpose: 'Manual' } }];
   return { ...doc, prune: true };
@@ -50,6 +49,14 @@ describe('gateway plans against the emulator', function () {
   /** PUTs and DELETEs since `from` on the resource whose path ends so. */
   const writes = (from: number, pathEnd: string) =>
     world.exchanges.slice(from).filter((e) => e.service === 'arm' && (e.method === 'PUT' || e.method === 'DELETE') && e.path.split('?')[0].endsWith(pathEnd)).length;
+
+  it('plans the sample as it is against the sandbox to no changes (sample and seed agree)', async () => {
+    const sample = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
+    await arm.deleteTestLine(refOf(sample), 'OLD9');
+    const clean = await plan(sample);
+    assert.deepEqual(clean.changes, []);
+    assert.deepEqual(clean.counts, { create: 0, update: 0, delete: 0, noop: 4 });
+  });
 
   it('plans the change, applies it through ARM with polling, and plans nothing the second time', async () => {
     const first = await plan();
@@ -93,6 +100,7 @@ describe('gateway plans against the emulator', function () {
         sent.push(options?.ifMatch);
         return Promise.reject(new AcgError({ kind: 'preconditionFailed', message: 'The resource was changed by someone else.', service: 'arm', status: 412 }));
       },
+      createGateway: (...a) => arm.createGateway(...a),
       getTestLine: (...a) => arm.getTestLine(...a),
       createTestLine: (...a) => arm.createTestLine(...a),
       deleteTestLine: (...a) => arm.deleteTestLine(...a),
@@ -109,6 +117,7 @@ describe('gateway plans against the emulator', function () {
     const lossy: GatewayApplyClient = {
       getGatewayVersioned: (...a) => arm.getGatewayVersioned(...a),
       updateGateway: (...a) => arm.updateGateway(...a),
+      createGateway: (...a) => arm.createGateway(...a),
       getTestLine: (...a) => arm.getTestLine(...a),
       deleteTestLine: (...a) => arm.deleteTestLine(...a),
       // The PUT lands, and its answer never comes back.
@@ -140,5 +149,88 @@ describe('gateway plans against the emulator', function () {
     assert.deepEqual(resumed.done, ['gateway:contoso-lab-gw', 'testLine:OLD9', 'testLine:MAN1']);
     assert.equal(writes(from, '/testLines/OLD9'), 1);
     assert.deepEqual((await plan()).changes, []);
+  });
+});
+
+describe('a gateway plan that creates the gateway, against the emulator', function () {
+  let world: ClientWorld;
+  let arm: ArmClient;
+
+  /** The lab sample renamed to a gateway ARM does not have, with two test lines of its own. */
+  function newGateway(): GatewayDocument {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'samples', 'contoso-lab.acg-gateway.json'), 'utf8')) as GatewayDocument;
+    return {
+      ...doc,
+      name: 'contoso-lab2-gw',
+      testLines: [
+        { name: 'OC1', properties: { phoneNumber: '+442079460401', purpose: 'Automated' } },
+        { name: 'OC2', properties: { phoneNumber: '+442079460402', purpose: 'Automated' } },
+      ],
+    };
+  }
+
+  beforeEach(async () => {
+    world = await startWorld();
+    arm = new ArmClient(world.pipeline('operator'), world.cloud, { polling: { defaultDelayMs: 5, maxDelayMs: 20 } });
+  });
+  afterEach(async () => world.stop());
+
+  async function plan(doc = newGateway()): Promise<SavedGatewayPlan> {
+    return planGateway(doc, await readLiveGatewayState(arm, doc), { desiredPath: 'contoso-lab2.acg-gateway.json', desiredSha256: SHA, now: new Date() });
+  }
+  const gatewayPuts = (from: number) => world.exchanges.slice(from).filter((e) => e.service === 'arm' && e.method === 'PUT' && e.path.split('?')[0].endsWith('/communicationsGateways/contoso-lab2-gw'));
+
+  it('creates the gateway by PUT polled to the end, then its test lines, and plans nothing the second time', async () => {
+    const planned = await plan();
+    assert.deepEqual(planned.changes.map((c) => `${c.action} ${c.id}`), ['create gateway:contoso-lab2-gw', 'create testLine:OC1', 'create testLine:OC2']);
+    const from = world.exchanges.length;
+    const journal = new MemoryJournal();
+    const result = await applyGatewayPlan(arm, planned, { journal, planFile: { path: 'plan.json', sha256: SHA } });
+    assert.deepEqual(result.done, planned.changes.map((c) => c.id));
+    assert.deepEqual(result.failed, []);
+    assert.equal(gatewayPuts(from).length, 1);
+    // Polled to the end: the resource is there and Succeeded before its test lines are written.
+    const ref = refOf(newGateway());
+    const created = await arm.getGateway(ref);
+    assert.equal(created.properties?.provisioningState, 'Succeeded');
+    assert.equal(created.identity?.type, 'SystemAssigned');
+    assert.deepEqual(created.properties?.apiBridge?.allowedAddressPrefixes, newGateway().properties.apiBridge?.allowedAddressPrefixes);
+    assert.deepEqual((await arm.listTestLines(ref)).map((l) => l.name).sort(), ['OC1', 'OC2']);
+    assert.deepEqual((await plan()).changes, []);
+  });
+
+  it('resumes after the PUT landed and its answer was lost: the gateway is found by reading, not PUT again', async () => {
+    const planned = await plan();
+    const from = world.exchanges.length;
+    const lossy: GatewayApplyClient = {
+      getGatewayVersioned: (...a) => arm.getGatewayVersioned(...a),
+      updateGateway: (...a) => arm.updateGateway(...a),
+      createGateway: async (...a) => {
+        await arm.createGateway(...a);
+        throw new AcgError({ kind: 'network', message: 'The connection was reset.', service: 'arm' });
+      },
+      getTestLine: (...a) => arm.getTestLine(...a),
+      createTestLine: (...a) => arm.createTestLine(...a),
+      deleteTestLine: (...a) => arm.deleteTestLine(...a),
+    };
+    const journal = new MemoryJournal();
+    const stopped = await applyGatewayPlan(lossy, planned, { journal, planFile: { path: 'plan.json', sha256: SHA } });
+    assert.deepEqual(stopped.inFlight, ['gateway:contoso-lab2-gw']);
+    const resumed = await applyGatewayPlan(arm, planned, { journal: journal.reopen(), resume: replay(journal.entries) });
+    assert.deepEqual(resumed.done, planned.changes.map((c) => c.id));
+    assert.equal(gatewayPuts(from).length, 1, 'one PUT of the gateway in all');
+    assert.deepEqual((await plan()).changes, []);
+  });
+
+  it('never replaces a gateway someone else created since the plan: that is drift, and its lines still go', async () => {
+    const planned = await plan();
+    const other = newGateway();
+    await arm.createGateway(refOf(other), { name: other.name, location: other.location, tags: { owner: 'someone-else' }, properties: { ...other.properties } as never });
+    const from = world.exchanges.length;
+    const result = await applyGatewayPlan(arm, planned, { journal: new MemoryJournal() });
+    assert.deepEqual(result.drift.map((d) => [d.changeId, d.message]), [['gateway:contoso-lab2-gw', 'gateway contoso-lab2-gw was created by someone else since the plan']]);
+    assert.deepEqual(result.done, ['testLine:OC1', 'testLine:OC2']);
+    assert.equal(gatewayPuts(from).length, 0);
+    assert.deepEqual((await arm.getGateway(refOf(other))).tags, { owner: 'someone-else' });
   });
 });
