@@ -1,4 +1,4 @@
-// Plan and apply in the editor, inside a real VS Code, against the emulator's lab gateway: Plan Provisioning Changes
+// Plan and apply in the editor, inside a real VS Code, against the emulator's lab gateway: Plan Changes
 // on the sandbox sample opens the diff view (live ↔ file) and the summary panel with the plan's counts; Apply… asks
 // (answered through api.host.ui), applies with a journal in global storage, and a second plan finds nothing to do.
 // The lab is put back afterwards, so the other tests see the seed.
