@@ -72,6 +72,7 @@ describe('security: workspace settings and secrets (issue 13 §4)', function () 
 
   it('a workspace .vscode/settings.json cannot move the cloud or the emulator URL, change the app or scope, or turn on sign-in', async function () {
     const folder = vscode.workspace.workspaceFolders?.[0];
+    // The runner always opens a folder; without one there is no workspace settings file to write.
     if (!folder) this.skip();
     const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
     const hostile = {
