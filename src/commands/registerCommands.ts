@@ -15,6 +15,7 @@ import { selectTenant } from './account/selectTenant';
 import { showLog } from './account/showLog';
 import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
+import { guardWrites, UNTRUSTED_REFUSAL } from './commandTrust';
 import type { CommandContext, CommandHandler, CommandServices } from './context';
 import { applyProvisioningPlan } from './config/applyProvisioningPlan';
 import { planProvisioning } from './config/planProvisioning';
@@ -116,10 +117,22 @@ export const COMMAND_HANDLERS: { readonly [K in CommandKey]: CommandHandler } = 
   resumeProvisioningApply,
 };
 
+const MANAGE_TRUST = 'Manage Workspace Trust';
+
+/** A writing command run in an untrusted workspace (from a keybinding or executeCommand; menus already hide it). */
+function refuseUntrusted(ctx: CommandContext): undefined {
+  ctx.host.log.info(`${ctx.id}: refused, the workspace is not trusted`);
+  void Promise.resolve(ctx.host.ui.showWarningMessage(UNTRUSTED_REFUSAL, {}, MANAGE_TRUST)).then((choice) =>
+    choice === MANAGE_TRUST ? vscode.commands.executeCommand('workbench.trust.manage') : undefined,
+  );
+  return undefined;
+}
+
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {
+  const handlers = guardWrites(COMMAND_HANDLERS, () => vscode.workspace.isTrusted, refuseUntrusted);
   for (const key of Object.keys(COMMANDS) as CommandKey[]) {
     const id = COMMANDS[key];
-    const handler = COMMAND_HANDLERS[key];
+    const handler = handlers[key];
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand({ ...services, id, args }, handler)));
   }
 }

@@ -6,6 +6,7 @@ import { AcgError } from '../errors';
 import type { HttpPipeline, PipelineResponse } from '../http/types';
 import { sleep, throwIfAborted } from '../http/abort';
 import { parseRetryAfterMs } from '../http/retryPolicy';
+import { redact } from '../http/redact';
 import type { CallOptions } from './options';
 
 export interface ArmPollingOptions {
@@ -85,14 +86,15 @@ export async function pollAsyncOperation(ctx: PollContext, url: string, first: P
 
 function finish(ctx: PollContext, result: AsyncOperationStatus): AsyncOperationStatus {
   if (result.status === 'Succeeded') return result;
-  const reason = result.error?.message ?? 'ARM gave no reason.';
+  // The operation's answer is service text that becomes an error message: redacted like every other (errorMapping).
+  const reason = redact(result.error?.message ?? 'ARM gave no reason.');
   throw new AcgError({
     kind: result.status === 'Canceled' ? 'cancelled' : 'unexpected',
     message: `${ctx.operation} ${result.status === 'Canceled' ? 'was canceled' : 'failed'}: ${reason}`,
-    code: result.error?.code,
+    code: result.error?.code === undefined ? undefined : redact(result.error.code),
     service: 'arm',
     operation: ctx.operation,
-    details: (result.error?.details ?? []).map((d) => ({ code: d.code, message: d.message, ...(d.target === undefined ? {} : { target: d.target }) })),
+    details: (result.error?.details ?? []).map((d) => ({ code: redact(d.code), message: redact(d.message), ...(d.target === undefined ? {} : { target: redact(d.target) }) })),
   });
 }
 

@@ -1,7 +1,8 @@
 // The one HTTP pipeline (DESIGN.md, "Architecture"): every ARM, Provisioning API and Graph call goes through `send`.
 // Per logical request it
-//   1. refuses any destination that is not https on the selected cloud's hosts, BEFORE asking for a token, so a
-//      token is never minted for (let alone sent to) a foreign host; redirects are never followed;
+//   1. refuses any destination that is not https on the selected cloud's hosts of the request's service, BEFORE
+//      asking for a token, so a token is never minted for (let alone sent to) a foreign host, nor sent to another
+//      service's host; redirects are never followed;
 //   2. for the Provisioning API, waits for room in the gateway's request budget (limiter.ts);
 //   3. gets a token, sends one attempt (transport.ts), and maps failures (errorMapping.ts);
 //   4. retries what is worth retrying (retryPolicy.ts) with the same x-ms-client-request-id and the same headers,
@@ -137,9 +138,9 @@ class Pipeline implements DisposableHttpPipeline {
         const { status } = result;
         this.log.info(`← ${status} ${where} ${result.durationMs} ms attempt ${attempt} id=${clientRequestId}`);
         if ((status >= 200 && status <= 299) || request.acceptStatuses?.includes(status)) return parseAnswer<T>(result, request, clientRequestId);
-        if (status >= 300 && status <= 399) throw this.redirectError(request, url, result.headers, status, clientRequestId);
+        if (status >= 300 && status <= 399) throw this.scrub(this.redirectError(request, url, result.headers, status, clientRequestId));
         const parsedBody = parseJson(result.text, result.headers);
-        error = mapHttpError({
+        error = this.scrub(mapHttpError({
           status,
           headers: result.headers,
           body: parsedBody.ok ? parsedBody.value : undefined,
@@ -150,14 +151,14 @@ class Pipeline implements DisposableHttpPipeline {
           url,
           requiredPermission: request.requiredPermission,
           clientRequestId,
-        });
+        }));
         this.log.debug(`  ${status} ${error.code ?? ''}: ${error.message}`);
         if (!isRetryableStatus(status)) throw error;
         outcome = { status };
       } else {
         this.log.warn(`✗ ${where} attempt ${attempt} id=${clientRequestId} ${result.reason} after ${result.durationMs} ms (${result.error.code ?? result.error.message})`);
         if (result.reason === 'cancelled') throw cancelledError(request.operation, clientRequestId);
-        error = mapTransportError({ reason: result.reason, error: result.error, service: request.service, operation: request.operation, timeoutMs, sent: result.sent, clientRequestId });
+        error = this.scrub(mapTransportError({ reason: result.reason, error: result.error, service: request.service, operation: request.operation, timeoutMs, sent: result.sent, clientRequestId }));
         if (result.reason === 'network' && !isTransientNetworkError(result.error)) throw error;
         outcome = result.reason === 'timeout' ? { failure: 'timeout' } : { failure: 'network', code: result.error.code ?? 'ECONNRESET' };
       }
@@ -191,12 +192,12 @@ class Pipeline implements DisposableHttpPipeline {
     } catch {
       throw new AcgError({ kind: 'refusedHost', message: `Refused to ${request.operation}: '${redact(request.url)}' is not an absolute URL.`, service: request.service, operation: request.operation });
     }
-    if (url.protocol !== 'https:' || !this.options.isAllowedHost(url)) {
+    if (url.protocol !== 'https:' || !this.options.isAllowedHost(url, request.service)) {
       this.log.warn(`refused ${request.method} ${redactUrl(url)} [${request.operation}]: not an https host of the selected cloud`);
       throw new AcgError({
         kind: 'refusedHost',
         message:
-          `Refused to ${request.operation}: ${url.protocol === 'https:' ? `${url.host} is not a host of the selected cloud` : `${url.protocol}// is not https`}, ` +
+          `Refused to ${request.operation}: ${url.protocol === 'https:' ? `${url.host}${url.pathname === '/' ? '' : ' (at this path)'} is not a ${SERVICE_NAMES[request.service]} host of the selected cloud` : `${url.protocol}// is not https`}, ` +
           'so no token was requested or sent. Check the cloud setting (acg.cloud) and the gateway address.',
         service: request.service,
         operation: request.operation,
@@ -236,7 +237,8 @@ class Pipeline implements DisposableHttpPipeline {
         service: request.service,
         operation: request.operation,
         clientRequestId,
-        cause: error,
+        // No `cause`: the credential's own error may carry the token request (client secret and all), and an error
+        // printed whole (console.error, a crash report) prints its cause. The redacted reason above is kept.
       });
     }
     if (!token?.token) {
@@ -247,6 +249,22 @@ class Pipeline implements DisposableHttpPipeline {
       if (this.recentTokens.length > 16) this.recentTokens.shift();
     }
     return token.token;
+  }
+
+  /**
+   * The error with everything the service (or the network layer) put in it redacted, including the tokens this
+   * pipeline issued: errorMapping's own redaction catches JWTs and Bearer values, but only the pipeline knows an
+   * opaque token, and a server may echo the Authorization header back in its message, error code, details or request id.
+   */
+  private scrub(error: AcgError): AcgError {
+    const clean = (text: string): string => redact(text, this.recentTokens);
+    return new AcgError({
+      ...error.toInit(),
+      message: clean(error.message),
+      ...(error.code !== undefined ? { code: clean(error.code) } : {}),
+      ...(error.requestId !== undefined ? { requestId: clean(error.requestId) } : {}),
+      details: error.details.map((d) => ({ code: clean(d.code), message: clean(d.message), ...(d.target !== undefined ? { target: clean(d.target) } : {}) })),
+    });
   }
 
   /** One audit record; a failing sink is logged, never allowed to fail the write it describes. */

@@ -85,8 +85,11 @@ export interface PipelineLogger {
 
 export interface PipelineOptions {
   credential: TokenCredential;
-  /** Hosts a token may be sent to (exact host names; the emulator's loopback origin in emulator mode). */
-  isAllowedHost: (url: URL) => boolean;
+  /**
+   * Hosts a token may be sent to (exact host names; the emulator's loopback origin in emulator mode). The pipeline
+   * passes the request's service, so that only that service's hosts qualify (allowedHostsForCloud honours it).
+   */
+  isAllowedHost: (url: URL, service: ServiceKind) => boolean;
   logger?: PipelineLogger;
   retry?: Partial<RetryOptions>;
   timeoutMs?: number;
