@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
 
 const root = join(__dirname, '..', '..');
 
@@ -21,6 +22,28 @@ describe('test hygiene', () => {
       assert.equal(options['forbid-only'], true, config);
     }
     assert.match(readFileSync(join(root, 'test/runner/mochaEntry.ts'), 'utf8'), /forbidOnly: true/, 'the in-VS Code runner');
+  });
+
+  it('lint refuses .only in a test file (it, describe, context, test), and nothing else of the same name', async function () {
+    this.timeout(60_000);
+    const eslint = new ESLint({ cwd: root });
+    // Built from parts, so this file itself does not carry the pattern the test above looks for.
+    const only = (fn: string, name: string) => `${fn}.only('${name}', () => undefined);`;
+    const fixture = [
+      only('it', 'a'),
+      only('describe', 'b'),
+      only('context', 'c'),
+      only('test', 'd'),
+      "it['only']('e', () => undefined);",
+      // Not a test function: a property that happens to be called only.
+      "const options = { only: true };",
+      "export const picked = options.only;",
+      '',
+    ].join('\n');
+    const [result] = await eslint.lintText(fixture, { filePath: join(root, 'test/unit/onlyFixture.test.ts') });
+    const onlyLines = result.messages.filter((m) => m.ruleId === 'no-restricted-properties').map((m) => m.line);
+    assert.deepEqual(onlyLines, [1, 2, 3, 4, 5], JSON.stringify(result.messages));
+    assert.ok(result.messages.filter((m) => m.ruleId === 'no-restricted-properties').every((m) => m.severity === 2), 'an error, not a warning');
   });
 
   it('no test file uses .only, and every skip has a reason in a comment just above it', () => {
