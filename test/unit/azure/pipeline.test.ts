@@ -299,13 +299,16 @@ describe('pipeline: requests over HTTPS', function () {
     });
 
     it('aborts while the limiter holds a request', async () => {
-      const pipeline = h.pipeline({ provisioningRequestsPerMinute: 1, provisioningWindowMs: 60_000 });
+      const clock = new FakeClock();
+      const pipeline = h.pipeline({ provisioningRequestsPerMinute: 1, provisioningWindowMs: 60_000, clock });
       await pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE] });
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 100);
-      // Held for the 60 s window otherwise, the test would outlast mocha's timeout.
-      const error = await rejection(pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE], abortSignal: controller.signal }));
+      const held = rejection(pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE], abortSignal: controller.signal }));
+      assert.deepEqual(clock.pending(), [60_000], 'held by the limiter for the window');
+      controller.abort();
+      const error = await held;
       assert.equal(error.kind, 'cancelled');
+      assert.deepEqual(clock.pending(), [], 'the cancelled request left the queue (nothing waits for the window)');
       assert.equal(exchanges.length, 1);
     });
 
