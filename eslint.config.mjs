@@ -60,4 +60,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Webview pages run in the browser.' }] }] },
   },
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { sourceType: 'module' } },
+  // A stray `.only` would shrink a run to one test; mocha's forbid-only refuses it at run time, this at lint time.
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...['it', 'describe', 'context', 'test', 'suite', 'specify'].map((object) => ({
+        object,
+        property: 'only',
+        message: `${object}.only runs that test alone and silently skips every other: remove it before committing.`,
+      }))],
+    },
+  },
 );

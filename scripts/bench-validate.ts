@@ -3,7 +3,9 @@
 //   npm run bench:validate -- --write also write them into docs/BENCHMARKS.md ("Configuration validation")
 // Figures are medians of interleaved rounds after a warm-up. Goals (issue "Configuration files as code"): full validation at most 3× JSON.parse,
 // at least 10× faster than vscode-json-languageservice with our schema, and under 100 ms to re-validate after a
-// one-line edit (ConfigValidationSession).
+// one-line edit (ConfigValidationSession). A second plan has a realistic 1% of its numbers broken (seeded: the
+// engine's fast path only covers valid numbers, so the all-valid plan alone would flatter it); ACG_BENCH_SEED=<n>
+// replays another draw.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +16,53 @@ import { ConfigValidationSession, validateConfig } from '../src/core/config';
 const ROOT = join(__dirname, '..');
 const NUMBERS = 100_000;
 const ROUNDS = 7;
+/** Timed one-line edits; odd, so the median is one of them. */
 const EDITS = 21;
+const ERROR_RATE = 0.01;
+const ERROR_SEED = Number(process.env.ACG_BENCH_SEED ?? 20261204);
 
-/** A realistic plan: ten accounts, a mix of usages, emergency locations, SIP headers and Teams Phone Mobile numbers. */
-function generatePlan(count: number): string {
+/** A small seeded PRNG (mulberry32): the same seed draws the same broken numbers on every machine. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The mistakes people make in a numbers list, each a one-spot change of one number's JSON: a national number, a
+ * wrong-case usage, a misspelt capability, a missing emergency address, a number listed twice, a SIP header with a
+ * space. Each returns undefined where it does not apply to that number.
+ */
+const MISTAKES: readonly ((number: string, previous: string | undefined) => string | undefined)[] = [
+  (n) => (n.includes('"telephoneNumber":"+4420') ? n.replace('"telephoneNumber":"+4420', '"telephoneNumber":"020 ') : undefined),
+  (n) => (n.includes('"usage":"CallingUserAssignment"') ? n.replace('"usage":"CallingUserAssignment"', '"usage":"callingUserAssignment"') : undefined),
+  (n) => (n.includes('"InboundCalling"') ? n.replace('"InboundCalling"', '"Inbound"') : undefined),
+  (n) => (n.includes(',"locationId":') ? n.replace(/,"locationId":"[^"]*"/, '') : undefined),
+  (n, previous) => {
+    const tel = previous && /"telephoneNumber":"([^"]+)"/.exec(previous)?.[1];
+    return tel ? n.replace(/"telephoneNumber":"[^"]+"/, `"telephoneNumber":"${tel}"`) : undefined;
+  },
+  (n) => (n.includes('"customSipHeader":"acct-') ? n.replace('"customSipHeader":"acct-', '"customSipHeader":"acct ') : undefined),
+];
+
+/** Breaks `number` with one of the mistakes that applies to it, chosen by `random`. */
+function breakNumber(number: string, previous: string | undefined, random: () => number): string {
+  const first = Math.floor(random() * MISTAKES.length);
+  for (let k = 0; k < MISTAKES.length; k++) {
+    const broken = MISTAKES[(first + k) % MISTAKES.length](number, previous);
+    if (broken !== undefined) return broken;
+  }
+  return number;
+}
+
+/** A realistic plan: ten accounts, a mix of usages, emergency locations, SIP headers and Teams Phone Mobile numbers;
+ * with `errors`, about that share of its numbers carries one mistake (drawn by its `random`). */
+function generatePlan(count: number, errors?: { readonly rate: number; readonly random: () => number; broken: number }): string {
   const perAccount = count / 10;
   const accounts: string[] = [];
   for (let a = 0; a < 10; a++) {
@@ -32,6 +77,10 @@ function generatePlan(count: number): string {
         numbers.push(`{"telephoneNumber":"${tel}","serviceDetails":{"teamsOperatorConnect":{"enabled":true,"configuration":{"usage":"FirstPartyAppAssignment","choosableCapabilities":["InboundCalling"]}}},"configuration":{"customSipHeader":"acct-${a}"}}`);
       } else {
         numbers.push(`{"telephoneNumber":"+4477${String(10000000 + n)}","serviceDetails":{"teamsPhoneMobile":{"enabled":true,"configuration":{"usage":"CallingUserAssignment","choosableCapabilities":["Mobile"],"allowTenantAddressUpdate":true}}}}`);
+      }
+      if (errors && errors.random() < errors.rate) {
+        numbers[numbers.length - 1] = breakNumber(numbers[numbers.length - 1], numbers[numbers.length - 2], errors.random);
+        errors.broken++;
       }
     }
     accounts.push(
@@ -54,6 +103,13 @@ async function main(): Promise<void> {
   const text = generatePlan(NUMBERS);
   const diagnostics = validateConfig('plan', text);
   const summary = diagnostics.map((d) => d.ruleId).join(', ') || 'none';
+  const errors = { rate: ERROR_RATE, random: seeded(ERROR_SEED), broken: 0 };
+  const withErrors = generatePlan(NUMBERS, errors);
+  const errorFindings = validateConfig('plan', withErrors);
+  const byRule = new Map<string, number>();
+  for (const d of errorFindings) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
+  const errorSummary = [...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `${rule} ×${count}`).join(', ');
+  if (errorFindings.length < errors.broken) throw new Error(`The 1% plan should have at least ${errors.broken} findings, found ${errorFindings.length}`);
 
   // The plan names its schema with "$schema", as the samples do; VS Code resolves that relative path to our file, so
   // the language service gets a request service that does the same. Without it, it reports "Unable to load schema"
@@ -85,7 +141,7 @@ async function main(): Promise<void> {
   // service leaves a large AST behind). The npm script runs node with --expose-gc.
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const series = () => ({ wall: [] as number[], cpu: [] as number[] });
-  const times = { parse: series(), ours: series(), languageService: series(), sessionFull: series() };
+  const times = { parse: series(), ours: series(), languageService: series(), sessionFull: series(), parseErrors: series(), oursErrors: series(), sessionErrors: series() };
   const time = async (into: { wall: number[]; cpu: number[] }, work: () => unknown) => {
     collect();
     const cpu = process.cpuUsage();
@@ -104,12 +160,19 @@ async function main(): Promise<void> {
     await time(times.languageService, runLanguageService);
     session.reset();
     await time(times.sessionFull, () => session.update(text));
+    await time(times.parseErrors, () => JSON.parse(withErrors));
+    await time(times.oursErrors, () => validateConfig('plan', withErrors));
+    session.reset();
+    await time(times.sessionErrors, () => session.update(withErrors));
   }
   const figure = (s: { wall: number[]; cpu: number[] }) => ({ wall: median(s.wall), cpu: median(s.cpu) });
   const parse = figure(times.parse);
   const ours = figure(times.ours);
   const languageService = figure(times.languageService);
   const sessionFull = figure(times.sessionFull);
+  const parseErrors = figure(times.parseErrors);
+  const oursErrors = figure(times.oursErrors);
+  const sessionErrors = figure(times.sessionErrors);
 
   // One-line edits in the middle of the file: alternate a number between E.164 and a national form, so that each
   // update is a real change and half of them add a diagnostic.
@@ -138,6 +201,13 @@ async function main(): Promise<void> {
     ],
     ['ConfigValidationSession, first update (full, builds the index)', sessionFull, `${(sessionFull.cpu / parse.cpu).toFixed(2)}× JSON.parse`, ''],
     [
+      `acg validateConfig, ${ERROR_RATE * 100}% of numbers with a mistake (seed ${ERROR_SEED})`,
+      oursErrors,
+      `${(oursErrors.cpu / parseErrors.cpu).toFixed(2)}× its JSON.parse (${ms(parseErrors.cpu)}); ${(oursErrors.cpu / ours.cpu).toFixed(2)}× the valid plan`,
+      oursErrors.cpu <= 3 * parseErrors.cpu ? 'goal ≤ 3× JSON.parse: met' : 'goal ≤ 3× JSON.parse: MISSED',
+    ],
+    [`ConfigValidationSession, first update, ${ERROR_RATE * 100}% with a mistake`, sessionErrors, `${(sessionErrors.cpu / parseErrors.cpu).toFixed(2)}× its JSON.parse`, ''],
+    [
       'ConfigValidationSession, one-line edit',
       incremental,
       `${(incremental.cpu / parse.cpu).toFixed(3)}× JSON.parse (${[...modes].join('/')})`,
@@ -147,7 +217,8 @@ async function main(): Promise<void> {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
   console.log(`Plan: ${NUMBERS.toLocaleString('en-US')} numbers in 10 accounts, ${mb} MB; diagnostics: ${summary}`);
-  console.log(`Machine: ${machine}; medians of ${ROUNDS} interleaved rounds after a warm-up, and of ${EDITS - 1} edits`);
+  console.log(`With mistakes (seed ${ERROR_SEED}): ${errors.broken.toLocaleString('en-US')} numbers broken; ${errorFindings.length.toLocaleString('en-US')} findings: ${errorSummary}`);
+  console.log(`Machine: ${machine}; medians of ${ROUNDS} interleaved rounds after a warm-up, and of ${EDITS} edits`);
   console.log(`${'measurement'.padEnd(64)} ${'CPU'.padStart(9)} ${'wall'.padStart(9)}`);
   for (const [name, value, ratio, goal] of rows) console.log(`${name.padEnd(64)} ${ms(value.cpu).padStart(9)} ${ms(value.wall).padStart(9)}  ${ratio}${goal ? `  [${goal}]` : ''}`);
 
@@ -164,7 +235,11 @@ async function main(): Promise<void> {
       '',
       `A generated provisioning plan: ${NUMBERS.toLocaleString('en-US')} numbers in 10 accounts, one number per line, ${mb} MB`,
       `(about 200 bytes per number in the Provisioning API's shape). Its only diagnostics: ${summary}.`,
-      `Machine: ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} when the run ended. Medians of ${ROUNDS} interleaved rounds after a warm-up (${EDITS - 1} edits), all from one run.`,
+      `The same plan with ${ERROR_RATE * 100}% of its numbers broken, one mistake each, drawn with seed ${ERROR_SEED} (\`ACG_BENCH_SEED=<n>\` draws`,
+      `another): ${errors.broken.toLocaleString('en-US')} numbers, ${errorFindings.length.toLocaleString('en-US')} findings (${errorSummary}). The all-valid plan`,
+      'runs only the fast path; this one sends each broken number (and its duplicates) through the full rule validators.',
+      `Machine: ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} when the run ended, with other helpers' builds and tests running on the same 2 cores.`,
+      `Medians of ${ROUNDS} interleaved rounds after a warm-up (${EDITS} timed edits), all from one run.`,
       '',
       table,
       '',

@@ -21,6 +21,15 @@ export interface ValidatedDocument {
   readonly findings: readonly ConfigDiagnostic[];
 }
 
+/** How the live phase of one validation ended: `off` when the setting is off (nothing asked), `checked` with the
+ * findings shown, `superseded` when a newer edit or a close made the answer moot, `failed` (logged). */
+export interface LiveCheckDone {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly outcome: 'off' | 'checked' | 'superseded' | 'failed';
+  readonly findings: number;
+}
+
 interface DocumentState {
   readonly kind: ConfigKind;
   /** Incremental: re-validating after a small edit reuses what did not change. Created with the first run. */
@@ -44,6 +53,9 @@ export class ConfigDiagnostics implements vscode.Disposable {
   private engine?: ConfigEngine;
   /** Fires after a document's diagnostics were published (tests and the workspace command listen). */
   readonly onDidValidate = this.changed.event;
+  private readonly liveDone = new vscode.EventEmitter<LiveCheckDone>();
+  /** Fires when a validation's live phase is over, so a test can assert "no live findings" after they had a chance. */
+  readonly onDidFinishLiveCheck = this.liveDone.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -191,6 +203,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
     this.collection.set(document.uri, diagnostics);
     this.changed.fire(document.uri);
     if (liveChecksEnabled(document)) void this.addLiveFindings(document, state, version, diagnostics);
+    else this.liveDone.fire({ uri: document.uri, version, outcome: 'off', findings: 0 });
   }
 
   /** The seam for checks against the service; the default checker adds nothing. */
@@ -202,18 +215,23 @@ export class ConfigDiagnostics implements vscode.Disposable {
   ): Promise<void> {
     const source = new vscode.CancellationTokenSource();
     state.pending = source;
+    let done: Pick<LiveCheckDone, 'outcome' | 'findings'> = { outcome: 'superseded', findings: 0 };
     try {
       const live = await this.liveChecker.check(document, source.token);
-      if (source.token.isCancellationRequested || document.isClosed || document.version !== version || live.length === 0) return;
+      if (source.token.isCancellationRequested || document.isClosed || document.version !== version) return;
+      done = { outcome: 'checked', findings: live.length };
+      if (live.length === 0) return;
       this.collection.set(document.uri, [...offline, ...live]);
       this.changed.fire(document.uri);
     } catch (error) {
       if (!source.token.isCancellationRequested) {
+        done = { outcome: 'failed', findings: 0 };
         this.log.warn(`Live checks for ${document.uri.toString(true)} failed: ${messageOf(error)}`);
       }
     } finally {
       if (state.pending === source) state.pending = undefined;
       source.dispose();
+      this.liveDone.fire({ uri: document.uri, version, ...done });
     }
   }
 
@@ -253,6 +271,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
     this.states.clear();
     for (const disposable of this.disposables) disposable.dispose();
     this.changed.dispose();
+    this.liveDone.dispose();
     this.collection.dispose();
   }
 }

@@ -1,11 +1,14 @@
 // Live checks for provisioning plans (acg.config.liveChecks) against the emulator: signed in with the sandbox
 // principal and the production gateway selected, a plan's unknown account, unknown civic address and a number another
-// account owns get ACG-LIVE warnings at the values; turning the setting off takes them away again.
+// account owns get ACG-LIVE warnings at the values; turning the setting off takes them away again. "No live findings"
+// is asserted only once the validation's live phase is over (ConfigDiagnostics.onDidFinishLiveCheck for the document's
+// version), never on the offline results that are published first.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LiveCheckDone } from '../../src/diagnostics/configDiagnostics';
 import type { AcgExtensionApi } from '../../src/extension';
 import { GATEWAY_PRODUCTION } from '../../emulator/seed/ids';
-import { acgDiagnostics, closeAllEditors, codeOf, diagnosticAt, waitForDiagnostics, workspaceFolder } from './configHelpers';
+import { acgDiagnostics, closeAllEditors, codeOf, diagnosticAt, nextEvent, waitForDiagnostics, workspaceFolder } from './configHelpers';
 import { activateInEmulator, leaveEmulator, selectionOf, signInAs } from './enterprises.helpers';
 
 const SETTING = 'config.liveChecks';
@@ -38,6 +41,10 @@ describe('Config live checks against the emulator', function () {
   let api: AcgExtensionApi;
   let uri: vscode.Uri;
 
+  /** The end of the live phase of the next validation of the plan that `accept`s; subscribe before causing it. */
+  const liveCheckDone = (what: string, accept: (done: LiveCheckDone) => boolean = () => true): Promise<LiveCheckDone> =>
+    nextEvent(api.diagnostics.onDidFinishLiveCheck, (done) => done.uri.toString() === uri.toString() && accept(done), what, 30_000);
+
   before(async () => {
     api = await activateInEmulator();
     await signInAs({ method: 'sandbox' });
@@ -53,12 +60,15 @@ describe('Config live checks against the emulator', function () {
     await leaveEmulator(api);
   });
 
-  it('reports nothing live while the setting is off', async () => {
+  it('reports nothing live while the setting is off, once the validation\'s live phase is over', async () => {
     assert.equal(vscode.workspace.getConfiguration('acg').get<boolean>(SETTING), false);
+    const done = liveCheckDone('the live phase of the first validation');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    await waitForDiagnostics(uri, (d) => d.length >= 0, 'offline validation');
-    assert.deepEqual(acgDiagnostics(uri).filter((d) => LIVE.test(codeOf(d))), []);
+    const finished = await done;
+    assert.equal(finished.version, document.version);
+    assert.deepEqual(acgDiagnostics(uri).filter((d) => LIVE.test(codeOf(d))).map((d) => `${codeOf(d)} ${d.message}`), []);
+    assert.deepEqual({ outcome: finished.outcome, findings: finished.findings }, { outcome: 'off', findings: 0 }, 'nothing was asked of the service');
   });
 
   it('warns about an unknown account, civic address and a number of another account when on, and stops when off', async () => {
@@ -73,8 +83,10 @@ describe('Config live checks against the emulator', function () {
     const owned = diagnosticAt(document, live, 'ACG-LIVE-003', `"${OTHERS_NUMBER}"`);
     assert.match(owned.message, /Fabrikam-Finance/);
 
+    const off = liveCheckDone('the validation with the setting off', (done) => done.outcome === 'off');
     await vscode.workspace.getConfiguration('acg').update(SETTING, false, vscode.ConfigurationTarget.Global);
-    await waitForDiagnostics(uri, (d) => !d.some((x) => LIVE.test(codeOf(x))), 'the live findings gone', 30_000);
+    await off;
+    assert.deepEqual(acgDiagnostics(uri).filter((d) => LIVE.test(codeOf(d))).map(codeOf), [], 'the live findings gone');
   });
 
   it('checks again when the gateway selection changes, without waiting for an edit', async () => {
@@ -84,8 +96,10 @@ describe('Config live checks against the emulator', function () {
     await waitForDiagnostics(uri, (d) => d.filter((x) => LIVE.test(codeOf(x))).length === 3, 'the live findings', 30_000);
     const version = document.version;
 
+    const unselected = liveCheckDone('the live check without a gateway', (done) => done.outcome === 'checked');
     await api.host.selection.select(undefined);
-    await waitForDiagnostics(uri, (d) => !d.some((x) => LIVE.test(codeOf(x))), 'no live findings without a gateway', 30_000);
+    assert.equal((await unselected).findings, 0, 'no live findings without a gateway');
+    assert.deepEqual(acgDiagnostics(uri).filter((d) => LIVE.test(codeOf(d))).map(codeOf), []);
     await api.host.selection.select(selectionOf(api, GATEWAY_PRODUCTION));
     await waitForDiagnostics(uri, (d) => d.filter((x) => LIVE.test(codeOf(x))).length === 3, 'the live findings back for the selected gateway', 30_000);
     assert.equal(document.version, version, 'nobody edited the plan');

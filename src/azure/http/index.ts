@@ -10,3 +10,4 @@ export { redact, redactHeaders, redactUrl } from './redact';
 export { backoffDelayMs, DEFAULT_RETRY, isRetryableStatus, isSafeToRepeat, isTransientNetworkError, parseHttpDate, parseRetryAfterMs } from './retryPolicy';
 export { SlidingWindowLimiter, type LimiterSlot } from './limiter';
 export { cancelledError, sleep } from './abort';
+export { SYSTEM_CLOCK, type Clock } from './clock';

@@ -6,6 +6,7 @@
 // hear back, so measuring from our side's later instant means our window always covers the service's: we never think
 // there is room when the service thinks there is none.
 import { cancelledError } from './abort';
+import { SYSTEM_CLOCK, type Clock } from './clock';
 
 export interface LimiterSlot {
   /** Call when the answer (or the failure) arrives. Idempotent. */
@@ -26,7 +27,7 @@ interface Waiter {
 interface KeyState {
   entries: Entry[];
   queue: Waiter[];
-  timer: NodeJS.Timeout | undefined;
+  timer: unknown;
 }
 
 export class SlidingWindowLimiter {
@@ -35,8 +36,12 @@ export class SlidingWindowLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = SYSTEM_CLOCK,
   ) {}
+
+  private now(): number {
+    return this.clock.now();
+  }
 
   /** Waits for room for `key`; rejects with AcgError 'cancelled' when `signal` aborts first. */
   acquire(key: string, signal: AbortSignal | undefined, operation: string): Promise<LimiterSlot> {
@@ -99,7 +104,7 @@ export class SlidingWindowLimiter {
     const state = this.keys.get(key);
     if (!state) return;
     if (state.timer !== undefined) {
-      clearTimeout(state.timer);
+      this.clock.clearTimer(state.timer);
       state.timer = undefined;
     }
     this.prune(state);
@@ -112,7 +117,7 @@ export class SlidingWindowLimiter {
     const released = state.entries.flatMap((e) => (e.releasedAt === undefined ? [] : [e.releasedAt]));
     if (released.length > 0) {
       const wait = Math.max(1, Math.min(...released) + this.windowMs - this.now());
-      state.timer = setTimeout(() => this.pump(key), wait);
+      state.timer = this.clock.setTimer(() => this.pump(key), wait);
     }
   }
 }

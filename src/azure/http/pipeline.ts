@@ -37,6 +37,8 @@ export const USER_AGENT = `acg-tools/${packageVersion}`;
 export interface DisposableHttpPipeline extends HttpPipeline {
   /** Closes pooled connections. Requests after this still work (on new connections). */
   dispose(): void;
+  /** The Provisioning API budget this pipeline's limiter keeps to, per gateway (a batch counts as one request). */
+  readonly provisioningRateLimit: { readonly requestsPerWindow: number; readonly windowMs: number };
 }
 
 export function createPipeline(options: PipelineOptions): DisposableHttpPipeline {
@@ -49,6 +51,7 @@ type Outcome = { status: number } | { failure: 'timeout' } | { failure: 'network
 class Pipeline implements DisposableHttpPipeline {
   private readonly transport: HttpsTransport;
   private readonly limiter: SlidingWindowLimiter;
+  readonly provisioningRateLimit: { readonly requestsPerWindow: number; readonly windowMs: number };
   private readonly log: PipelineLogger;
   private readonly failoverDelayMs: number;
   private readonly userAgent: string;
@@ -57,10 +60,11 @@ class Pipeline implements DisposableHttpPipeline {
 
   constructor(private readonly options: PipelineOptions) {
     this.transport = new HttpsTransport(options.ca);
-    this.limiter = new SlidingWindowLimiter(
-      options.provisioningRequestsPerMinute ?? DEFAULT_PROVISIONING_REQUESTS_PER_MINUTE,
-      options.provisioningWindowMs ?? DEFAULT_PROVISIONING_WINDOW_MS,
-    );
+    this.provisioningRateLimit = {
+      requestsPerWindow: options.provisioningRequestsPerMinute ?? DEFAULT_PROVISIONING_REQUESTS_PER_MINUTE,
+      windowMs: options.provisioningWindowMs ?? DEFAULT_PROVISIONING_WINDOW_MS,
+    };
+    this.limiter = new SlidingWindowLimiter(this.provisioningRateLimit.requestsPerWindow, this.provisioningRateLimit.windowMs, options.clock);
     this.failoverDelayMs = options.provisioningFailoverDelayMs ?? DEFAULT_PROVISIONING_FAILOVER_DELAY_MS;
     this.userAgent = options.userAgent ?? USER_AGENT;
     const sink = options.logger;

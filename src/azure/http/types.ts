@@ -3,6 +3,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { TokenAccess } from '../auth/tokenClaims';
 import type { WriteAuditSink } from './audit';
+import type { Clock } from './clock';
 
 export type HttpMethod = 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE' | 'HEAD';
 
@@ -101,6 +102,8 @@ export interface PipelineOptions {
   provisioningFailoverDelayMs?: number;
   /** The limiter's window for `provisioningRequestsPerMinute`; default 60 000 ms. Tests shrink it. */
   provisioningWindowMs?: number;
+  /** The limiter's clock; default the system's. Tests only: a fake clock proves the window without waiting it out. */
+  clock?: Clock;
   /** Full User-Agent value; default `acg-tools/<package version>`. */
   userAgent?: string;
   /** Receives one record per write (POST, PUT, PATCH, DELETE that is not `readOnly`), after its last attempt. */

@@ -5,6 +5,7 @@ import type { Exchange } from '../../../emulator/server';
 import { SUBSCRIPTION_PRODUCTION } from '../../../emulator/seed/ids';
 import { repeatabilityHeaders, USER_AGENT, type PipelineRequest } from '../../../src/azure/http';
 import { version } from '../../../package.json';
+import { FakeClock } from '../../support/fakeClock';
 import { PROVISIONING_SCOPE, patchAdmin, rejection, startHarness, type Harness } from './pipelineHarness';
 
 const GATEWAYS = `/subscriptions/${SUBSCRIPTION_PRODUCTION}/providers/Microsoft.VoiceServices/communicationsGateways`;
@@ -211,23 +212,22 @@ describe('pipeline: requests over HTTPS', function () {
   });
 
   describe('Provisioning API scheduling', () => {
-    it('holds the 7th request when the limiter allows 6 per window, and the service never answers 429', async () => {
-      await patchAdmin(h, '/config', { rateLimit: { requestsPerWindow: 6, windowMs: 2000 } });
-      try {
-        const pipeline = h.pipeline({ provisioningRequestsPerMinute: 6, provisioningWindowMs: 2000 });
-        const started = Date.now();
-        const results = await Promise.all(
-          Array.from({ length: 7 }, () => pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE], retry: { maxRetries: 0 } })),
-        );
-        assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 200, 200, 200, 200]);
-        const after = arrivals.map((t) => t - started).sort((a, b) => a - b);
-        assert.ok(after[5] < 1500, `the first six went at once (${after.join(', ')})`);
-        assert.ok(after[6] >= 2000, `the seventh waited for the window (${after.join(', ')})`);
-        assert.ok(!exchanges.some((e) => e.status === 429));
-        assert.ok(h.logger.lines.some((l) => /held GET .* to stay within the gateway's Provisioning API rate limit/.test(l)));
-      } finally {
-        await patchAdmin(h, '/config', { rateLimit: { requestsPerWindow: 0, windowMs: 60_000 } });
-      }
+    it('holds the 7th request when the limiter allows 6 per window, until the window has passed (fake clock)', async () => {
+      const clock = new FakeClock();
+      const pipeline = h.pipeline({ provisioningRequestsPerMinute: 6, provisioningWindowMs: 2000, clock });
+      const list: PipelineRequest = { method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE], retry: { maxRetries: 0 } };
+      const six = Array.from({ length: 6 }, () => pipeline.send(list));
+      assert.deepEqual((await Promise.all(six)).map((r) => r.status), [200, 200, 200, 200, 200, 200], 'the first six went at once, at one instant of the clock');
+      const seventh = pipeline.send(list);
+      assert.deepEqual(clock.pending(), [2000], 'the seventh waits for the window');
+      clock.advance(1999);
+      assert.deepEqual(clock.pending(), [1], 'still held a millisecond before the window ends');
+      assert.equal(exchanges.length, 6);
+      clock.advance(1);
+      assert.equal((await seventh).status, 200);
+      assert.equal(exchanges.length, 7);
+      assert.ok(!exchanges.some((e) => e.status === 429));
+      assert.ok(h.logger.lines.some((l) => /held GET .* for 2000 ms to stay within the gateway's Provisioning API rate limit/.test(l)));
     });
 
     it('counts per gateway: another gateway is not held', async () => {
@@ -299,13 +299,16 @@ describe('pipeline: requests over HTTPS', function () {
     });
 
     it('aborts while the limiter holds a request', async () => {
-      const pipeline = h.pipeline({ provisioningRequestsPerMinute: 1, provisioningWindowMs: 60_000 });
+      const clock = new FakeClock();
+      const pipeline = h.pipeline({ provisioningRequestsPerMinute: 1, provisioningWindowMs: 60_000, clock });
       await pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE] });
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 100);
-      // Held for the 60 s window otherwise, the test would outlast mocha's timeout.
-      const error = await rejection(pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE], abortSignal: controller.signal }));
+      const held = rejection(pipeline.send({ method: 'GET', url: h.provUrl('/accounts'), service: 'provisioning', operation: 'list accounts', scopes: [PROVISIONING_SCOPE], abortSignal: controller.signal }));
+      assert.deepEqual(clock.pending(), [60_000], 'held by the limiter for the window');
+      controller.abort();
+      const error = await held;
       assert.equal(error.kind, 'cancelled');
+      assert.deepEqual(clock.pending(), [], 'the cancelled request left the queue (nothing waits for the window)');
       assert.equal(exchanges.length, 1);
     });
 

@@ -56,10 +56,13 @@ function newGatewayBody(overrides: Record<string, unknown> = {}): Record<string,
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('emulator: ARM writes (long-running operations, PATCH, test lines)', function () {
   let emulator: RunningEmulator;
+  let emulatorTime = Date.now();
+  const advance = (ms: number): void => {
+    emulatorTime += ms;
+  };
   let dataDir: string;
   let operator: string;
   let reader: string;
@@ -79,7 +82,7 @@ describe('emulator: ARM writes (long-running operations, PATCH, test lines)', fu
       const status = (res.body as { status: string }).status;
       seen.push(status);
       if (status !== 'InProgress') return seen;
-      await sleep(20);
+      advance(20);
     }
     throw new Error(`operation never finished: ${seen.join(', ')}`);
   }
@@ -91,7 +94,7 @@ describe('emulator: ARM writes (long-running operations, PATCH, test lines)', fu
       const res = await call(url, operator);
       seen.push(res.status);
       if (res.status !== 202) return seen;
-      await sleep(20);
+      advance(20);
     }
     throw new Error('delete never finished');
   }
@@ -99,6 +102,9 @@ describe('emulator: ARM writes (long-running operations, PATCH, test lines)', fu
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'acg-arm-w-'));
     emulator = await startEmulator({ port: 0, dataDir, initialState: armState(), config: { armOperationDelayMs: 50 } });
+    // The emulator's clock moves only when a poll moves it: an operation is InProgress until the test has polled past
+    // its 50 ms, however slow the machine, and no poll waits on the wall clock.
+    emulator.context.now = () => emulatorTime;
     const issuer = `${emulator.url}/${DEMO_TENANT_ID}/v2.0`;
     const base = { aud: 'https://management.azure.com/', tid: DEMO_TENANT_ID, idtyp: 'app' as const };
     operator = await emulator.context.tokens.issue({ ...base, oid: OPERATOR_OBJECT_ID, appid: OPERATOR_CLIENT_ID }, issuer);

@@ -399,21 +399,36 @@ describe('emulator: Provisioning API', function () {
   });
 
   describe('serviceProvisioningStatus', () => {
-    it('is pending after a write and synced once syncDelayMs has passed', async () => {
+    it('is pending after a write and synced once syncDelayMs has passed (on the emulator\'s clock, moved by the test)', async () => {
+      const realNow = emulator.context.now;
+      let time = realNow();
+      emulator.context.now = () => time;
+      try {
+        await pendingThenSynced(() => time, (ms) => (time += ms));
+      } finally {
+        emulator.context.now = realNow;
+      }
+    });
+
+    async function pendingThenSynced(now: () => number, advance: (ms: number) => void): Promise<void> {
       const account = 'Sync-Test';
       const created = await createAccount(account);
       assert.equal((created.body as { serviceProvisioningStatus: string }).serviceProvisioningStatus, 'pending');
       const put = await call('PUT', `/accounts/${account}/numbers/+14255553300`, { body: ocNumber('+14255553300', account) });
       assert.equal(put.status, 201);
       assert.equal((put.body as { serviceProvisioningStatus: string }).serviceProvisioningStatus, 'pending');
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      const writtenAt = now();
+      advance(49);
+      const early = await call('GET', `/accounts/${account}/numbers/+14255553300`);
+      assert.equal((early.body as { serviceProvisioningStatus: string }).serviceProvisioningStatus, 'pending', `still pending ${now() - writtenAt} ms after the write`);
+      advance(1);
       const later = await call('GET', `/accounts/${account}/numbers/+14255553300`);
       assert.equal((later.body as { serviceProvisioningStatus: string }).serviceProvisioningStatus, 'synced');
       const accountLater = await call('GET', `/accounts/${account}`);
       const body = accountLater.body as { serviceProvisioningStatus: string; serviceDetails: { teamsOperatorConnect: { numberCount: number } } };
       assert.equal(body.serviceProvisioningStatus, 'synced');
       assert.equal(body.serviceDetails.teamsOperatorConnect.numberCount, 1);
-    });
+    }
 
     it('keeps seeded failures failed, with their errors', async () => {
       const res = await call('GET', `/accounts/${BULK_ACCOUNT_NAME}/numbers/+442030000050`);
