@@ -174,10 +174,9 @@ describe('emulator: Provisioning API', function () {
   describe('the 100,000-number account', () => {
     const path = `/accounts/${BULK_ACCOUNT_NAME}/numbers`;
 
-    it('serves the first page quickly, with the record count and a nextLink', async () => {
-      const started = process.hrtime.bigint();
+    // How fast is for the benchmarks (npm run bench:tree, bench:grid), not for a wall-clock bound here.
+    it('serves the first page with the record count and a nextLink', async () => {
       const res = await call('GET', `${path}?countRecords=true`);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       assert.equal(res.status, 200);
       assert.equal(res.headers['x-ms-record-count'], String(BULK_ACCOUNT_NUMBER_COUNT));
       const page = res.body as Page;
@@ -188,7 +187,6 @@ describe('emulator: Provisioning API', function () {
       const next = new URL(page.nextLink);
       assert.equal(next.searchParams.get('skip'), '100');
       assert.equal(next.searchParams.get('api-version'), '2024-02-29-preview');
-      assert.ok(ms < 1000, `first page took ${ms.toFixed(1)} ms`);
     });
 
     it('serves the last page by skip, without a nextLink', async () => {

@@ -87,17 +87,15 @@ describe('emulator provisioning: number store', () => {
     assert.ok(size < 200_000, `the whole seeded provisioning state is ${size} bytes`);
   });
 
-  it('answers the first and last page of the 100,000-number account in milliseconds', () => {
+  // Speed is measured by the benchmarks (npm run bench:tree, bench:grid), not bounded by the wall clock here.
+  it('answers the first and last page of the 100,000-number account from the generated range', () => {
     const data = seedProvisioning()[demoGatewayDomain(GATEWAY_PRODUCTION)];
-    const started = process.hrtime.bigint();
     const sources = accountSources(data, BULK_ACCOUNT_NAME, {}, clock);
     const first = unionPage(sources, 0, 100);
     const last = unionPage(sources, BULK_ACCOUNT_NUMBER_COUNT - 100, 100);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     assert.equal(first[0].telephoneNumber, '+442030000000');
     assert.equal(first[99].telephoneNumber, '+442030000099');
     assert.equal(last[99].telephoneNumber, '+442030099999');
-    assert.ok(ms < 200, `first and last page took ${ms.toFixed(1)} ms`);
   });
 
   it('plans number filters as key ranges, accounts and statuses', () => {
