@@ -23,6 +23,9 @@ export interface AcgErrorDetail {
   target?: string;
 }
 
+/** The code of a write refused before it was sent by the pipeline's `writeRefusal` (the extension's Restricted Mode). */
+export const WRITE_REFUSED = 'WriteRefused';
+
 export interface AcgErrorInit {
   kind: AcgErrorKind;
   message: string;

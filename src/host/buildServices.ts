@@ -13,8 +13,10 @@ export interface ServicesInput {
   log: vscode.LogOutputChannel;
   /** The audit log's sink: every write the pipeline makes is recorded. */
   audit?: WriteAuditSink;
+  /** Asked before every write: a reason refuses it before anything is sent (Restricted Mode). */
+  writeRefusal?: () => string | undefined;
 }
 
-export function buildServices({ cloud, scoped, log, audit }: ServicesInput): AcgServices {
-  return createAzureClients({ cloud, scoped, logger: log, ...(audit ? { audit } : {}) });
+export function buildServices({ cloud, scoped, log, audit, writeRefusal }: ServicesInput): AcgServices {
+  return createAzureClients({ cloud, scoped, logger: log, ...(audit ? { audit } : {}), ...(writeRefusal ? { pipelineOptions: { writeRefusal } } : {}) });
 }

@@ -11,6 +11,7 @@ import { OnboardingChecks } from './onboarding';
 import { OnboardingState } from './onboardingState';
 import { workspaceGatewayFiles } from './onboardingWorkspace';
 import { NumberChanges } from './numberChanges';
+import { RESTRICTED_MODE_WRITES } from './restrictedMode';
 import { LazyServices, type Services } from './services';
 import { SignInSession, type SignIn, type SignInChange } from './signIn';
 import { StoredSubscriptionFilter, type SubscriptionFilter } from './subscriptionFilter';
@@ -53,7 +54,7 @@ export function createHost(context: vscode.ExtensionContext, log: vscode.LogOutp
   const ui = new ScriptableUi();
   const signIn = new SignInSession(context, log, { showDeviceCode: (prompt) => showDeviceCode(prompt, log, ui) });
   const auditLog = new HostAuditLog(context.globalStorageUri, () => signIn.state?.account || undefined, log, ui);
-  const services = new LazyServices(signIn, log, auditLog.sink);
+  const services = new LazyServices(signIn, log, auditLog.sink, () => (vscode.workspace.isTrusted ? undefined : RESTRICTED_MODE_WRITES));
   const subscriptions = new StoredSubscriptionFilter(context.globalState, signIn);
   const selection = new StoredGatewaySelection(context.globalState, signIn, services);
   const enterprises = new SelectedEnterprises(signIn, selection);

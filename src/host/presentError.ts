@@ -1,12 +1,12 @@
 // The one way any face shows a failure: the command wrapper's notification, a tree's error row, a webview's error
 // banner and the CLI's stderr all call presentError and render what it returns. No 'vscode' here, so the CLI (and
 // plain unit tests) use the very same function.
-import { isAcgError, type AcgError, type AcgErrorKind } from '../azure/errors';
+import { isAcgError, WRITE_REFUSED, type AcgError, type AcgErrorKind } from '../azure/errors';
 import { COMMANDS } from './ids';
 
 /** What a face can offer next to the message. `command` is how VS Code performs it; the CLI prints `hint`. */
 export interface ErrorAction {
-  readonly id: 'signIn' | 'retry' | 'showLog' | 'onboardingChecks';
+  readonly id: 'signIn' | 'retry' | 'showLog' | 'onboardingChecks' | 'manageTrust';
   readonly title: string;
   readonly command?: string;
   /** Arguments for `command` (e.g. which gateway); faces that cannot pass them run the command without. */
@@ -32,6 +32,7 @@ const SIGN_IN: ErrorAction = { id: 'signIn', title: 'Sign In…', command: COMMA
 const SIGN_IN_DIFFERENTLY: ErrorAction = { ...SIGN_IN, title: 'Sign In Differently…', hint: 'sign in with an identity that holds the role' };
 const RETRY: ErrorAction = { id: 'retry', title: 'Retry', hint: 'run it again' };
 const SHOW_LOG: ErrorAction = { id: 'showLog', title: 'Show Log', command: COMMANDS.showLog };
+const MANAGE_TRUST: ErrorAction = { id: 'manageTrust', title: 'Manage Workspace Trust', command: 'workbench.trust.manage', hint: 'trust the workspace in VS Code' };
 
 /** What `acg.gateways.runOnboardingChecks` accepts from an error action: the gateway the refused write was for. */
 export interface OnboardingChecksFor {
@@ -110,6 +111,7 @@ function retryWhen(retryAfterMs: number | undefined): string {
 
 function actionsFor(error: AcgError): ErrorAction[] {
   if (error.kind === 'notSignedIn') return [SIGN_IN];
+  if (error.code === WRITE_REFUSED) return [MANAGE_TRUST];
   if (error.kind === 'forbidden' && error.service === 'provisioning') return [onboardingChecks(error.gateway), SIGN_IN_DIFFERENTLY, SHOW_LOG];
   if (error.kind === 'forbidden') return [SIGN_IN_DIFFERENTLY, SHOW_LOG];
   if (TRANSIENT.has(error.kind)) return [RETRY, SHOW_LOG];

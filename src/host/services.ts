@@ -26,6 +26,8 @@ export class LazyServices implements Services, vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Every pipeline built here records its writes through this (the audit log). */
     private readonly audit?: WriteAuditSink,
+    /** Asked before every write: a reason refuses it (Restricted Mode). */
+    private readonly writeRefusal?: () => string | undefined,
   ) {
     // Every change (account, tenant, cloud, token scopes) means other tokens: never reuse a pipeline across one.
     this.subscription = signIn.onDidChange(() => this.drop());
@@ -36,7 +38,7 @@ export class LazyServices implements Services, vscode.Disposable {
     if (!this.building) {
       const cloud = this.signIn.cloud;
       const scoped = this.signIn.scoped();
-      const building = import('./buildServices').then((m) => m.buildServices({ cloud, scoped, log: this.log, ...(this.audit ? { audit: this.audit } : {}) }));
+      const building = import('./buildServices').then((m) => m.buildServices({ cloud, scoped, log: this.log, ...(this.audit ? { audit: this.audit } : {}), ...(this.writeRefusal ? { writeRefusal: this.writeRefusal } : {}) }));
       // A failed build is not cached: the next call tries again.
       building.catch(() => {
         if (this.building === building) this.building = undefined;

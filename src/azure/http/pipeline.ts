@@ -17,7 +17,7 @@ import { accessFromToken } from '../auth/tokenClaims';
 import { version as packageVersion } from '../../../package.json';
 import { EMULATOR_PROVISIONING_PATH } from '../../core/clouds';
 import { PROVISIONING_RATE_LIMIT } from '../../core/limits';
-import { AcgError, isAcgError } from '../errors';
+import { AcgError, isAcgError, WRITE_REFUSED } from '../errors';
 import { cancelledError, sleep, throwIfAborted } from './abort';
 import { auditRecord, isAuditedWrite, serviceRequestIdOf, type WriteOutcome, type WriteTrace } from './audit';
 import { mapHttpError, mapTransportError, SERVICE_NAMES } from './errorMapping';
@@ -99,6 +99,9 @@ class Pipeline implements DisposableHttpPipeline {
   }
 
   private async sendOnce<T>(request: PipelineRequest, trace?: WriteTrace): Promise<PipelineResponse<T>> {
+    // Before the destination, the token and the limiter: a refused write costs nothing and is audited as not sent.
+    const refusal = isAuditedWrite(request) ? this.options.writeRefusal?.() : undefined;
+    if (refusal !== undefined) throw new AcgError({ kind: 'forbidden', code: WRITE_REFUSED, message: refusal, service: request.service, operation: request.operation });
     const url = this.checkDestination(request);
     const headers = this.headersFor(request);
     if (trace) trace.headers = headers;

@@ -108,4 +108,10 @@ export interface PipelineOptions {
   userAgent?: string;
   /** Receives one record per write (POST, PUT, PATCH, DELETE that is not `readOnly`), after its last attempt. */
   audit?: WriteAuditSink;
+  /**
+   * Asked before every write (as the audit log counts writes): a reason refuses it before a token is asked for or a
+   * byte is sent. The extension refuses writes in Restricted Mode here, so a panel or a fix cannot write where a
+   * command could not.
+   */
+  writeRefusal?: () => string | undefined;
 }

@@ -1,7 +1,8 @@
 // presentError is the one wording of failures for commands, tree rows, panels and the CLI: these cases are what a
 // person sees, so each asserts the text and the actions.
 import { strict as assert } from 'node:assert';
-import { AcgError, isAcgError, notSignedInError } from '../../../src/azure/errors';
+import { AcgError, isAcgError, notSignedInError, WRITE_REFUSED } from '../../../src/azure/errors';
+import { RESTRICTED_MODE_WRITES } from '../../../src/host/restrictedMode';
 import { messageOf, presentError } from '../../../src/host/presentError';
 
 describe('host: presentError', () => {
@@ -76,5 +77,12 @@ describe('host: presentError', () => {
     assert.equal(foreign instanceof AcgError, false);
     assert.equal(isAcgError(foreign, 'notSignedIn'), true);
     assert.equal(presentError(foreign).actions[0].id, 'signIn');
+  });
+
+  it('offers Manage Workspace Trust, and nothing else, for a write refused in Restricted Mode', () => {
+    const error = new AcgError({ kind: 'forbidden', code: WRITE_REFUSED, message: RESTRICTED_MODE_WRITES, service: 'provisioning', operation: 'delete numbers' });
+    const presented = presentError(error);
+    assert.equal(presented.message, RESTRICTED_MODE_WRITES);
+    assert.deepEqual(presented.actions.map((a) => [a.id, a.title, a.command]), [['manageTrust', 'Manage Workspace Trust', 'workbench.trust.manage']]);
   });
 });
