@@ -39,4 +39,15 @@ describe('acg CLI', () => {
     assert.equal(unknown.code, 4);
     assert.match(unknown.err, /unknown command 'frobnicate'/);
   });
+
+  it('refuses an unknown option or argument to acg rules with exit code 4, as every command does (found by the CLI argument fuzz)', async () => {
+    for (const argv of [['rules', '--bogus'], ['rules', 'x'], ['rules', '--format', 'json', '--format', 'text'], ['rules', '--format'], ['rules', '--format=']]) {
+      const { code, out, err } = await capture(argv);
+      assert.equal(code, 4, argv.join(' '));
+      assert.match(err, /^acg rules: [^\n]+$/, argv.join(' '));
+      assert.equal(out, '');
+    }
+    assert.equal((await capture(['rules', '--format=json'])).code, 0);
+    assert.match((await capture(['rules', '--help'])).out, /acg rules \[--format text\|json\]/);
+  });
 });
