@@ -3,6 +3,7 @@ import { RULES } from '../core/rules/ruleTable';
 import { presentError } from '../host/presentError';
 import { runApply } from './applyCommand';
 import { runCheck } from './checkCommand';
+import { oneLine } from './commandLine';
 import { EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { runExport } from './exportCommand';
 import { runPlan } from './planCommand';
@@ -60,13 +61,15 @@ export async function runCli(
    * printing how to resume). */
   abortSignal?: AbortSignal,
 ): Promise<number> {
+  // Every stderr line is a line: what a command echoes from its arguments is escaped (oneLine).
+  const errLine = (line: string): void => err(oneLine(line));
   try {
-    return await runCommand(argv, out, err, cwd, env, abortSignal);
+    return await runCommand(argv, out, errLine, cwd, env, abortSignal);
   } catch (error) {
     const presented = presentError(error);
-    err(`acg: ${presented.message}`);
-    for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
-    for (const action of presented.actions) if (action.hint) err(`  To fix: ${action.hint}.`);
+    errLine(`acg: ${presented.message}`);
+    for (const line of presented.detail?.split('\n') ?? []) errLine(`  ${line}`);
+    for (const action of presented.actions) if (action.hint) errLine(`  To fix: ${action.hint}.`);
     return EXIT.failed;
   }
 }

@@ -50,4 +50,15 @@ describe('acg CLI', () => {
     assert.equal((await capture(['rules', '--format=json'])).code, 0);
     assert.match((await capture(['rules', '--help'])).out, /acg rules \[--format text\|json\]/);
   });
+
+  it('never lets an argument break a message over lines or send control characters to the terminal (found by the CLI argument fuzz)', async () => {
+    for (const argv of [['a\nb'], ['check', '--gateway', 'x', '--bogus\r\n'], ['validate', '--format', '\u001b[31mred'], ['plan', 'x\u2028y.acg-plan.json']]) {
+      const { code, err } = await capture(argv);
+      assert.equal(code, 4, JSON.stringify(argv));
+      assert.ok(err.split('\n').length <= 2, `${JSON.stringify(argv)}: ${JSON.stringify(err)}`);
+      const controls = [...err.split('\n')[0]].filter((c) => c !== '\t' && (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) || c === '\u2028' || c === '\u2029'));
+      assert.deepEqual(controls, [], JSON.stringify(argv));
+    }
+    assert.match((await capture(['a\nb'])).err, /^acg: unknown command 'a\\nb'\./);
+  });
 });

@@ -43,7 +43,30 @@ const option = fc.oneof(
   fc.string({ maxLength: 10 }).map((s) => `--${s}`),
 );
 const token = fc.oneof({ weight: 3, arbitrary: option }, { weight: 3, arbitrary: anyValue });
-const argv = fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...COMMANDS) }, { weight: 1, arbitrary: anyValue }), fc.array(token, { maxLength: 8 })).map(([command, rest]) => [command, ...rest]);
+const randomArgv = fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...COMMANDS) }, { weight: 1, arbitrary: anyValue }), fc.array(token, { maxLength: 8 })).map(([command, rest]) => [command, ...rest]);
+
+/** A full, valid command line of each command: near-valid ones break one token, so the checks deep in each parser run. */
+const VALID: readonly (readonly string[])[] = [
+  ['validate', 'lab.acg-gateway.json', '--format', 'json', '--default-country', 'GB'],
+  ['rules', '--format', 'json'],
+  ['check', '--gateway', 'contoso-prod-gw', '--subscription', '5b8e1a3c-2f4d-4b6a-8e9c-1d2f3a4b5c01', '--format', 'json', '--fix', 'all', '--input', 'role=ProvisioningAPI.AdminUser', '--cloud', 'Emulator', '--emulator-url', 'https://127.0.0.1:1'],
+  ['export', '--gateway', 'contoso-prod-gw', '--account', 'Northwind-Traders', '--filter', 'prefix=+44,service=OC,status=failed', '--format', 'csv', '--out', 'out.csv'],
+  ['plan', 'plan.acg-plan.json', '--gateway', 'contoso-prod-gw', '--out', 'plan.json', '--format', 'markdown'],
+  ['plan', 'lab.acg-gateway.json', '--format=json'],
+  ['apply', 'plan.json', '--yes', '--journal', 'journal.jsonl'],
+  ['apply', 'plan.acg-plan.json', '--gateway', 'contoso-prod-gw', '--yes'],
+  ['apply', '--resume', 'journal.jsonl', '--yes'],
+];
+const nearValidArgv = fc.tuple(fc.constantFrom(...VALID), fc.nat(), fc.oneof(token, anyValue), fc.constantFrom('replace', 'insert', 'delete', 'repeat')).map(([line, at, tokenValue, how]) => {
+  const args = [...line];
+  const i = 1 + (at % Math.max(1, args.length - 1));
+  if (how === 'replace') args[i] = tokenValue;
+  else if (how === 'insert') args.splice(i, 0, tokenValue);
+  else if (how === 'delete') args.splice(i, 1);
+  else args.push(...args.slice(i, i + 2));
+  return args;
+});
+const argv = fc.oneof(randomArgv, nearValidArgv);
 
 /** A stack frame line, or an engine error's name or wording, anywhere in the output. */
 const CRASH = /^\s+at .+:\d+|\b(TypeError|ReferenceError|RangeError|SyntaxError|InternalError)\b|Cannot read propert|is not a function|is not iterable|Maximum call stack|\[object Object\]|\bundefined\b/m;
