@@ -53,6 +53,8 @@ function parseArguments(argv: readonly string[]): Parsed {
   if (!(FORMATS as readonly string[]).includes(format)) return { ok: false, message: `--format must be text, json or sarif, not '${format}'.` };
   if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry)) return { ok: false, message: `--default-country must be a two-letter country code such as GB, not '${defaultCountry}'.` };
   if (inputs.length === 0) return { ok: false, message: 'name at least one file, folder or glob.' };
+  // An empty argument (often an unset shell variable) would otherwise resolve to the working folder and validate it all.
+  if (inputs.some((input) => input.trim() === '')) return { ok: false, message: 'an empty file name: name a file, folder or glob.' };
   return { ok: true, args: { format: format as Format, inputs, ...(defaultCountry ? { defaultCountry } : {}) } };
 }
 

@@ -61,4 +61,16 @@ describe('acg CLI', () => {
     }
     assert.match((await capture(['a\nb'])).err, /^acg: unknown command 'a\\nb'\./);
   });
+
+  it('refuses an empty file name as a usage error that says so, not as a blank in a sentence or the whole folder (found by the CLI argument fuzz)', async () => {
+    const plan = await capture(['plan', '']);
+    assert.equal(plan.code, 4);
+    assert.match(plan.err, /^acg plan: the desired file name is empty\./);
+    const apply = await capture(['apply', '', '--gateway', 'contoso-prod-gw', '--yes']);
+    assert.equal(apply.code, 4);
+    assert.match(apply.err, /^acg apply: the plan file name is empty\./);
+    const validate = await capture(['validate', '']);
+    assert.equal(validate.code, 4, 'acg validate "" does not validate the working folder');
+    assert.match(validate.err, /^acg validate: an empty file name: name a file, folder or glob\./);
+  });
 });

@@ -88,7 +88,9 @@ function writeMutations(): fc.Arbitrary<BadRequest> {
       ...(w.service === 'provisioning'
         ? [
             fc.constantFrom('*x', 'W/', '"', 'garbage', '"999999"', ',').map((etag) => ({ ...base, what: 'a bad If-Match', headers: { ...jsonType, 'if-match': etag }, body: json })),
-            fc.tuple(fc.constantFrom('not-a-uuid', '', '{00000000-0000-0000-0000-000000000000}', 'x'.repeat(200)), fc.constantFrom(new Date().toUTCString(), 'yesterday', '', 'Thu, 01 Jan 1970 00:00:00 GMT')).map(([id, sent]) => ({ ...base, what: 'bad Repeatability-* headers', headers: { ...jsonType, 'repeatability-request-id': id, 'repeatability-first-sent': sent }, body: json })),
+            // The request id is opaque (any string the client makes up): what is bad is an empty one, or a First-Sent
+            // that is not an IMF-fixdate or is older than the service's 5-minute window.
+            fc.constantFrom<readonly [string, string]>(['', new Date().toUTCString()], ['   ', new Date().toUTCString()], ['f0e1d2c3-0000-4000-8000-0000000000fe', 'yesterday'], ['f0e1d2c3-0000-4000-8000-0000000000fe', ''], ['f0e1d2c3-0000-4000-8000-0000000000fe', 'Thu, 01 Jan 1970 00:00:00 GMT'], ['any-id', new Date(Date.now() - 3_600_000).toUTCString()]).map(([id, sent]) => ({ ...base, what: 'bad Repeatability-* headers', headers: { ...jsonType, 'repeatability-request-id': id, 'repeatability-first-sent': sent }, body: json })),
             fc.constant({ ...base, what: 'Repeatability-Request-ID without First-Sent', headers: { ...jsonType, 'repeatability-request-id': 'f0e1d2c3-0000-4000-8000-0000000000ff' }, body: json }),
             fc.constantFrom('', 'api-version=', 'api-version=2099-01-01').map((q) => ({ ...base, what: 'a bad api-version', path: w.path.replace(`?${PROV_API}`, q ? `?${q}` : ''), headers: jsonType, body: json })),
           ]
