@@ -122,8 +122,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const origin = `https://${req.headers.host ?? `127.0.0.1:${port}`}`;
     const url = requestUrl(req.url ?? '/', origin);
     const { service, path, scope } = classify(url.pathname);
-    const rawBody = await readBody(req);
-    const parsed = parseBody(req, rawBody);
+    const read = await readBody(req);
+    const rawBody = read.body;
+    const parsed: ParsedBody = read.tooLarge ? { ok: false, message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } : parseBody(req, rawBody);
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
 
     const latency = context.faults.latency(service);
@@ -142,6 +143,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     } else if (fault.kind === 'throttle') {
       response = faultResponse(service, 429, 'TooManyRequests', 'Too many requests (injected fault).');
       response.headers = { ...response.headers, 'Retry-After': String(fault.retryAfterSeconds) };
+    } else if (read.tooLarge) {
+      response = faultResponse(service, 413, 'RequestEntityTooLarge', parsed.ok ? '' : parsed.message);
     } else if (!parsed.ok) {
       response = faultResponse(service, 400, 'InvalidRequestContent', parsed.message);
     } else {
@@ -294,7 +297,7 @@ function faultResponse(service: ServiceName, status: number, code: string, messa
     case 'graph':
       return graphError(status, code, message);
     case 'entra':
-      return { status, body: { error: code === 'TooManyRequests' ? 'temporarily_unavailable' : code === 'InvalidRequestContent' ? 'invalid_request' : 'temporarily_unavailable', error_description: message } };
+      return { status, body: { error: status === 429 || status >= 500 ? 'temporarily_unavailable' : 'invalid_request', error_description: message } };
     default:
       return armError(status, code, message);
   }
@@ -331,10 +334,18 @@ function send(res: ServerResponse, response: EmulatorResponse): Record<string, s
   return headers;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** ARM refuses a request body over 4 MB; the emulator does the same for every service (found by the request fuzz). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The body, or only the news that it is too large: the rest is read and dropped, so the client still gets an answer. */
+async function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  return size > MAX_BODY_BYTES ? { body: Buffer.alloc(0), tooLarge: true } : { body: Buffer.concat(chunks), tooLarge: false };
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };

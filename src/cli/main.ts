@@ -3,6 +3,7 @@ import { RULES } from '../core/rules/ruleTable';
 import { presentError } from '../host/presentError';
 import { runApply } from './applyCommand';
 import { runCheck } from './checkCommand';
+import { oneLine } from './commandLine';
 import { EXIT, EXIT_CODES_HELP } from './exitCodes';
 import { runExport } from './exportCommand';
 import { runPlan } from './planCommand';
@@ -60,13 +61,15 @@ export async function runCli(
    * printing how to resume). */
   abortSignal?: AbortSignal,
 ): Promise<number> {
+  // Every stderr line is a line: what a command echoes from its arguments is escaped (oneLine).
+  const errLine = (line: string): void => err(oneLine(line));
   try {
-    return await runCommand(argv, out, err, cwd, env, abortSignal);
+    return await runCommand(argv, out, errLine, cwd, env, abortSignal);
   } catch (error) {
     const presented = presentError(error);
-    err(`acg: ${presented.message}`);
-    for (const line of presented.detail?.split('\n') ?? []) err(`  ${line}`);
-    for (const action of presented.actions) if (action.hint) err(`  To fix: ${action.hint}.`);
+    errLine(`acg: ${presented.message}`);
+    for (const line of presented.detail?.split('\n') ?? []) errLine(`  ${line}`);
+    for (const action of presented.actions) if (action.hint) errLine(`  To fix: ${action.hint}.`);
     return EXIT.failed;
   }
 }
@@ -97,23 +100,39 @@ function runCommand(
     return runApply(rest, out, err, { env, cwd, ...(abortSignal ? { abortSignal } : {}), ...(prompt ? { prompt } : {}) });
   }
   if (command === 'rules') {
-    const format = optionValue(rest, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') {
-      err(`acg rules: --format must be text or json, not '${format}'.`);
+    const format = rulesFormat(rest);
+    if (format === 'help') {
+      out(RULES_USAGE);
+      return EXIT.ok;
+    }
+    if (!format.ok) {
+      err(`acg rules: ${format.problem}`);
       return EXIT.usage;
     }
-    out(format === 'json' ? JSON.stringify(Object.values(RULES), null, 2) : formatRulesTable(Object.values(RULES)));
+    out(format.format === 'json' ? JSON.stringify(Object.values(RULES), null, 2) : formatRulesTable(Object.values(RULES)));
     return EXIT.ok;
   }
   err(`acg: unknown command '${command}'. Run 'acg --help' for the list.`);
   return EXIT.usage;
 }
 
-function optionValue(args: readonly string[], name: string): string | undefined {
-  const inline = args.find((a) => a.startsWith(`${name}=`));
-  if (inline) return inline.slice(name.length + 1);
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
+const RULES_USAGE = 'Usage: acg rules [--format text|json]   list every validation rule: id, severity, title and source';
+
+/** `acg rules [--format text|json]`: anything else is a usage error, as in every other command. */
+function rulesFormat(args: readonly string[]): { ok: true; format: 'text' | 'json' } | { ok: false; problem: string } | 'help' {
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    const inline = arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
+    if (arg !== '--format' && inline === undefined) return { ok: false, problem: arg.startsWith('-') ? `unknown option '${arg}' (acg rules takes --format text|json).` : `unexpected argument '${arg}' (acg rules takes --format text|json).` };
+    if (format !== undefined) return { ok: false, problem: '--format is given twice.' };
+    format = inline ?? args[++i];
+    if (format === undefined || format === '') return { ok: false, problem: '--format needs a value: text or json.' };
+  }
+  format ??= 'text';
+  if (format !== 'text' && format !== 'json') return { ok: false, problem: `--format must be text or json, not '${format}'.` };
+  return { ok: true, format };
 }
 
 if (require.main === module) {

@@ -94,6 +94,7 @@ function sessionOf(tokens: Tokens): SessionOptions {
 
 /** What a desired file is by its name, or the usage problem with it. */
 function desiredKindOf(file: string): DesiredKind | { problem: string } {
+  if (file.trim() === '') return { problem: 'the desired file name is empty.' };
   const kind = configKindOf(file);
   if (kind === 'plan' || kind === 'gateway') return kind;
   return { problem: `${file} is neither a provisioning plan nor a gateway file: its name must end in .acg-plan.json or .acg-gateway.json.` };
@@ -154,6 +155,8 @@ export function parseApplyArguments(argv: readonly string[]): Parsed<ApplyArgume
     const extra = ['--gateway', '--subscription', '--out', '--journal'].find((name) => values.has(name));
     if (extra) return usage(`--resume takes the gateway and the plan from its journal: leave out ${extra}.`);
     source = { kind: 'resume', journal: resume };
+  } else if (file?.trim() === '') {
+    return usage('the plan file name is empty.');
   } else if (file === undefined) {
     return usage('name a saved plan (acg plan … --out plan.json), a desired *.acg-plan.json with --gateway or a *.acg-gateway.json, or --resume <journal>.');
   } else if (configKindOf(file) !== undefined) {

@@ -25,7 +25,7 @@ interface Arguments {
   readonly inputs: readonly string[];
 }
 
-type Parsed = { readonly ok: true; readonly args: Arguments } | { readonly ok: false; readonly message: string };
+type Parsed = { readonly ok: true; readonly args: Arguments } | { readonly ok: true; readonly help: true } | { readonly ok: false; readonly message: string };
 
 function parseArguments(argv: readonly string[]): Parsed {
   let format: string = 'text';
@@ -39,6 +39,8 @@ function parseArguments(argv: readonly string[]): Parsed {
       if (value === undefined || value === '') return { ok: false, message: `${name} needs a value.` };
       if (name === '--format') format = value;
       else defaultCountry = value.toUpperCase();
+    } else if (arg === '--help' || arg === '-h') {
+      return { ok: true, help: true };
     } else if (arg === '--') {
       inputs.push(...argv.slice(i + 1));
       break;
@@ -51,6 +53,8 @@ function parseArguments(argv: readonly string[]): Parsed {
   if (!(FORMATS as readonly string[]).includes(format)) return { ok: false, message: `--format must be text, json or sarif, not '${format}'.` };
   if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry)) return { ok: false, message: `--default-country must be a two-letter country code such as GB, not '${defaultCountry}'.` };
   if (inputs.length === 0) return { ok: false, message: 'name at least one file, folder or glob.' };
+  // An empty argument (often an unset shell variable) would otherwise resolve to the working folder and validate it all.
+  if (inputs.some((input) => input.trim() === '')) return { ok: false, message: 'an empty file name: name a file, folder or glob.' };
   return { ok: true, args: { format: format as Format, inputs, ...(defaultCountry ? { defaultCountry } : {}) } };
 }
 
@@ -117,9 +121,14 @@ function resolveInputs(inputs: readonly string[], cwd: string): Resolved {
 export function runValidate(argv: readonly string[], out: (line: string) => void, err: (line: string) => void, cwd: string): number {
   const parsed = parseArguments(argv);
   if (!parsed.ok) {
+    // One line that says what is wrong (as every command's usage error), not the whole usage text around it.
     err(`acg validate: ${parsed.message}`);
-    err(VALIDATE_USAGE);
+    err(`Run 'acg validate --help' for the options.`);
     return EXIT.usage;
+  }
+  if ('help' in parsed) {
+    out(VALIDATE_USAGE);
+    return EXIT.ok;
   }
   const { format, inputs, defaultCountry } = parsed.args;
   const { files, problems } = resolveInputs(inputs, cwd);

@@ -117,11 +117,21 @@ describe('acg validate', () => {
     assert.match(mixed.out, /ACG-NUM-001/, 'the readable files are still reported');
   });
 
-  it('exits 4 on usage errors', async () => {
+  it('exits 4 on usage errors, with the problem on one line and a pointer to --help (found by the CLI argument fuzz)', async () => {
     for (const argv of [['validate'], ['validate', '--format', 'xml', 'samples'], ['validate', '--bogus', 'samples'], ['validate', '--format'], ['validate', '--default-country', 'GBR', 'samples']]) {
-      const { code, err } = await run(argv);
+      const { code, out, err } = await run(argv);
       assert.equal(code, 4, argv.join(' '));
-      assert.match(err, /^acg validate: .+\nUsage: acg validate/);
+      assert.match(err, /^acg validate: [^\n]+\nRun 'acg validate --help' for the options\.$/, argv.join(' '));
+      assert.equal(out, '');
+    }
+  });
+
+  it('prints its usage on --help and -h, as every other command does, and exits 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, out, err } = await run(['validate', flag]);
+      assert.equal(code, 0, flag);
+      assert.match(out, /^Usage: acg validate <files\|globs\|folders\.\.\.>/);
+      assert.equal(err, '');
     }
   });
 

@@ -7,11 +7,9 @@ import fc from 'fast-check';
 import type { HostToWebview } from '../../../src/webviews/shared/protocol';
 import type { RecordingLog } from './rpcHarness';
 import { settle } from './rpcHarness';
+import { announceRun } from '../fuzz/fuzzRun';
 
-/** The run's seed: the file's own unless ACG_FUZZ_SEED replays another. */
-export function fuzzSeed(fileSeed: number): number {
-  return Number(process.env.ACG_FUZZ_SEED ?? fileSeed);
-}
+export { fuzzRuns, fuzzSeed } from '../fuzz/fuzzRun';
 
 // ---- Envelope-level garbage ----------------------------------------------------------------------------------------
 
@@ -226,7 +224,7 @@ export async function sendRefused(run: RefusalRun): Promise<RefusalFigures> {
 }
 
 /** The figures as the fuzz tests print them (the report quotes these lines). */
-export function printFigures(label: string, seed: number, figures: RefusalFigures): void {
+function printFigures(label: string, seed: number, figures: RefusalFigures): void {
   console.log(
     `      ${label} fuzz seed ${seed}: ${figures.messages} messages, ${figures.exceptions} exceptions, ${figures.unhandled} unhandled rejections, ` +
       `${figures.refusals} refusals logged, ${figures.answers} error answers (${figures.answerable} carried a usable id), ${figures.handlerRuns} handler runs`,
@@ -235,11 +233,23 @@ export function printFigures(label: string, seed: number, figures: RefusalFigure
 }
 
 /** What every refusal run must show in the end. */
-export function assertAllRefused(figures: RefusalFigures, numRuns: number): void {
+function assertAllRefused(figures: RefusalFigures, numRuns: number): void {
   assert.equal(figures.messages, numRuns);
   assert.equal(figures.exceptions, 0);
   assert.equal(figures.unhandled, 0);
   assert.equal(figures.refusals, numRuns);
   assert.equal(figures.answers, figures.answerable);
   assert.equal(figures.handlerRuns, 0);
+}
+
+/**
+ * The whole refusal run every panel's fuzz test makes: send the messages ({@link sendRefused}), print the figures
+ * with the seed (first, so a failing run still shows how to replay it), and assert that every one was refused.
+ */
+export async function assertRefusesAll(run: RefusalRun): Promise<RefusalFigures> {
+  announceRun(run.name, run.numRuns, run.seed);
+  const figures = await sendRefused(run);
+  printFigures(run.name, run.seed, figures);
+  assertAllRefused(figures, run.numRuns);
+  return figures;
 }

@@ -11,25 +11,23 @@ import { COPY_FIELDS, gatewayOverviewProtocol, REVEAL_TARGETS } from '../../../s
 import type { HostToWebview } from '../../../src/webviews/shared/protocol';
 import { RpcHost } from '../../../src/webviews/shared/rpcHost';
 import {
-  assertAllRefused,
   categorized,
   countedHandlers,
   envelopeCategories,
   extraKeysBut,
-  fuzzSeed,
+  fuzzRuns, fuzzSeed,
   goodIdFrom,
   nonBoolean,
   notActionId,
   notIn,
   notPlainObject,
-  printFigures,
-  sendRefused,
+  assertRefusesAll,
 } from './fuzzMessages';
 import { recordedDeps, unreachableServices } from './overviewFakes';
 import { RecordingLog, settle } from './rpcHarness';
 
 const SEED = fuzzSeed(20_250_601);
-const MESSAGES = 2_000;
+const MESSAGES = fuzzRuns(2_000);
 const METHODS = Object.keys(gatewayOverviewProtocol.requests);
 const extraKeys = extraKeysBut(['kind', 'id', 'method', 'params']);
 
@@ -80,9 +78,7 @@ describe('webviews: Gateway Overview host fuzz (malformed messages)', function (
     host.receive({ kind: 'ready' });
     assert.equal(log.lines.length, 0);
 
-    const figures = await sendRefused({ name: 'Gateway Overview', host, log, posted, handlerRuns: counted.total, messages: badMessage, numRuns: MESSAGES, seed: SEED });
-    printFigures('Gateway Overview', SEED, figures);
-    assertAllRefused(figures, MESSAGES);
+    await assertRefusesAll({ name: 'Gateway Overview', host, log, posted, handlerRuns: counted.total, messages: badMessage, numRuns: MESSAGES, seed: SEED });
     assert.deepEqual(recorded.calls, [], 'no service, reveal, copy or command was reached');
     assert.equal(log.of('error').length, 0);
 

@@ -109,11 +109,12 @@ class TreeDocument implements JsonDocument {
     errors: readonly ParseError[],
   ) {
     this.value = root ? nodeValue(root) : undefined;
-    this.syntaxErrors = errors.map((e) => ({
-      code: printParseErrorCode(e.error),
-      start: e.offset,
-      end: Math.max(e.offset + e.length, Math.min(e.offset + 1, text.length)),
-    }));
+    // jsonc-parser's error for an unclosed block comment at the end ("/*") reaches one past the text: clamp, so every
+    // range stays inside the document (found by the config fuzz).
+    this.syntaxErrors = errors.map((e) => {
+      const start = Math.min(e.offset, text.length);
+      return { code: printParseErrorCode(e.error), start, end: Math.min(text.length, Math.max(e.offset + e.length, start + 1)) };
+    });
   }
 
   private walk(path: ValuePath): { node: Node | undefined; key?: Node; depth: number; found: boolean } {
