@@ -70,8 +70,22 @@ export class FaultInjector {
    * draw per request, so a seeded sequence is the same whatever the later shares are). */
   draw(service: ServiceName): FaultOutcome {
     if (service === 'admin') return { kind: 'none' };
-    const f = this.settings[service];
-    const r = this.random();
+    const outcome = this.outcome(this.settings[service], this.random());
+    if (outcome.kind !== 'none') {
+      const counts = (this.counts[service] ??= {});
+      counts[outcome.kind] = (counts[outcome.kind] ?? 0) + 1;
+    }
+    return outcome;
+  }
+
+  /** Faults injected since the start, by service and kind: evidence that a run with faults on really met them. */
+  injected(): Partial<Record<ServiceName, Partial<Record<FaultOutcome['kind'], number>>>> {
+    return structuredClone(this.counts);
+  }
+
+  private readonly counts: Partial<Record<ServiceName, Partial<Record<FaultOutcome['kind'], number>>>> = {};
+
+  private outcome(f: ServiceFaults, r: number): FaultOutcome {
     if (r < f.resetRate) return { kind: 'reset' };
     if (r < f.resetRate + f.errorRate) return { kind: 'error' };
     if (r < f.resetRate + f.errorRate + f.throttleRate) return { kind: 'throttle', retryAfterSeconds: f.retryAfterSeconds };

@@ -151,7 +151,9 @@ async function runMode(mode: (typeof MODES)[number], runs: number, numbers: numb
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: Math.min(concurrency, runs) }, worker));
-    return { mode: mode.name, faults: mode.described, numbers, runs: figures, concurrency, wallMs: performance.now() - started };
+    const wallMs = performance.now() - started;
+    const injected = ((await admin(emulator, ca, 'GET', '/faults/injected')) as { provisioning?: Record<string, number> }).provisioning ?? {};
+    return { mode: mode.name, faults: mode.described, numbers, runs: figures, concurrency, wallMs, injected };
   } finally {
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });

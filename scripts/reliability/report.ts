@@ -26,6 +26,8 @@ export interface ModeFigures {
   /** Runs side by side, and the mode's wall time from its first run's start to its last run's end. */
   readonly concurrency: number;
   readonly wallMs: number;
+  /** Faults the emulator injected on the Provisioning API during the mode, by kind (its own count). */
+  readonly injected: Readonly<Record<string, number>>;
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -92,6 +94,8 @@ export function writeReliabilityDoc(results: readonly ModeFigures[], settings: {
     '|---|---:|---|---:|---:|---:|---:|---:|---|',
     ...summary,
     '',
+    `Faults the emulator injected on the Provisioning API (its own count, \`GET /_admin/faults/injected\`): ${results.map((m) => `${m.mode}: ${faultsMet(m.injected)}`).join('; ')}.`,
+    '',
     'Required (issue 12): 0 lost, 0 duplicated, 0 extra writes beyond the retries. With faults on, a run may also stop on',
     'its own (every retry of a request failed): the resume count includes those resumes.',
     ...perRun,
@@ -100,6 +104,11 @@ export function writeReliabilityDoc(results: readonly ModeFigures[], settings: {
   const text = lines.join('\n');
   if (write) writeSection(join(ROOT, 'docs', 'RELIABILITY.md'), text);
   return text;
+}
+
+function faultsMet(injected: Readonly<Record<string, number>>): string {
+  const n = (kind: string): number => injected[kind] ?? 0;
+  return `${n('error')} × 503, ${n('throttle')} × 429, ${n('reset')} connection resets`;
 }
 
 const START = '<!-- reliability:apply:start -->';
