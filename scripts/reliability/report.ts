@@ -34,7 +34,7 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-export function writeReliabilityDoc(results: readonly ModeFigures[], settings: { runs: number; numbers: number; seed: number; faultRuns: number; faultNumbers: number; concurrency: number }, write: boolean): string {
+export function writeReliabilityDoc(results: readonly ModeFigures[], settings: { runs: number; numbers: number; seed: number; faultRuns: number; faultNumbers: number; concurrency: number; faultConcurrency: number }, write: boolean): string {
   const summary = results.map((m) => {
     const kills = m.runs.flatMap((r) => r.kills);
     const inFlight = kills.filter((k) => k.inFlight).length;
@@ -63,7 +63,7 @@ export function writeReliabilityDoc(results: readonly ModeFigures[], settings: {
     ),
   ]);
   const lines = [
-    `Command: \`npm run reliability:apply -- --write --runs ${settings.runs} --numbers ${settings.numbers} --fault-runs ${settings.faultRuns} --fault-numbers ${settings.faultNumbers} --concurrency ${settings.concurrency} --seed ${settings.seed}\`. Script:`,
+    `Command: \`npm run reliability:apply -- --write --runs ${settings.runs} --numbers ${settings.numbers} --fault-runs ${settings.faultRuns} --fault-numbers ${settings.faultNumbers} --concurrency ${settings.concurrency} --fault-concurrency ${settings.faultConcurrency} --seed ${settings.seed}\`. Script:`,
     '`scripts/reliability-apply.ts` (with `scripts/reliability/`). Not part of `npm test`: it spawns a few hundred processes',
     'and runs for minutes.',
     '',
@@ -85,7 +85,7 @@ export function writeReliabilityDoc(results: readonly ModeFigures[], settings: {
     '',
     'With faults on, every 503, timeout or reset of the Provisioning API costs the client its failover pause (60 s,',
     'API.md §2, not shortened by any CLI option), so the fault runs are smaller, and runs go side by side',
-    `(\`--concurrency\`, ${settings.concurrency} at a time here): each run has its own account, directory, journal and CLI processes, each`,
+    `(\`--concurrency\`, \`--fault-concurrency\`: ${settings.concurrency} and ${settings.faultConcurrency} at a time here): each run has its own account, directory, journal and CLI processes, each`,
     'CLI process its own limiter and failover pause; the runs share only the emulator. Kill points come from a seeded',
     'RNG per run (seed, mode, run); which request a fault hits depends on timing when runs go side by side.',
     `Machine: 2 shared cores, Node ${process.version}.`,
