@@ -7,7 +7,7 @@
 // emulator (which answers 429 past it) and to the pipeline's limiter, as bench-number-create.ts does. Goals (issue 12):
 // apply at most 1.1× the floor, at least 50× faster than the naive loop, 0 lost.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { startEmulator } from '../emulator/server';
@@ -175,6 +175,8 @@ async function main(): Promise<void> {
       `| Plan ${NUMBERS.toLocaleString('en-US')} numbers of ${BULK_ACCOUNT_NAME} (${BULK_ACCOUNT_NUMBER_COUNT.toLocaleString('en-US')} live): readLive + planProvisioning | ${ms(readMs + planMs)} | ${planTimes.requests} reads | readLive ${ms(readMs)}, planProvisioning ${ms(planMs)}; ${planTimes.updates.toLocaleString('en-US')} updates found | – |`,
     ];
     const summary = [
+      `Load average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; every figure above is from this one run.`,
+      '',
       `Lost: ${lost} (plan ${plan.changes.length.toLocaleString('en-US')} changes, done ${result.done.length.toLocaleString('en-US')}, drift ${result.drift.length}, failed ${result.failed.length}; ${liveCount.toLocaleString('en-US')} numbers live in ${ACCOUNT} afterwards). 429 answers during the apply: ${applied.throttled}.`,
     ];
     const table = ['| Measurement | Wall time | Requests | Ratio | Goal |', '|---|---:|---:|---|---|', ...rows];
