@@ -25,6 +25,7 @@ export function registerAdmin(ctx: ServiceContext): Router {
   );
 
   router.add('GET', '/faults', 'admin.getFaults', () => json(200, ctx.faults.get()));
+  // How many faults were injected since the start, by service and kind (reset, error, throttle, lostAnswer).
   router.add('PATCH', '/faults', 'admin.updateFaults', (req) => {
     if (!isRecord(req.body)) return badRequest('Send a JSON object such as {"provisioning": {"errorRate": 0.2}, "seed": 7}.');
     const { seed, ...patch } = req.body;

@@ -7,7 +7,14 @@
 //   npm run reliability:apply                         builds dist/, prints the figures
 //   npm run reliability:apply -- --write              also writes docs/RELIABILITY.md
 //   npm run reliability:apply -- --runs 20 --numbers 2000 --seed 1
+//   npm run reliability:apply -- --fault-runs 20 --fault-numbers 500 --concurrency 10   runs 10 runs at a time
 // Not part of npm test: it runs for minutes and spawns a few hundred processes.
+// --concurrency: runs of a mode may go side by side. Each run has its own account, directory, journal and CLI
+// processes (and each CLI process its own limiter and failover pause); they share only the emulator. With faults on,
+// most of a run's time is the client's 60 s failover pause, spent idle, so side by side the 20 runs end in minutes
+// without shortening the pause. Each run draws its kill points from its own seeded RNG (seed, mode, run), so they do
+// not depend on the order in which runs finish; the emulator's fault draws are shared, so with concurrency > 1 which
+// request a fault hits depends on timing.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +69,10 @@ function desiredFile(account: string, prefix: string, count: number): PlanDocume
   return { gateway: { subscriptionId, resourceGroup, name }, accounts: [{ name: account, serviceDetails: { teamsOperatorConnect: { enabled: true, syncEnabled: true } }, numbers }] };
 }
 
-/** Where the process really stopped, read back from its journal: with a request in flight (sent, no answer) or between. */
-function killedAt(journal: string): { inFlight: boolean; torn: boolean } {
+/** Where the process really stopped, read back from its journal: with requests in flight (sent, no answer) or between. */
+function killedAt(journal: string): { inFlight: boolean; inFlightCount: number; torn: boolean } {
   const state = readJournal(readFileSync(journal, 'utf8'));
-  return { inFlight: state.inFlight.length > 0, torn: state.ignoredLines > 0 };
+  return { inFlight: state.inFlight.length > 0, inFlightCount: state.inFlight.length, torn: state.ignoredLines > 0 };
 }
 
 async function oneRun(emulator: EmulatorProcess, ca: string, env: NodeJS.ProcessEnv, dir: string, mode: (typeof MODES)[number], run: number, numbers: number, random: () => number): Promise<RunFigures> {
@@ -79,7 +86,7 @@ async function oneRun(emulator: EmulatorProcess, ca: string, env: NodeJS.Process
   if (planned.code !== 2) throw new Error(`${account}: acg plan exited ${planned.code}, not 2:\n${planned.stdout}${planned.stderr}`);
   const requests = Math.ceil(numbers / 100) + 1;
   const pick = (): KillPoint => ({ type: random() < 0.5 ? 'sending' : 'answered', count: 1 + Math.floor(random() * requests) });
-  const kills: { inFlight: boolean; torn: boolean }[] = [];
+  const kills: { inFlight: boolean; inFlightCount: number; torn: boolean }[] = [];
   const journal = join(cwd, 'apply.journal');
   let result = await runCli(['apply', 'plan.json', '--yes', '--journal', 'apply.journal'], { cwd, env, journal, kill: pick() });
   let resumes = 0;
@@ -114,7 +121,7 @@ async function oneRun(emulator: EmulatorProcess, ca: string, env: NodeJS.Process
   };
 }
 
-async function runMode(mode: (typeof MODES)[number], runs: number, numbers: number, seed: number): Promise<ModeFigures> {
+async function runMode(mode: (typeof MODES)[number], runs: number, numbers: number, seed: number, concurrency: number): Promise<ModeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'acg-reliability-'));
   const emulator = await startEmulatorProcess(join(dir, 'emulator'), ['--sync-delay', '0', '--rate-limit', '0']);
   try {
@@ -130,17 +137,29 @@ async function runMode(mode: (typeof MODES)[number], runs: number, numbers: numb
       ACG_EMULATOR_URL: emulator.url,
       NODE_EXTRA_CA_CERTS: emulator.caPath,
     };
-    const random = seeded(seed);
     const figures: RunFigures[] = [];
-    for (let run = 1; run <= runs; run++) {
-      const one = await oneRun(emulator, ca, env, dir, mode, run, numbers, random);
-      figures.push(one);
-      console.log(
-        `${mode.name} run ${run}: ${one.kills.length} kill(s) (${one.kills.map((k) => (k.inFlight ? 'request in flight' : 'between requests')).join(', ') || 'apply finished first'}), ` +
-          `${one.resumes} resume(s); lost ${one.lost}, duplicated ${one.duplicated}, extra writes ${one.extraWrites}; ${(one.wallMs / 1000).toFixed(1)} s`,
-      );
-    }
-    return { mode: mode.name, faults: mode.described, numbers, runs: figures };
+    let next = 1;
+    const worker = async (): Promise<void> => {
+      for (let run = next++; run <= runs; run = next++) {
+        const one = await oneRun(emulator, ca, env, dir, mode, run, numbers, seeded(seed * 10_000 + mode.digit * 100 + run));
+        figures[run - 1] = one;
+        console.log(
+          `${mode.name} run ${run}: ${one.kills.length} kill(s) (${one.kills.map((k) => (k.inFlight ? `${k.inFlightCount} request(s) in flight` : 'between requests')).join(', ') || 'apply finished first'}), ` +
+            `${one.resumes} resume(s); lost ${one.lost}, duplicated ${one.duplicated}, extra writes ${one.extraWrites}; ${(one.wallMs / 1000).toFixed(1)} s`,
+        );
+      }
+    };
+    const started = performance.now();
+    // Every worker ends before the directory goes: a failed run stops the others from taking new runs, not mid-run.
+    const ended = await Promise.allSettled(Array.from({ length: Math.min(concurrency, runs) }, () => worker().catch((error: unknown) => {
+      next = runs + 1;
+      throw error;
+    })));
+    const failed = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+    if (failed) throw failed.reason;
+    const wallMs = performance.now() - started;
+    const injected = ((await admin(emulator, ca, 'GET', '/faults/counts')) as { counts?: { provisioning?: Record<string, number> } }).counts?.provisioning ?? {};
+    return { mode: mode.name, faults: mode.described, numbers, runs: figures, concurrency, wallMs, injected };
   } finally {
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -155,13 +174,17 @@ async function main(): Promise<void> {
   // CLI option shortens: the fault runs may be fewer and smaller so that the run ends in minutes.
   const faultRuns = option('--fault-runs', runs);
   const faultNumbers = option('--fault-numbers', numbers);
+  const concurrency = option('--concurrency', 1);
+  // Without faults a run takes seconds; side by side, a loaded machine can make a CLI's first TLS handshake with the
+  // emulator miss its 10 s (exit 3): the modes may go side by side at different widths.
+  const faultConcurrency = option('--fault-concurrency', concurrency);
   if (numbers > 9999 || runs > 99) throw new Error('At most 9,999 numbers and 99 runs (they share one number range).');
   const results: ModeFigures[] = [];
   for (const mode of MODES) {
     const faulty = Object.keys(mode.faults).length > 0;
-    results.push(await runMode(mode, faulty ? faultRuns : runs, faulty ? faultNumbers : numbers, seed));
+    results.push(await runMode(mode, faulty ? faultRuns : runs, faulty ? faultNumbers : numbers, seed, faulty ? faultConcurrency : concurrency));
   }
-  const doc = writeReliabilityDoc(results, { runs, numbers, seed, faultRuns, faultNumbers }, process.argv.includes('--write'));
+  const doc = writeReliabilityDoc(results, { runs, numbers, seed, faultRuns, faultNumbers, concurrency, faultConcurrency }, process.argv.includes('--write'));
   console.log(doc);
   const bad = results.some((m) => m.runs.some((r) => r.lost > 0 || r.duplicated > 0 || r.extraWrites !== 0 || r.unwritten !== 0));
   if (bad) process.exitCode = 1;

@@ -115,6 +115,11 @@ export function runCli(args: readonly string[], options: { cwd: string; env: Nod
     }, 1);
   }
   return new Promise((resolve) => {
+    // A process that could not even start (spawn failed) ends like one that exited: the caller reports its stderr.
+    child.once('error', (error) => {
+      if (timer) clearInterval(timer);
+      resolve({ code: null, killed, stdout, stderr: `${stderr}${error.message}` });
+    });
     child.once('exit', (code) => {
       if (timer) clearInterval(timer);
       resolve({ code, killed, stdout, stderr });

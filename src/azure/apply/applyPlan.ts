@@ -10,6 +10,12 @@
 // - drift or a refusal stops that item only; a failure that says nothing about the items (sign-in, role, the
 //   service unreachable after every retry) stops the run and leaves its request in flight for the resume.
 // - a cancel stops between requests: a request on its way is never aborted, its outcome would be unknown.
+// - consecutive batches of the same account and operation go out without waiting for each other's answer, up to
+//   `maxInFlight` at a time (the pipeline's limiter still paces them): waiting for each answer made the run as slow as
+//   the service's processing, however much room the rate limit left. Each keeps its own 'sending' line (ids fixed
+//   before it leaves) and 'answered' line, so a kill may leave several in flight, and the resume settles each one.
+//   Anything else (an account, a relationship, another account's or operation's batch) waits until nothing is in
+//   flight: the plan's order (account before its numbers, a number leaving one account before joining another) holds.
 import type { JournalEntry, JournalState, PlanChange, SavedProvisioningPlan } from '../../core/apply/types';
 import type { ProvisioningClient } from '../clients/provisioning';
 import { DEFAULT_RESEND, type ResendPolicy } from '../clients/resend';
@@ -19,6 +25,10 @@ import { repeatabilityHeaders, type RepeatabilityHeaders } from '../http/headers
 import { planSteps, stepChangeIds, stepFromIds, type ApplyStep } from './applySteps';
 import { sendStep, type StepOutcome, type StepWriter } from './applySend';
 import { NumberLookahead } from './numberLookahead';
+import { SendWindow } from './sendWindow';
+
+/** Batches on their way at once, by default: enough to hide a round trip behind the limiter's pacing. */
+export const DEFAULT_MAX_IN_FLIGHT = 4;
 
 export interface JournalSink {
   /** Resolves once the entry is durable (fsync): only then may the request it announces leave. */
@@ -48,6 +58,8 @@ export interface ApplyOptions {
   planFile?: { path: string; sha256: string };
   /** Resending a request whose retries ran out on a transient failure, with the same headers. */
   resend?: Partial<ResendPolicy>;
+  /** Number batches on their way at once (consecutive, same account and operation); 1 sends one at a time. */
+  maxInFlight?: number;
 }
 
 type Outcome = 'done' | 'drift' | 'failed';
@@ -62,7 +74,9 @@ class PlanRun {
   private readonly lookahead: NumberLookahead;
   private readonly resend: ResendPolicy;
   private nextRequest: number;
-  private inFlight: string[] = [];
+  /** Sent and not answered, by request number: on a stop, the resume must settle these. */
+  private readonly inFlight = new Map<number, string[]>();
+  private readonly window: SendWindow;
 
   constructor(
     private readonly client: ApplyClient,
@@ -72,6 +86,7 @@ class PlanRun {
     this.byId = new Map(plan.changes.map((c) => [c.id, c]));
     this.resend = { ...DEFAULT_RESEND, ...options.resend };
     this.lookahead = new NumberLookahead(client, options.signal);
+    this.window = new SendWindow(Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)));
     const resume = options.resume;
     if (resume) {
       for (const id of resume.done) this.outcomes.set(id, { outcome: 'done', message: '' });
@@ -103,14 +118,31 @@ class PlanRun {
       const steps = planSteps(this.plan.changes.filter((c) => !this.outcomes.has(c.id) && !resent.has(c.id)));
       this.lookahead.plan(steps);
       for (const step of steps) {
-        if (this.cancelled()) return await this.finish('cancelled');
-        await this.execute(step, undefined, repeatabilityHeaders(), true);
+        await this.window.makeRoom(joinsInFlight(step));
+        this.window.throwIfFailed();
+        if (this.cancelled()) {
+          await this.window.drain();
+          this.window.throwIfFailed();
+          return await this.finish('cancelled');
+        }
+        await this.launch(step);
       }
+      await this.window.drain();
+      this.window.throwIfFailed();
     } catch (error) {
+      // Nothing on its way is abandoned: every request in flight settles (and journals its answer) before the end.
+      await this.window.drain();
       if (error instanceof RunStopped) return await this.finish(error.cancelled ? 'cancelled' : 'failed', error.message);
       throw error;
     }
     return this.finish('completed');
+  }
+
+  /** A step from the plan: checked and journalled here, in order; then on its way, its answer awaited in the window. */
+  private async launch(step: ApplyStep): Promise<void> {
+    const prepared = await this.prepare(step, undefined, repeatabilityHeaders(), true);
+    if (!prepared) return;
+    this.window.add(this.transmit(prepared), joinsInFlight(step));
   }
 
   /** An unanswered request of the journal that can go again as it was: same changes, ids still remembered. */
@@ -131,11 +163,17 @@ class PlanRun {
    * given: a resend of that journalled request, sent as it was (no check: its changes may already have taken effect).
    */
   private async execute(step: ApplyStep, request: number | undefined, headers: RepeatabilityHeaders, check: boolean): Promise<void> {
+    const prepared = await this.prepare(step, request, headers, check);
+    if (prepared) await this.transmit(prepared);
+  }
+
+  /** The check (for numbers) and the durable 'sending' entry; undefined when the check settled every change. */
+  private async prepare(step: ApplyStep, request: number | undefined, headers: RepeatabilityHeaders, check: boolean): Promise<Prepared | undefined> {
     let toSend = step;
     if (check && step.kind === 'numbers') {
       const { pending, settled } = await stopOnError(() => this.lookahead.judge(step));
       if (settled.length > 0) await this.answer(this.nextRequest++, settled);
-      if (pending.length === 0) return;
+      if (pending.length === 0) return undefined;
       toSend = { ...step, changes: pending };
     }
     const number = request ?? this.nextRequest++;
@@ -150,11 +188,16 @@ class PlanRun {
         firstSent: headers['Repeatability-First-Sent'],
       });
     }
-    this.inFlight = ids;
+    this.inFlight.set(number, ids);
+    return { step: toSend, request: number, headers };
+  }
+
+  /** The request and its 'answered' entry. */
+  private async transmit({ step, request, headers }: Prepared): Promise<void> {
     // A failure here says nothing of the items: the request stays in flight for the resume to settle.
-    const outcome = await stopOnError(() => sendStep(this.client, toSend, headers, { ...this.resend, ...(this.options.signal ? { signal: this.options.signal } : {}) }));
-    this.inFlight = [];
-    await this.answer(number, outcome.results);
+    const outcome = await stopOnError(() => sendStep(this.client, step, headers, { ...this.resend, ...(this.options.signal ? { signal: this.options.signal } : {}) }));
+    this.inFlight.delete(request);
+    await this.answer(request, outcome.results);
   }
 
   private async answer(request: number, results: StepOutcome['results']): Promise<void> {
@@ -168,7 +211,8 @@ class PlanRun {
   private async finish(outcome: 'completed' | 'cancelled' | 'failed', message?: string): Promise<ApplyResult> {
     await this.options.journal.append({ type: 'end', at: now(), outcome, ...(message === undefined ? {} : { message }) });
     const of = (kind: Outcome) => this.plan.changes.filter((c) => this.outcomes.get(c.id)?.outcome === kind);
-    const inFlight = new Set(this.inFlight);
+    const unanswered = [...this.inFlight.values()].flat();
+    const inFlight = new Set(unanswered);
     return {
       done: of('done').map((c) => c.id),
       drift: of('drift').map((c) => ({ changeId: c.id, message: this.outcomes.get(c.id)?.message ?? '' })),
@@ -176,9 +220,20 @@ class PlanRun {
       notStarted: this.plan.changes.filter((c) => !this.outcomes.has(c.id) && !inFlight.has(c.id)).map((c) => c.id),
       cancelled: outcome === 'cancelled',
       ...(outcome === 'failed' && message !== undefined ? { stoppedBy: message } : {}),
-      ...(this.inFlight.length > 0 ? { inFlight: [...this.inFlight] } : {}),
+      ...(unanswered.length > 0 ? { inFlight: unanswered } : {}),
     };
   }
+}
+
+interface Prepared {
+  readonly step: ApplyStep;
+  readonly request: number;
+  readonly headers: RepeatabilityHeaders;
+}
+
+/** The in-flight group a step may join without waiting: number batches of one account and operation; else none. */
+function joinsInFlight(step: ApplyStep): string | undefined {
+  return step.kind === 'numbers' ? `${step.operation}\u0000${step.account}` : undefined;
 }
 
 /** The run cannot go on (cancel, sign-in, role, service unreachable); the message says why. */

@@ -135,7 +135,7 @@ describe('azure/apply: applying a saved provisioning plan against the emulator',
     });
     const from = world.exchanges.length;
     const planFile = { path: '/plans/cancel.plan.json', sha256: 'a'.repeat(64) };
-    const result = await applyProvisioningPlan(client, plan(numbers.map((t) => createNumber('Apply-Cancel', t))), { journal, signal: stop.signal, planFile });
+    const result = await applyProvisioningPlan(client, plan(numbers.map((t) => createNumber('Apply-Cancel', t))), { journal, signal: stop.signal, planFile, maxInFlight: 1 });
     assert.equal(result.cancelled, true);
     assert.deepEqual(journal.entries[0], { type: 'start', at: journal.entries[0].at, planSha256: planFile.sha256, planPath: planFile.path, gateway: PRODUCTION_DOMAIN, changes: 350 });
     assert.equal(replay(journal.entries).ended, 'cancelled');
@@ -144,6 +144,47 @@ describe('azure/apply: applying a saved provisioning plan against the emulator',
     assert.deepEqual(journal.entries.at(-1), { ...journal.entries.at(-1), type: 'end', outcome: 'cancelled' });
     assert.equal(exchangesOf(world, 'provisioning', ':createOrUpdateNumbers', from).length, 1);
     assert.equal(await client.countNumbers('Apply-Cancel'), 100);
+  });
+
+  it('a cancel with several batches on their way: each one settles and is journalled before the end; none is abandoned', async () => {
+    await client.createOrReplaceAccount(ocAccount('Apply-Cancel-Window'));
+    const numbers = numberRange(493031000001, 650);
+    const stop = new AbortController();
+    const journal = new MemoryJournal(undefined, (entry) => {
+      if (entry.type === 'answered') stop.abort();
+    });
+    const from = world.exchanges.length;
+    const result = await applyProvisioningPlan(client, plan(numbers.map((t) => createNumber('Apply-Cancel-Window', t))), { journal, signal: stop.signal, maxInFlight: 3 });
+    const sendings = journal.entries.filter((e) => e.type === 'sending');
+    assert.equal(result.cancelled, true);
+    assert.equal(sendings.length, 3, 'three batches were on their way when the first answer came');
+    assert.equal(replay(journal.entries).inFlight.length, 0, 'every batch sent has its answer journalled');
+    assert.equal(journal.entries.at(-1)?.type, 'end');
+    assert.equal(result.done.length, 300);
+    assert.equal(result.notStarted.length, 350);
+    assert.equal(exchangesOf(world, 'provisioning', ':createOrUpdateNumbers', from).length, 3);
+    assert.equal(await client.countNumbers('Apply-Cancel-Window'), 300);
+  });
+
+  it('batches overlap up to maxInFlight, within one account and operation only', async () => {
+    await client.createOrReplaceAccount(ocAccount('Apply-Window'));
+    const numbers = numberRange(493032000001, 500);
+    let open = 0;
+    let most = 0;
+    const journal = new MemoryJournal(undefined, (entry) => {
+      if (entry.type === 'sending') most = Math.max(most, ++open);
+      else if (entry.type === 'answered') open -= 1;
+    });
+    const changes = [createAccount('Apply-Window-New'), ...numbers.map((t) => createNumber('Apply-Window', t)), createNumber('Apply-Window-New', '+493032999999')];
+    const result = await applyProvisioningPlan(client, plan(changes), { journal, maxInFlight: 3 });
+    assert.equal(result.done.length, changes.length);
+    assert.equal(most, 3, 'three batches were on their way at once');
+    // The account create answered before any batch left; the other account's batch left after every earlier answer.
+    const order = journal.entries.flatMap((e) => (e.type === 'sending' || e.type === 'answered' ? [`${e.type} ${e.request}`] : []));
+    assert.ok(order.indexOf('answered 1') < order.indexOf('sending 2'), order.join(', '));
+    const last = journal.entries.filter((e) => e.type === 'sending').at(-1)!;
+    const lastAt = order.indexOf(`sending ${last.type === 'sending' ? last.request : -1}`);
+    assert.ok(order.slice(0, lastAt).filter((e) => e.startsWith('sending')).every((e) => order.slice(0, lastAt).includes(e.replace('sending', 'answered'))), order.join(', '));
   });
 
   it('a lost answer is resent with the same ids and applied once', async () => {
@@ -163,7 +204,8 @@ describe('azure/apply: applying a saved provisioning plan against the emulator',
     });
     let result;
     try {
-      result = await applyProvisioningPlan(client, plan(changes), { journal: new MemoryJournal() });
+      // One at a time: the second batch must not leave while the fault is armed.
+      result = await applyProvisioningPlan(client, plan(changes), { journal: new MemoryJournal(), maxInFlight: 1 });
     } finally {
       off();
     }

@@ -58,40 +58,53 @@ describe('azure/apply: resume after a crash at each journal point', function () 
     { name: "after 'answered' is written", resends: false, crash: (k) => ({ at: nthOf('answered', k), when: 'after' }) },
   ];
 
-  for (const point of points) {
-    for (let k = 1; k <= SENDINGS; k++) {
-      it(`request ${k} of ${SENDINGS}, ${point.name}: 0 lost, 0 applied twice`, async () => {
-        const { created, updatedName, numbers, plan: saved } = await freshPlan();
-        const writesBefore = appliedWrites(world);
-        const from = world.exchanges.length;
-        const journal = new MemoryJournal(point.crash(k));
-        await assert.rejects(applyProvisioningPlan(client, saved, { journal }), CrashError);
+  // One request at a time, and the three batches all on their way at once (a crash then leaves several in flight).
+  for (const maxInFlight of [1, 4]) {
+    for (const point of points) {
+      for (let k = 1; k <= SENDINGS; k++) {
+        it(`${maxInFlight} in flight at most; request ${k} of ${SENDINGS}, ${point.name}: 0 lost, 0 applied twice`, async () => {
+          const { created, updatedName, numbers, plan: saved } = await freshPlan();
+          const writesBefore = appliedWrites(world);
+          const from = world.exchanges.length;
+          const journal = new MemoryJournal(point.crash(k));
+          await assert.rejects(applyProvisioningPlan(client, saved, { journal, maxInFlight }), CrashError);
+          const crashedAt = world.exchanges.length;
+          const unanswered = replay(journal.entries).inFlight;
+          // The first batch's answer is the 2nd answer: the three batches were all on their way then.
+          if (maxInFlight > 1 && point.resends && k === 2) assert.equal(unanswered.length, 3, 'three batches in flight at the crash');
 
-        const reopened = journal.reopen();
-        const result = await applyProvisioningPlan(client, saved, { journal: reopened, resume: replay(reopened.entries) });
-        assert.equal(result.done.length, saved.changes.length, JSON.stringify({ ...result, done: result.done.length }));
-        assert.equal(replay(reopened.entries).ended, 'completed');
-        assert.deepEqual(reopened.entries.slice(0, journal.entries.length), journal.entries, 'the journal was only appended to');
+          const reopened = journal.reopen();
+          const result = await applyProvisioningPlan(client, saved, { journal: reopened, resume: replay(reopened.entries), maxInFlight });
+          assert.equal(result.done.length, saved.changes.length, JSON.stringify({ ...result, done: result.done.length }));
+          assert.equal(replay(reopened.entries).ended, 'completed');
+          assert.deepEqual(reopened.entries.slice(0, journal.entries.length), journal.entries, 'the journal was only appended to');
 
-        assert.equal(appliedWrites(world) - writesBefore, WRITES, 'every write applied exactly once');
-        assert.equal(await client.countNumbers(created), numbers.length);
-        assert.equal((await client.getAccount(updatedName)).resource.correlationId, `RESUMED-${run}`);
+          assert.equal(appliedWrites(world) - writesBefore, WRITES, 'every write applied exactly once');
+          assert.equal(await client.countNumbers(created), numbers.length);
+          assert.equal((await client.getAccount(updatedName)).resource.correlationId, `RESUMED-${run}`);
 
-        // The requests: each journalled id went out; an id sent twice was a resend, answered by a replay.
-        const writes = world.exchanges.slice(from).filter((e) => e.service === 'provisioning' && e.method !== 'GET' && e.status < 300);
-        const ids = writes.map((e) => e.requestHeaders['repeatability-request-id']);
-        const sendings = reopened.entries.flatMap((e) => (e.type === 'sending' ? [e.repeatabilityRequestId] : []));
-        assert.ok(ids.every((id) => sendings.includes(id)), 'every write carried an id journalled before it left');
-        const resent = ids.length - new Set(ids).size;
-        assert.equal(resent, point.resends ? 1 : 0, 'only a request whose answer the journal lacks is sent twice');
-        if (point.resends) {
-          const again = writes.filter((e) => ids.indexOf(e.requestHeaders['repeatability-request-id']) !== ids.lastIndexOf(e.requestHeaders['repeatability-request-id']));
-          assert.equal(again.length, 2);
-          assert.equal(again[1].responseHeaders['repeatability-result'], 'accepted');
-          assert.deepEqual(again[1].responseBody, again[0].responseBody, 'the first answer, replayed');
-        }
-        assert.ok(exchangesOf(world, 'provisioning', ':createOrUpdateNumbers', from).every((e) => (e.requestBody as { numbers: unknown[] }).numbers.length <= 100));
-      });
+          // The requests: each journalled id went out; an id sent twice was a resend, answered by a replay.
+          const writes = world.exchanges.slice(from).filter((e) => e.service === 'provisioning' && e.method !== 'GET' && e.status < 300);
+          const ids = writes.map((e) => e.requestHeaders['repeatability-request-id']);
+          const sendings = reopened.entries.flatMap((e) => (e.type === 'sending' ? [e.repeatabilityRequestId] : []));
+          assert.ok(ids.every((id) => sendings.includes(id)), 'every write carried an id journalled before it left');
+          const resent = ids.length - new Set(ids).size;
+          // Sent twice: exactly the requests that reached the service before the crash and whose answer the journal lacks.
+          const reachedBeforeCrash = new Set(writes.filter((e) => world.exchanges.indexOf(e) < crashedAt).map((e) => e.requestHeaders['repeatability-request-id']));
+          const expected = unanswered.filter((u) => reachedBeforeCrash.has(u.repeatabilityRequestId ?? '')).length;
+          assert.equal(resent, expected, 'only a request whose answer the journal lacks is sent twice');
+          if (maxInFlight === 1) assert.equal(resent, point.resends ? 1 : 0);
+          else if (point.resends) assert.ok(resent >= 1);
+          for (const id of new Set(ids)) {
+            const again = writes.filter((e) => e.requestHeaders['repeatability-request-id'] === id);
+            if (again.length === 1) continue;
+            assert.equal(again.length, 2);
+            assert.equal(again[1].responseHeaders['repeatability-result'], 'accepted');
+            assert.deepEqual(again[1].responseBody, again[0].responseBody, 'the first answer, replayed');
+          }
+          assert.ok(exchangesOf(world, 'provisioning', ':createOrUpdateNumbers', from).every((e) => (e.requestBody as { numbers: unknown[] }).numbers.length <= 100));
+        });
+      }
     }
   }
 
