@@ -271,7 +271,7 @@ function editedTable(numbers: readonly EditedNumber[], missing: readonly string[
     'section',
     { class: 'current-values', attrs: { 'aria-label': 'Numbers being edited' } },
     h('h2', {}, 'Current values'),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, ...['Number', 'Status', 'Services', 'Custom SIP header'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))), h('tbody', {}, ...body)),
+    h('table', { class: 'grid', attrs: { 'aria-label': 'Current values' } }, h('thead', {}, h('tr', {}, ...['Number', 'Status', 'Services', 'Custom SIP header'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))), h('tbody', {}, ...body)),
     missing.length > 0 ? h('p', { class: 'warning-text' }, `Not found, left out: ${missing.join(', ')}`) : undefined,
   );
 }
