@@ -86,13 +86,13 @@ function withHelpers<R, A>(body: (helpers: Helpers, arg: A) => R): (element: Ele
      const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim();
      const NAME_FROM_CONTENT = new Set(['button', 'checkbox', 'link', 'row', 'tab', 'menuitem', 'option', 'gridcell', 'radio', 'textbox', 'heading']);
      const nameOf = (el) => {
-       const label = clean(el.getAttribute('aria-label'));
-       if (label) return label;
        const by = el.getAttribute('aria-labelledby');
        if (by) {
          const text = clean(by.split(/\\s+/).map((id) => { const t = document.getElementById(id); return t ? textOf(t) : ''; }).join(' '));
          if (text) return text;
        }
+       const label = clean(el.getAttribute('aria-label'));
+       if (label) return label;
        if (el.labels && el.labels.length) { const text = clean([...el.labels].map(textOf).join(' ')); if (text) return text; }
        const native = /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName);
        // A custom text field's label is its slotted content; a native field has none (its value is not its name).
@@ -136,11 +136,12 @@ export async function tabbableControls(frame: FrameLocator): Promise<Control[]> 
   );
 }
 
-/** Every interactive element (shown or not) that has no accessible name. */
+/** Every interactive element (shown or not) with no accessible name, or the toolkit's generic stand-in for one. */
 export async function unnamedControls(frame: FrameLocator): Promise<string[]> {
   return frame.locator('body').evaluate(
     withHelpers(({ nameOf }, selector: string) =>
-      [...document.querySelectorAll(selector)].filter((element) => nameOf(element) === '').map((element) => element.outerHTML.replace(/>[\s\S]*$/, '>').slice(0, 200)),
+      // The toolkit's placeholders for a control connected with no label count as no name.
+      [...document.querySelectorAll(selector)].filter((element) => ['', 'Text field', 'Text area', 'Checkbox', 'Radio', 'Option'].includes(nameOf(element))).map((element) => element.outerHTML.replace(/>[\s\S]*$/, '>').slice(0, 200)),
     ),
     INTERACTIVE,
   );

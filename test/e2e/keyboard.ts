@@ -49,7 +49,7 @@ export async function openFileKeys(page: Page, file: string, name: string): Prom
 }
 
 /** Presses Tab until a control named `name` has focus; fails if focus leaves the panel or is lost first. */
-export async function tabTo(page: Page, frame: FrameLocator, name: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 60): Promise<Focus> {
+export async function tabTo(page: Page, frame: FrameLocator, name: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 80): Promise<Focus> {
   const seen: string[] = [];
   for (let press = 0; press < limit; press++) {
     const focus = await focusOf(frame);
@@ -57,6 +57,7 @@ export async function tabTo(page: Page, frame: FrameLocator, name: RegExp, key: 
     await page.keyboard.press(key);
     const next = await focusOf(frame);
     seen.push(next.where === 'control' ? label(next) : next.where);
+    if (next.where !== 'control') break;
   }
   throw new Error(`${key} never reached ${name}: ${seen.join(' → ')}`);
 }
