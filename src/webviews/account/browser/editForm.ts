@@ -4,6 +4,7 @@
 // problems come back from the host, each shown under its field.
 import { button, checkbox, textField } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
+import { escapeTarget } from '../../shared/browser/focus';
 import { SERVICE_ORDER, type AccountOverview, type EditProblem, type ServiceKey, type ServicesEdit, type ServiceSetting } from '../protocol';
 
 export interface EditFormHandlers {
@@ -72,7 +73,7 @@ export class EditForm {
         'div',
         { class: 'form-actions' },
         button('Save…', { appearance: 'primary', icon: 'save', title: 'Review the change, then save it', onClick: () => handlers.save(this.value()) }),
-        button('Cancel', { onClick: () => handlers.cancel() }),
+        escapeTarget(button('Cancel', { onClick: () => handlers.cancel() })),
       ),
     );
     this.element.addEventListener('submit', (event) => event.preventDefault());

@@ -4,11 +4,12 @@
 import type { PresentedError } from '../../shared/protocol';
 import { button, checkbox } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
+import { escapePresses, redrawKeepingFocus } from '../../shared/browser/focus';
+import { note, Section } from '../../shared/browser/section';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
 import type { WebviewApi } from '../../shared/browser/vscodeApi';
 import type { AccountProtocol, AccountRead, AccountState, CivicAddressRow, NumberUsage, ServicesEdit } from '../protocol';
 import { EditForm } from './editForm';
-import { note, Section } from './section';
 import { civicAddresses, essentials, plural, servicesTable, usageSummary } from './views';
 
 type Rpc = RpcClient<AccountProtocol>;
@@ -21,10 +22,10 @@ export class AccountPage {
   private readonly toolbar: HTMLElement;
   private readonly content = h('div', { class: 'content' });
   private readonly sections = {
-    essentials: new Section('essentials', 'Account', 'info', 4),
-    services: new Section('services', 'Services and sync', 'plug', 5),
-    civic: new Section('civic-addresses', 'Civic addresses', 'location', 4),
-    danger: new Section('delete', 'Delete account', 'trash', 2),
+    essentials: new Section({ id: 'essentials', title: 'Account', icon: 'info', skeletonLines: 4 }),
+    services: new Section({ id: 'services', title: 'Services and sync', icon: 'plug', skeletonLines: 5 }),
+    civic: new Section({ id: 'civic-addresses', title: 'Civic addresses', icon: 'location', skeletonLines: 4 }),
+    danger: new Section({ id: 'delete', title: 'Delete account', icon: 'trash', skeletonLines: 2 }),
   };
   private load: AbortController | undefined;
   private read: AccountRead | undefined;
@@ -120,14 +121,19 @@ export class AccountPage {
     this.accountName = read.overview.name;
   }
 
+  /** Redraws the cards; a control that had focus keeps it (a scan finishing must not send focus to the page top). */
   private render(): void {
+    redrawKeepingFocus(this.content, () => this.draw(), () => this.content.querySelector<HTMLElement>('#edit-services'));
+  }
+
+  private draw(): void {
     const read = this.read;
     const s = this.sections;
     if (read) {
       s.essentials.setContent(essentials(read.overview, this.total));
       if (this.form) s.services.setContent(this.form.element);
       else s.services.setContent(servicesTable(read.overview, this.usage));
-      s.services.setExtras(this.form ? undefined : button('Edit Services…', { icon: 'edit', title: 'Change the services and sync of this account', onClick: () => this.openForm() }));
+      s.services.setExtras(this.form ? undefined : editServicesButton(() => this.openForm()));
       this.renderDanger();
     } else {
       for (const section of [s.services, s.danger]) section.setContent(h('p', { class: 'muted' }, codicon('circle-slash'), ' Not available: the account could not be read (see above).'));
@@ -176,6 +182,7 @@ export class AccountPage {
     const read = this.read;
     if (!read) return;
     this.form = new EditForm(read.overview, read.edit, { save: (edit) => void this.save(edit), cancel: () => this.closeForm() });
+    escapePresses(this.form.element, '[data-escape]');
     this.render();
     this.form.element.querySelector<HTMLElement>('vscode-checkbox')?.focus();
   }
@@ -183,6 +190,7 @@ export class AccountPage {
   private closeForm(): void {
     this.form = undefined;
     this.render();
+    this.content.querySelector<HTMLElement>('#edit-services')?.focus();
   }
 
   private async save(edit: ServicesEdit): Promise<void> {
@@ -264,4 +272,10 @@ export class AccountPage {
 function presented(error: unknown): PresentedError {
   if (error instanceof RpcError) return error.presented;
   return { message: error instanceof Error ? error.message : String(error), actions: [] };
+}
+
+function editServicesButton(onClick: () => void): HTMLElement {
+  const edit = button('Edit Services…', { icon: 'edit', title: 'Change the services and sync of this account', onClick });
+  edit.id = 'edit-services';
+  return edit;
 }

@@ -78,7 +78,7 @@ export function servicesTable(overview: AccountOverview, usage: NumberUsage | un
   );
   const table = h(
     'table',
-    { class: 'grid services' },
+    { class: 'grid services', attrs: { 'aria-label': 'Services' } },
     h('thead', {}, h('tr', {}, ...['Service', 'Status', 'Sync with Teams / Zoom', 'Numbers'].map((title) => h('th', { attrs: { scope: 'col' } }, title)))),
     h('tbody', {}, ...rows),
   );
@@ -132,7 +132,7 @@ export function civicAddresses(addresses: readonly CivicAddressRow[], usage: Num
             : h('span', {}, `${plural(count, 'number')}${usage?.complete ? '' : ' or more'}: `, ...(used?.sample ?? []).flatMap((n, i) => [i > 0 ? ', ' : '', h('code', {}, n)]), count > (used?.sample.length ?? 0) ? ', …' : '');
       const locations = h(
         'table',
-        { class: 'grid compact' },
+        { class: 'grid compact', attrs: { 'aria-label': `Locations of ${address.label}` } },
         h('thead', {}, h('tr', {}, ...['Location', 'ELIN', 'Numbers'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
         h(
           'tbody',

@@ -69,7 +69,7 @@ export function serviceLocations(overview: GatewayOverview): HTMLElement {
     { class: 'table-scroll' },
     h(
       'table',
-      { class: 'grid' },
+      { class: 'grid', attrs: { 'aria-label': 'Service locations' } },
       h('thead', {}, h('tr', {}, ...header.map((title) => h('th', { attrs: { scope: 'col' } }, title)))),
       h(
         'tbody',

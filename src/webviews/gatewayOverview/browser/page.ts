@@ -5,12 +5,12 @@ import type { PresentedError } from '../../shared/protocol';
 import { button, iconButton, setButtonIcon } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
+import { Section } from '../../shared/browser/section';
 import type { WebviewApi } from '../../shared/browser/vscodeApi';
 import type { CopyField, GatewayOverviewProtocol, GatewayOverviewState, RevealTargetKind, GatewayOverview } from '../protocol';
 import { plural } from './format';
 import { essentials, serviceLocations, subtitle, voiceSettings } from './gatewayView';
 import { recordCounts, requestCounts } from './recordsView';
-import { Section } from './section';
 import { testLines } from './testLinesView';
 
 type Rpc = RpcClient<GatewayOverviewProtocol>;

@@ -42,7 +42,7 @@ function lineTable(overview: TestLinesOverview, reveal: () => void): HTMLElement
   if (overview.lines.length === 0) return h('p', {}, notSet('No test lines'));
   return h(
     'table',
-    { class: 'grid compact' },
+    { class: 'grid compact', attrs: { 'aria-label': 'Test lines' } },
     h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Name'), h('th', { attrs: { scope: 'col' } }, 'Number'), h('th', { attrs: { scope: 'col' } }, 'Purpose'))),
     h(
       'tbody',

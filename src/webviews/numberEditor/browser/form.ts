@@ -130,8 +130,7 @@ export class NumberForm {
   }
 
   private text(id: string, label: string, value: string, placeholder: string, maxLength: number, onInput: (value: string) => void): ValueElement {
-    const field = textField('', { id, placeholder, maxLength: maxLength * 3, onInput });
-    field.setAttribute('aria-label', label);
+    const field = textField(label, { id, placeholder, maxLength: maxLength * 3, labelHidden: true, onInput });
     field.value = value;
     return field;
   }

@@ -142,6 +142,8 @@ export class NumberEditorPage {
     const cancel = button('Cancel', { icon: 'stop-circle', title: 'Stop after the batch on its way', onClick: () => void this.rpc.request('cancelWrite', {}) });
     cancel.id = 'cancel-write';
     this.showProgress('Waiting for your confirmation…', 0, cancel);
+    // Disabling the button takes focus from it (to the body): a keyboard user who pressed it gets it back after.
+    const hadFocus = this.submit !== undefined && document.activeElement === this.submit;
     this.submit?.setAttribute('disabled', '');
     try {
       const report = await write();
@@ -153,6 +155,7 @@ export class NumberEditorPage {
       this.showError(error);
     } finally {
       this.submit?.removeAttribute('disabled');
+      if (hadFocus && (!document.activeElement || document.activeElement === document.body)) this.submit?.focus();
     }
   }
 
@@ -271,7 +274,7 @@ function editedTable(numbers: readonly EditedNumber[], missing: readonly string[
     'section',
     { class: 'current-values', attrs: { 'aria-label': 'Numbers being edited' } },
     h('h2', {}, 'Current values'),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, ...['Number', 'Status', 'Services', 'Custom SIP header'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))), h('tbody', {}, ...body)),
+    h('table', { class: 'grid', attrs: { 'aria-label': 'Current values' } }, h('thead', {}, h('tr', {}, ...['Number', 'Status', 'Services', 'Custom SIP header'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))), h('tbody', {}, ...body)),
     missing.length > 0 ? h('p', { class: 'warning-text' }, `Not found, left out: ${missing.join(', ')}`) : undefined,
   );
 }

@@ -3,6 +3,7 @@
 import type { PresentedError } from '../../shared/protocol';
 import { button } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
+import { redrawKeepingFocus } from '../../shared/browser/focus';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
 import type { ApplyOutcomeView, ChangeGroupView, PlanSummaryProtocol, PlanSummaryView } from '../protocol';
 
@@ -29,7 +30,12 @@ export class PlanSummaryPage {
     }
   }
 
+  /** Draws the view; the button that had focus keeps it, or the heading takes it while both buttons are disabled. */
   render(view: PlanSummaryView): void {
+    redrawKeepingFocus(this.root, () => this.draw(view), () => this.root.querySelector<HTMLElement>('#plan-actions vscode-button:not([disabled])') ?? this.root.querySelector<HTMLElement>('h1'));
+  }
+
+  private draw(view: PlanSummaryView): void {
     this.root.classList.toggle('loading', view.outcome?.state === 'running');
     this.error.replaceChildren();
     this.root.replaceChildren(
@@ -48,14 +54,17 @@ export class PlanSummaryPage {
     const running = view.outcome?.state === 'running';
     const apply = button('Apply…', { appearance: 'primary', icon: 'play', title: 'Apply this plan (asks first)', onClick: () => void this.ask('apply') });
     const replan = button('Plan Again', { icon: 'refresh', title: 'Read the live state again and plan', onClick: () => void this.ask('replan') });
+    apply.id = 'apply';
+    replan.id = 'plan-again';
     if (!view.hasChanges || running) apply.setAttribute('disabled', '');
     if (running) replan.setAttribute('disabled', '');
     return h(
       'header',
       { class: 'page-header' },
       h('div', { class: 'title-icon' }, codicon('diff')),
-      h('div', { class: 'title-text' }, h('h1', {}, `Plan · ${view.fileName}`), h('p', { class: 'subtitle muted' }, `against ${view.gateway} · live state read ${new Date(view.liveReadAt).toLocaleString()}`)),
-      h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Plan actions' } }, replan, apply),
+      // The heading can hold focus (not in the Tab order) for the moment an apply disables both buttons.
+      h('div', { class: 'title-text' }, h('h1', { attrs: { tabindex: '-1' } }, `Plan · ${view.fileName}`), h('p', { class: 'subtitle muted' }, `against ${view.gateway} · live state read ${new Date(view.liveReadAt).toLocaleString()}`)),
+      h('div', { class: 'toolbar', id: 'plan-actions', attrs: { role: 'toolbar', 'aria-label': 'Plan actions' } }, replan, apply),
     );
   }
 

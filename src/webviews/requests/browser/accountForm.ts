@@ -3,6 +3,7 @@
 // when it is chosen (call screening, subdomain and the two DNS tokens). The host confirms and creates.
 import { button, checkbox, textField } from '../../shared/browser/components';
 import { codicon, h, linkButton } from '../../shared/browser/dom';
+import { escapeTarget } from '../../shared/browser/focus';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
 import type { PresentedError } from '../../shared/protocol';
 import type { AccountForm, AccountFormProblems, AccountFormSetup, RequestsProtocol, ServiceKey } from '../protocol';
@@ -114,7 +115,7 @@ export class AccountFormView {
   private renderActions(): void {
     this.footer.replaceChildren(
       button('Create account…', { appearance: 'primary', icon: 'check', onClick: () => void this.create() }),
-      button('Cancel', { onClick: () => this.events.close() }),
+      escapeTarget(button('Cancel', { onClick: () => this.events.close() })),
     );
   }
 
@@ -131,7 +132,7 @@ export class AccountFormView {
       this.element.replaceChildren(
         h('h2', { id: 'account-title' }, codicon('pass'), ' Account created'),
         h('p', { class: 'result result-updated', id: 'account-result', attrs: { role: 'status' } }, created.message),
-        h('div', { class: 'form-actions' }, linkButton('Show in Enterprises view', () => this.events.revealAccount(name)), button('Done', { appearance: 'primary', onClick: () => this.events.close() })),
+        h('div', { class: 'form-actions' }, linkButton('Show in Enterprises view', () => this.events.revealAccount(name)), escapeTarget(button('Done', { appearance: 'primary', onClick: () => this.events.close() }))),
       );
     } catch (error) {
       this.renderActions();

@@ -79,6 +79,11 @@ export class RequestGrid {
     this.focusedRow()?.focus();
   }
 
+  /** The row that takes focus when the grid gets it (for a page that needs somewhere to put focus). */
+  focusedRowElement(): HTMLElement | undefined {
+    return this.focusedRow();
+  }
+
   private focusedRow(): HTMLElement | undefined {
     if (!this.focused) return undefined;
     return [...this.body.querySelectorAll<HTMLElement>('tr[data-tenant]')].find((tr) => tr.dataset.tenant === this.focused);

@@ -4,6 +4,7 @@
 import type { PresentedError } from '../../shared/protocol';
 import { button, dropdown, textField } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
+import { escapePresses, redrawKeepingFocus } from '../../shared/browser/focus';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
 import type { WebviewApi } from '../../shared/browser/vscodeApi';
 import {
@@ -145,9 +146,11 @@ export class RequestsPage {
     const chosen = this.selectedRows().length;
     const time = this.readAt ? ` · read at ${new Date(this.readAt).toLocaleTimeString()}` : '';
     this.status.textContent = `${this.rows.length} request${this.rows.length === 1 ? '' : 's'} · ${shown.length} shown · ${chosen} selected${time}`;
-    this.renderActions(chosen);
+    // The toolbar is drawn again with the selection: a button that had focus keeps it, or the grid's row takes it
+    // when the button went disabled (Clear selection, once cleared).
+    redrawKeepingFocus(this.actions, () => this.renderActions(chosen), () => this.grid.focusedRowElement());
     this.clearFilters?.toggleAttribute('disabled', !isFiltered(this.state.filter));
-    if (!this.form) this.side.replaceChildren(this.detail(shown));
+    if (!this.form) redrawKeepingFocus(this.side, () => this.side.replaceChildren(this.detail(shown)), () => this.grid.focusedRowElement());
   }
 
   private renderActions(chosen: number): void {
@@ -161,6 +164,7 @@ export class RequestsPage {
     const create = button('Create account…', { icon: 'person-add', title: 'Create an account from the focused request', onClick: () => void this.openAccount() });
     create.id = 'create-account';
     const clear = button('Clear selection', { icon: 'clear-all', onClick: () => this.change({ selected: [] }) });
+    clear.id = 'clear-selection';
     if (chosen === 0 && !this.focusedRow()) update.setAttribute('disabled', '');
     if (!this.focusedRow()) create.setAttribute('disabled', '');
     if (chosen === 0) clear.setAttribute('disabled', '');
@@ -202,8 +206,10 @@ export class RequestsPage {
     company.id = 'filter-company';
     const clear = button('Clear filters', { icon: 'clear-all', onClick: () => {
       this.change({ filter: NO_FILTER });
-      this.renderFilters();
+      // Clear filters goes disabled with no filter left: focus moves to the search field, first of the filters.
+      redrawKeepingFocus(this.filters, () => this.renderFilters(), () => this.filters.querySelector<HTMLElement>('#filter-text'));
     } });
+    clear.id = 'clear-filters';
     this.clearFilters = clear;
     this.filters.replaceChildren(
       h('div', { class: 'filter search' }, search),
@@ -263,6 +269,7 @@ export class RequestsPage {
   private showForm(form: UpdateForm | AccountFormView): void {
     this.form = form;
     this.errorBox.replaceChildren();
+    escapePresses(form.element, '[data-escape]');
     this.side.replaceChildren(form.element);
     this.render();
     form.focus();

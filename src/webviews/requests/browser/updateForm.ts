@@ -4,6 +4,7 @@
 // request: a conflict (someone changed it meanwhile) says so and offers to reload it, never overwriting it.
 import { button, dropdown, textField } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
+import { escapeTarget } from '../../shared/browser/focus';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
 import type { PresentedError } from '../../shared/protocol';
 import {
@@ -109,7 +110,7 @@ export class UpdateForm {
     const count = this.rows.length;
     this.footer.replaceChildren(
       button(`Update ${count} request${count === 1 ? '' : 's'}…`, { appearance: 'primary', icon: 'check', onClick: () => void this.apply() }),
-      button('Cancel', { onClick: () => this.events.close() }),
+      escapeTarget(button('Cancel', { onClick: () => this.events.close() })),
     );
   }
 
@@ -149,7 +150,7 @@ export class UpdateForm {
         'div',
         { class: 'form-actions' },
         conflicts.length ? button(`Reload ${conflicts.length} changed request${conflicts.length === 1 ? '' : 's'}`, { appearance: 'primary', icon: 'refresh', onClick: () => this.events.reload(conflicts) }) : null,
-        button('Done', { appearance: conflicts.length ? 'secondary' : 'primary', onClick: () => this.events.close() }),
+        escapeTarget(button('Done', { appearance: conflicts.length ? 'secondary' : 'primary', onClick: () => this.events.close() })),
       ),
     );
     // The results change the grid at once; Done only closes the form.

@@ -2,7 +2,7 @@
 // VS Code but is deprecated upstream; @vscode-elements/elements registers the same tag names, so the two must never
 // load together. Pages build controls only through these functions, so swapping the library touches this file alone.
 import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextArea, vsCodeTextField } from '@vscode/webview-ui-toolkit';
-import { codicon } from './dom';
+import { codicon, h } from './dom';
 
 let registered = false;
 
@@ -91,6 +91,9 @@ export interface TextFieldOptions {
   readonly icon?: string;
   /** The id of the element that describes the field (its validation message). */
   readonly describedBy?: string;
+  /** The label is for assistive tech only (a visible label sits beside the field). Not an aria-label set afterwards:
+   * the toolkit replaces the aria-label of a field with no content by "Text field" when it connects. */
+  readonly labelHidden?: boolean;
   readonly onInput: (value: string) => void;
 }
 
@@ -109,7 +112,7 @@ export function textField(label: string, options: TextFieldOptions): ValueElemen
     icon.slot = 'start';
     element.append(icon);
   }
-  element.append(label);
+  element.append(options.labelHidden ? h('span', { class: 'visually-hidden' }, label) : label);
   element.addEventListener('input', () => options.onInput(element.value));
   return element;
 }

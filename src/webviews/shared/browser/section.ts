@@ -1,8 +1,20 @@
-// One card of the page: a heading with room for controls at its right, then a skeleton while it first loads, its
-// content, or its own error (message, detail, the presenter's action buttons and Retry). Cards fail alone.
-import type { PresentedError } from '../../shared/protocol';
-import { button } from '../../shared/browser/components';
-import { codicon, h, type Child } from '../../shared/browser/dom';
+// One card of a page (the Gateway Overview's sections, the Account's cards): a heading with room for controls at its
+// right, then a skeleton while it first loads, its content, or its own error (message, detail, the presenter's action
+// buttons and Retry). Sections fail alone: one refusing service leaves the rest.
+import type { PresentedError } from '../protocol';
+import { button } from './components';
+import { codicon, h, type Child } from './dom';
+
+export interface SectionOptions {
+  readonly id: string;
+  readonly title: string;
+  /** A codicon before the title. */
+  readonly icon: string;
+  /** Spans the whole row of the card grid. */
+  readonly wide?: boolean;
+  /** Skeleton lines to show until the first answer. */
+  readonly skeletonLines?: number;
+}
 
 export interface ErrorHandlers {
   runAction(id: string): void;
@@ -11,21 +23,20 @@ export interface ErrorHandlers {
 
 export class Section {
   readonly element: HTMLElement;
-  private readonly extras = h('div', { class: 'section-extras' });
-  private readonly body = h('div', { class: 'section-body' });
+  private readonly heading: HTMLElement;
+  private readonly extras: HTMLElement;
+  private readonly body: HTMLElement;
   private hasContent = false;
 
-  constructor(
-    id: string,
-    private readonly title: string,
-    icon: string,
-    private readonly skeletonLines = 3,
-  ) {
-    const headingId = `${id}-heading`;
+  constructor(private readonly options: SectionOptions) {
+    const headingId = `${options.id}-heading`;
+    this.heading = h('h2', { id: headingId }, options.title);
+    this.extras = h('div', { class: 'section-extras' });
+    this.body = h('div', { class: 'section-body' });
     this.element = h(
       'section',
-      { class: 'card', id, attrs: { 'aria-labelledby': headingId } },
-      h('div', { class: 'section-header' }, codicon(icon), h('h2', { id: headingId }, title), this.extras),
+      { class: `card${options.wide ? ' wide' : ''}`, id: options.id, attrs: { 'aria-labelledby': headingId } },
+      h('div', { class: 'section-header' }, codicon(options.icon), this.heading, this.extras),
       this.body,
     );
     this.setLoading();
@@ -35,9 +46,10 @@ export class Section {
   setLoading(): void {
     this.element.setAttribute('aria-busy', 'true');
     if (this.hasContent) return;
-    const widths = ['w-70', 'w-45', 'w-85', 'w-60', 'w-35'];
-    const lines = Array.from({ length: this.skeletonLines }, (_, i) => h('div', { class: `skeleton-line ${widths[i % widths.length]}` }));
-    this.body.replaceChildren(h('div', { class: 'skeleton', attrs: { 'aria-hidden': 'true' } }, ...lines), h('span', { class: 'visually-hidden' }, `Loading ${this.title}…`));
+    const widths = ['w-70', 'w-45', 'w-85', 'w-60', 'w-35', 'w-75'];
+    const lines = Array.from({ length: this.options.skeletonLines ?? 3 }, (_, i) => h('div', { class: `skeleton-line ${widths[i % widths.length]}` }));
+    this.body.replaceChildren(h('div', { class: 'skeleton', attrs: { 'aria-hidden': 'true' } }, ...lines), h('span', { class: 'visually-hidden' }, `Loading ${this.options.title}…`));
+    this.setExtras();
   }
 
   setContent(...children: Child[]): void {
@@ -47,6 +59,7 @@ export class Section {
     for (const child of children) if (child !== false && child !== null && child !== undefined) this.body.append(typeof child === 'number' ? String(child) : child);
   }
 
+  /** Controls at the right of the heading (a count, a "Show in …" link); cleared while loading and on errors. */
   setExtras(...children: Child[]): void {
     this.extras.replaceChildren();
     for (const child of children) if (child !== false && child !== null && child !== undefined) this.extras.append(typeof child === 'number' ? String(child) : child);
@@ -55,7 +68,16 @@ export class Section {
   setError(error: PresentedError, handlers: ErrorHandlers): void {
     this.element.removeAttribute('aria-busy');
     this.hasContent = false;
+    this.setExtras();
     this.body.replaceChildren(errorView(error, handlers));
+  }
+
+  /** A failure that another section already explains (the gateway itself could not be read). */
+  setUnavailable(reason: string): void {
+    this.element.removeAttribute('aria-busy');
+    this.hasContent = false;
+    this.setExtras();
+    this.body.replaceChildren(h('p', { class: 'muted' }, codicon('circle-slash'), ` ${reason}`));
   }
 }
 
