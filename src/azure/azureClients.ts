@@ -25,14 +25,16 @@ export interface AzureClientsInput {
   readonly logger?: PipelineLogger;
   /** Receives one record per write (the extension's audit log; the CLI's with ACG_AUDIT_LOG). */
   readonly audit?: WriteAuditSink;
+  /** Asked before every write: a reason refuses it before anything is sent (the extension's Restricted Mode). */
+  readonly writeRefusal?: () => string | undefined;
   /** Pipeline options a face may tune (timeouts, retries); never the host allowlist or the credential. */
-  readonly pipelineOptions?: Omit<PipelineOptions, 'credential' | 'isAllowedHost' | 'logger'>;
+  readonly pipelineOptions?: Omit<PipelineOptions, 'credential' | 'isAllowedHost' | 'logger' | 'writeRefusal'>;
 }
 
-export function createAzureClients({ cloud, scoped, logger, audit, pipelineOptions }: AzureClientsInput): AzureClients {
+export function createAzureClients({ cloud, scoped, logger, audit, writeRefusal, pipelineOptions }: AzureClientsInput): AzureClients {
   // The pipeline asks for tokens per request with the scopes the client names; the host allowlist makes sure a token
   // for this cloud never leaves its hosts.
-  const pipeline = createPipeline({ ...pipelineOptions, credential: scoped.credential, isAllowedHost: allowedHostsForCloud(cloud), logger, ...(audit ? { audit } : {}) });
+  const pipeline = createPipeline({ ...pipelineOptions, credential: scoped.credential, isAllowedHost: allowedHostsForCloud(cloud), logger, ...(audit ? { audit } : {}), ...(writeRefusal ? { writeRefusal } : {}) });
   const [provisioningScope] = scoped.scopesFor('provisioning');
   const provisioningClients = new Map<string, ProvisioningClient>();
   return {

@@ -18,5 +18,5 @@ export interface ServicesInput {
 }
 
 export function buildServices({ cloud, scoped, log, audit, writeRefusal }: ServicesInput): AcgServices {
-  return createAzureClients({ cloud, scoped, logger: log, ...(audit ? { audit } : {}), ...(writeRefusal ? { pipelineOptions: { writeRefusal } } : {}) });
+  return createAzureClients({ cloud, scoped, logger: log, ...(audit ? { audit } : {}), ...(writeRefusal ? { writeRefusal } : {}) });
 }

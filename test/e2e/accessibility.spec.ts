@@ -252,7 +252,7 @@ describe('accessibility: every panel from the keyboard alone', function () {
     await paletteKeys(page, 'Select Gateway…');
     await pickKeys(page, 'contoso-lab-gw');
     await openFileKeys(page, path.join(root, 'samples', PLAN), PLAN);
-    await paletteKeys(page, 'Plan Provisioning Changes');
+    await paletteKeys(page, 'Plan Changes');
     const frame = webview(page);
     await frame.getByRole('heading', { level: 1, name: `Plan · ${PLAN}` }).waitFor({ timeout: 90_000 });
     // The plan opens its diff view and, beside it in the second group, the summary: Ctrl+2 goes to the summary.
