@@ -5,6 +5,7 @@
 import { button } from '../../shared/browser/components';
 import { codicon, h } from '../../shared/browser/dom';
 import { RpcCancelled, RpcError, type RpcClient } from '../../shared/browser/rpcClient';
+import { errorView } from '../../shared/browser/section';
 import type { WebviewApi } from '../../shared/browser/vscodeApi';
 import type { PresentedError } from '../../shared/protocol';
 import { statusCount, type CheckRow, type CheckStage, type CheckStatus, type LastRun, type OnboardingChecksProtocol, type OnboardingChecksState, type PanelIdentity } from '../protocol';
@@ -320,23 +321,8 @@ export class OnboardingPage {
   }
 
   private showPresented(error: PresentedError): void {
-    const actions = error.actions.map((action, index) =>
-      button(action.title, { appearance: index === 0 ? 'primary' : 'secondary', onClick: () => this.rpc.request('runAction', { id: action.id }).catch((e: unknown) => this.showError(e)) }),
-    );
-    this.banner.replaceChildren(
-      h(
-        'div',
-        { class: 'message error', attrs: { role: 'alert' } },
-        codicon('error'),
-        h(
-          'div',
-          { class: 'message-text' },
-          h('p', { class: 'message-title' }, error.message),
-          error.detail ? h('p', { class: 'message-detail' }, error.detail) : undefined,
-          h('div', { class: 'message-actions' }, ...actions, button('Run All', { icon: 'refresh', onClick: () => void this.runAll() })),
-        ),
-      ),
-    );
+    const runAction = (id: string): void => void this.rpc.request('runAction', { id }).catch((e: unknown) => this.showError(e));
+    this.banner.replaceChildren(errorView(error, { runAction, retry: () => void this.runAll() }, 'Run All'));
   }
 }
 

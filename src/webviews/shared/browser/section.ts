@@ -81,7 +81,8 @@ export class Section {
   }
 }
 
-export function errorView(error: PresentedError, handlers: ErrorHandlers): HTMLElement {
+/** An error with the presenter's actions and a way to try again (`retryTitle`: what trying again means on that page). */
+export function errorView(error: PresentedError, handlers: ErrorHandlers, retryTitle = 'Retry'): HTMLElement {
   const actions = error.actions.map((action, index) => button(action.title, { appearance: index === 0 ? 'primary' : 'secondary', onClick: () => handlers.runAction(action.id) }));
   return h(
     'div',
@@ -92,7 +93,7 @@ export function errorView(error: PresentedError, handlers: ErrorHandlers): HTMLE
       { class: 'message-text' },
       h('p', { class: 'message-title' }, error.message),
       error.detail ? h('p', { class: 'message-detail' }, error.detail) : undefined,
-      h('div', { class: 'message-actions' }, ...actions, button('Retry', { icon: 'refresh', onClick: handlers.retry })),
+      h('div', { class: 'message-actions' }, ...actions, button(retryTitle, { icon: 'refresh', onClick: handlers.retry })),
     ),
   );
 }
