@@ -20,40 +20,7 @@ import {
   SUBSCRIPTION_PRODUCTION,
 } from '../../emulator/seed/ids';
 import { EMULATOR_URL_ENV, EXTENSION_ID, nextEvent, scriptedUi, until, type UiRecord } from './helpers';
-
-/** In-memory stand-ins for globalState and SecretStorage, to open a second session on the same stores, as a reload
- * of the window would. */
-class MemoryMemento implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, value);
-    return Promise.resolve();
-  }
-}
-
-class MemorySecrets implements vscode.SecretStorage {
-  readonly values = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-  readonly onDidChange = this.changed.event;
-  get(key: string): Thenable<string | undefined> {
-    return Promise.resolve(this.values.get(key));
-  }
-  store(key: string, value: string): Thenable<void> {
-    this.values.set(key, value);
-    return Promise.resolve();
-  }
-  delete(key: string): Thenable<void> {
-    this.values.delete(key);
-    return Promise.resolve();
-  }
-}
+import { MemoryMemento, MemorySecrets } from './memoryStores';
 
 function signIn(argument: unknown): Thenable<SessionState | undefined> {
   return vscode.commands.executeCommand<SessionState | undefined>('acg.signIn', argument);

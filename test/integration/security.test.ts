@@ -8,40 +8,9 @@ import type { AcgExtensionApi } from '../../src/extension';
 import { configuredClientId, currentCloud, emulatorUrl, provisioningScope, sandboxAutoSignIn } from '../../src/host/settings';
 import { SignInSession } from '../../src/host/signIn';
 import { activateInEmulator, EMULATOR_URL_ENV, leaveEmulator, until } from './helpers';
+import { MemoryMemento, MemorySecrets } from './memoryStores';
 
 const SENTINEL_SECRET = 'SENTINEL~wrong~secret~8Hq2';
-
-class MemoryMemento implements vscode.Memento {
-  readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, value);
-    return Promise.resolve();
-  }
-}
-
-class MemorySecrets implements vscode.SecretStorage {
-  readonly values = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-  readonly onDidChange = this.changed.event;
-  get(key: string): Thenable<string | undefined> {
-    return Promise.resolve(this.values.get(key));
-  }
-  store(key: string, value: string): Thenable<void> {
-    this.values.set(key, value);
-    return Promise.resolve();
-  }
-  delete(key: string): Thenable<void> {
-    this.values.delete(key);
-    return Promise.resolve();
-  }
-}
 
 /** A real log channel that also keeps every line it was given, so the test can search it. */
 function recordingLog(channel: vscode.LogOutputChannel, lines: string[]): vscode.LogOutputChannel {
