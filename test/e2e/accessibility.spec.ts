@@ -14,7 +14,7 @@ import { repoRoot, testResultsDir } from '../runner';
 import { focusOf } from './a11y';
 import { assertFocus, auditPanel, commandKeys, focusIsInPanel, focusPanelKeys, openFileKeys, paletteKeys, pickKeys, tabTo, tabToRole, type Audit } from './keyboard';
 import { webview } from './panels';
-import { clearNotifications, useTreesWorkbench } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench } from './trees';
 
 const PLAN = 'fabrikam-pilot.acg-plan.json';
 
@@ -62,11 +62,7 @@ describe('accessibility: every panel from the keyboard alone', function () {
   const audits: Record<string, Audit & { screenshot: string; focusRing: string }> = {};
   const webviewConsole: string[] = [];
   const workbench = useTreesWorkbench('accessibility', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
+    ...sandboxSettings(emulatorUrl),
     'editor.minimap.enabled': false,
     'git.enabled': false,
   }));

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { commandPalette, containerTab, runCommand } from './harness';
-import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench, widenSideBar } from './trees';
 
 function enterprisesRow(page: Page, name: string | RegExp): Locator {
   return page.locator('.part.sidebar .pane', { has: page.locator('h3.title', { hasText: /^Enterprises$/i }) }).getByRole('treeitem', { name });
@@ -35,11 +35,7 @@ describe('webviews: the Account panel against the emulator', function () {
   this.timeout(180_000);
   const webviewConsole: string[] = [];
   const workbench = useTreesWorkbench('account-panel', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
+    ...sandboxSettings(emulatorUrl),
   }));
 
   it('selects contoso-prod-gw from the command palette once signed in', async () => {

@@ -4,7 +4,7 @@
 // filtered to the number, with its row selected and the answer in a notification.
 import type { Locator, Page } from 'playwright-core';
 import { commandPalette, containerTab, sideBarSettled } from './harness';
-import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench, widenSideBar } from './trees';
 
 function header(page: Page, title: string, within = '.part.sidebar '): Locator {
   return page.locator(`${within}.pane-header`, { has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
@@ -22,11 +22,7 @@ async function setSection(page: Page, title: string, open: boolean): Promise<voi
 describe('Find Number… against the emulator', function () {
   this.timeout(120_000);
   const workbench = useTreesWorkbench('find-number', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
+    ...sandboxSettings(emulatorUrl),
   }));
 
   it('find-number-input.png: the input box shows the E.164 form of a mixed-format number as it is typed', async () => {

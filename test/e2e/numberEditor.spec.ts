@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { commandPalette, sideBarSettled } from './harness';
 import { numbersPane, palette, pasteNumbersWithAddress, pick, showAccountNumbers, webview } from './panels';
-import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench, widenSideBar } from './trees';
 
 const ACCOUNT = 'Contoso-Telecom-Verification';
 const PASTE = '+44 20 7946 0101\n0044-20-7946-0102\n(020) 7946 0103';
@@ -15,12 +15,8 @@ const CREATED = ['+442079460101', '+442079460102', '+442079460103'];
 describe('webviews: the Number editor against the emulator', function () {
   this.timeout(180_000);
   const workbench = useTreesWorkbench('number-editor', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
+    ...sandboxSettings(emulatorUrl),
     'acg.numbers.defaultCountry': 'GB',
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
   }));
 
   it('selects contoso-prod-gw and shows the account’s numbers in the Numbers view', async () => {

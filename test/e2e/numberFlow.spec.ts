@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import { sideBarSettled } from './harness';
 import { editorTab, numbersPane, palette, pasteNumbersWithAddress, pick, showAccountNumbers, webview } from './panels';
-import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench, widenSideBar } from './trees';
 
 const ACCOUNT = 'Contoso-Telecom-Verification';
 const GRID_TAB = `${ACCOUNT} · Numbers`;
@@ -44,12 +44,8 @@ describe('the number flow across the panels: create, follow, edit, delete', func
   const workbench = useTreesWorkbench(
     'number-flow',
     (emulatorUrl) => ({
-      'acg.cloud': 'Emulator',
-      'acg.emulator.url': emulatorUrl,
-      'acg.sandbox.autoSignIn': true,
+      ...sandboxSettings(emulatorUrl),
       'acg.numbers.defaultCountry': 'GB',
-      'http.systemCertificates': false,
-      'workbench.tips.enabled': false,
     }),
     { syncDelayMs: 10_000 },
   );

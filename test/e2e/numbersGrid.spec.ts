@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
 import { commandPalette, containerTab } from './harness';
 import { pick, webview } from './panels';
-import { clearNotifications, useTreesWorkbench } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench } from './trees';
 
 async function statusLine(frame: FrameLocator, text: RegExp): Promise<void> {
   await frame.locator('#app:not(.loading) .status-line', { hasText: text }).waitFor({ timeout: 30_000 });
@@ -16,11 +16,7 @@ describe('the Numbers panel against the emulator', function () {
   this.timeout(180_000);
   const webviewConsole: string[] = [];
   const workbench = useTreesWorkbench('numbers-grid', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
+    ...sandboxSettings(emulatorUrl),
   }));
 
   it('numbers-grid-first-page.png: Manage Numbers… from the palette on Northwind-Bulk shows page 1 of 1,000', async () => {

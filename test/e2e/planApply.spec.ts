@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { repoRoot } from '../runner';
 import { commandPalette, containerTab, openFile } from './harness';
 import { webview } from './panels';
-import { clearNotifications, useTreesWorkbench } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench } from './trees';
 
 const SAMPLE = 'fabrikam-pilot.acg-plan.json';
 
@@ -21,11 +21,7 @@ describe('plan and apply in the editor against the emulator', function () {
   fs.cpSync(path.join(repoRoot, 'samples'), samples, { recursive: true });
   fs.cpSync(path.join(repoRoot, 'schemas'), path.join(root, 'schemas'), { recursive: true });
   const workbench = useTreesWorkbench('plan-apply', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
+    ...sandboxSettings(emulatorUrl),
     'editor.minimap.enabled': false,
     'git.enabled': false,
   }));

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { repoRoot } from '../runner';
 import { commandPalette, containerTab, e2eResultsDir, openFile } from './harness';
 import { webview } from './panels';
-import { clearNotifications, useTreesWorkbench } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench } from './trees';
 
 const SUITE = 'plan-apply-resume';
 const SAMPLE = 'fabrikam-pilot.acg-plan.json';
@@ -45,11 +45,7 @@ describe('a cancelled apply, its Resume, and a gateway file planned in the edito
   const workbench = useTreesWorkbench(SUITE, (url) => {
     emulatorUrl = url;
     return {
-      'acg.cloud': 'Emulator',
-      'acg.emulator.url': url,
-      'acg.sandbox.autoSignIn': true,
-      'http.systemCertificates': false,
-      'workbench.tips.enabled': false,
+      ...sandboxSettings(url),
       'editor.minimap.enabled': false,
       'git.enabled': false,
     };

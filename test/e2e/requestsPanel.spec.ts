@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { commandPalette, containerTab } from './harness';
-import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench, widenSideBar } from './trees';
 
 function header(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane-header', { has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
@@ -51,11 +51,7 @@ describe('webviews: the Requests for Information panel against the emulator', fu
   this.timeout(180_000);
   const webviewConsole: string[] = [];
   const workbench = useTreesWorkbench('requests-panel', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
+    ...sandboxSettings(emulatorUrl),
   }));
 
   it('opens from contoso-prod-gw’s row in the Gateways view, which selects the gateway for the Enterprises view', async () => {

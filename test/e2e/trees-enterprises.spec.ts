@@ -4,7 +4,7 @@
 // "Load more…", a failed number's tooltip, and the relationship-status quick pick.
 import type { Locator, Page } from 'playwright-core';
 import { commandPalette, containerTab, hoverUntil, sideBarSettled } from './harness';
-import { clearNotifications, useTreesWorkbench, widenSideBar } from './trees';
+import { clearNotifications, sandboxSettings, useTreesWorkbench, widenSideBar } from './trees';
 
 /** A view's header. Found by its title, not its accessible name: that name grows with the view's description. */
 function header(page: Page, title: string, within = '.part.sidebar '): Locator {
@@ -39,12 +39,8 @@ describe('trees: the Enterprises and Numbers views against the emulator', functi
   this.timeout(120_000);
   // As npm start configures its sandbox (signed in automatically), with short pages so "Load more…" shows.
   const workbench = useTreesWorkbench('trees-enterprises', (emulatorUrl) => ({
-    'acg.cloud': 'Emulator',
-    'acg.emulator.url': emulatorUrl,
-    'acg.sandbox.autoSignIn': true,
+    ...sandboxSettings(emulatorUrl),
     'acg.numbers.pageSize': 20,
-    'http.systemCertificates': false,
-    'workbench.tips.enabled': false,
   }));
 
   it('selects contoso-prod-gw from the command palette once signed in', async () => {

@@ -9,6 +9,18 @@ import { DEMO_TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_CLIENT_SECRET } from '../.
 import { repoRoot } from '../runner';
 import { commandPalette, e2eResultsDir, openWorkbench, requireCodeServer, type Workbench } from './harness';
 
+/** The settings of the sandbox (`npm start`) for a workbench on `emulatorUrl`: the Emulator cloud, signed in on start. */
+export function sandboxSettings(emulatorUrl: string): Record<string, unknown> {
+  return {
+    'acg.cloud': 'Emulator',
+    'acg.emulator.url': emulatorUrl,
+    'acg.sandbox.autoSignIn': true,
+    // VS Code's system-certificate support replaces Node's CA list and drops NODE_EXTRA_CA_CERTS (the emulator's CA).
+    'http.systemCertificates': false,
+    'workbench.tips.enabled': false,
+  };
+}
+
 /**
  * Registers the suite's hooks: before, an emulator (data under test-results/e2e/<name>-emulator) and a workbench with
  * the sandbox service principal in its environment and `settings(emulatorUrl)` as user settings; after each failed
