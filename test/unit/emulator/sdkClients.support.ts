@@ -4,7 +4,7 @@
 //
 // Trust: every Azure SDK client takes `tlsOptions` (PipelineOptions in @azure/core-rest-pipeline), which its Node
 // HTTP client passes to the TLS connection as `ca`. That trusts the emulator's CA for this client's requests only, with
-// certificate and host-name checks still on: no NODE_TLS_REJECT_UNAUTHORIZED, no process-wide NODE_EXTRA_CA_CERTS
+// certificate and host-name checks still on (verification is never switched off), and no process-wide extra-CA variable
 // (which Node reads only at start-up, so a test process could not set it for an emulator it starts itself), no custom
 // HTTP client standing in for the SDK's own.
 import type { Exchange } from '../../../emulator/server';

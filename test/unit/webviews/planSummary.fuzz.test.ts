@@ -10,26 +10,17 @@ import { PlanSummaryHandlers } from '../../../src/webviews/planSummary/handlers'
 import { planSummaryProtocol } from '../../../src/webviews/planSummary/protocol';
 import { assertRefusesAll, categorized, countedHandlers, envelopeCategories, fuzzRuns, fuzzSeed, goodIdFrom, notActionId, notPlainObject } from './fuzzMessages';
 import { nearValidRequests, type ValidRequest } from './fuzzMutations';
+import { PLAN_COMMANDS, PLAN_VIEW } from './planSummaryFakes';
 import { connect, RecordingLog, settle } from './rpcHarness';
 
 const SEED = fuzzSeed(20_261_204);
 const MESSAGES = fuzzRuns(2_000);
 const METHODS = Object.keys(planSummaryProtocol.requests);
 const goodId = goodIdFrom(1_000);
-const COMMANDS = { plan: 'acg.config.plan', apply: 'acg.config.apply', resume: 'acg.config.resume' };
+const COMMANDS = PLAN_COMMANDS;
 
 const VIEW: PlanSummaryView = {
-  desiredUri: 'file:///w/fabrikam.acg-plan.json',
-  fileName: 'fabrikam.acg-plan.json',
-  gateway: 'lab.example.com',
-  liveReadAt: '2026-12-01T10:00:00.000Z',
-  summary: 'Plan: 1 to create, 0 to update, 0 to delete, 0 unchanged.',
-  counts: { create: 1, update: 0, delete: 0, noop: 0 },
-  estimate: '1 s',
-  estimateDetail: '',
-  prune: false,
-  groups: [],
-  hasChanges: true,
+  ...PLAN_VIEW,
   outcome: { state: 'cancelled', headline: '', done: 0, attempted: 2, problems: [], moreProblems: 0, notStarted: 2, inFlight: 0, journal: '/s/plan-journals/x.journal.jsonl', canResume: true },
 };
 

@@ -2,27 +2,15 @@
 // its buttons run the commands with this file or journal only when the summary allows it, and malformed messages
 // are refused before any handler runs.
 import { strict as assert } from 'node:assert';
-import type { PlanSummaryView } from '../../../src/core/apply/planSummary';
 import { PlanSummaryHandlers } from '../../../src/webviews/planSummary/handlers';
 import { planSummaryProtocol, type PlanSummaryProtocol } from '../../../src/webviews/planSummary/protocol';
 import { RpcError } from '../../../src/webviews/shared/browser/rpcClient';
+import { PLAN_COMMANDS, PLAN_VIEW } from './planSummaryFakes';
 import { connect, RecordingLog, settle, type Pair } from './rpcHarness';
 
-const COMMANDS = { plan: 'acg.config.plan', apply: 'acg.config.apply', resume: 'acg.config.resume' };
+const COMMANDS = PLAN_COMMANDS;
 
-const VIEW: PlanSummaryView = {
-  desiredUri: 'file:///w/fabrikam.acg-plan.json',
-  fileName: 'fabrikam.acg-plan.json',
-  gateway: 'lab.example.com',
-  liveReadAt: '2026-12-01T10:00:00.000Z',
-  summary: 'Plan: 1 to create, 0 to update, 0 to delete, 0 unchanged.',
-  counts: { create: 1, update: 0, delete: 0, noop: 0 },
-  estimate: '1 s',
-  estimateDetail: '',
-  prune: false,
-  groups: [],
-  hasChanges: true,
-};
+const VIEW = PLAN_VIEW;
 
 describe('plan summary panel handlers', () => {
   let executed: unknown[][];
