@@ -152,6 +152,9 @@ describe('webviews: the Account panel against the emulator', function () {
     await page.locator('.part.editor .tab', { hasText: 'Wingtip-Toys · Account' }).click();
     await page.locator('.part.editor .tab', { hasText: 'Wingtip-Toys · Account' }).locator('.codicon-close').click();
     await page.locator('.part.editor .tab', { hasText: 'Fabrikam-Finance · Account' }).click();
+    // The panel has no retained context: the tab's click rebuilds its page and moves focus into it. Until that page
+    // has loaded, nothing forwards its keys to the workbench, and an F1 pressed then is lost (seen on a CI run).
+    await accountLoaded(webview(page), 'Fabrikam-Finance');
     const commands = await commandPalette(page, 'Developer: Reload Window');
     await commands.filter({ has: page.locator('.label-name', { hasText: /^Developer: Reload Window$/ }) }).first().click();
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 30_000 });
