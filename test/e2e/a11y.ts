@@ -109,6 +109,13 @@ function withHelpers<R, A>(body: (helpers: Helpers, arg: A) => R): (element: Ele
   ) as (element: Element, arg: A) => R;
 }
 
+/** Resolves once the panel's document has focus: at once if it has, else on its window's next focus event. */
+export async function untilFocused(frame: FrameLocator): Promise<void> {
+  await frame.locator('body').evaluate(
+    () => new Promise<void>((resolve) => (document.hasFocus() ? resolve() : window.addEventListener('focus', () => resolve(), { once: true }))),
+  );
+}
+
 /** What has focus, from the panel's document. */
 export async function focusOf(frame: FrameLocator): Promise<Focus> {
   return frame.locator('body').evaluate(

@@ -82,6 +82,21 @@ describe('Plan and apply in the editor against the emulator', function () {
     assert.equal(live.accounts?.some((a) => a.name === 'Fabrikam-Pilot'), true);
   });
 
+  it('Plan Again from the summary replaces the diff in its own group; the summary stays beside it, not covered', async () => {
+    await run<Planned>('acg.config.plan', file);
+    const summaryTab = () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label === `Plan · ${SAMPLE}`);
+    await until('the summary panel', () => summaryTab() !== undefined);
+    // The summary in front, as when its Plan Again button is pressed (which passes the file as { desiredUri }).
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    await until('the summary focused', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview);
+    await run<Planned>('acg.config.plan', { desiredUri: file.toString() });
+    const diffs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.filter((t) => t.input instanceof vscode.TabInputTextDiff).map(() => group.viewColumn));
+    assert.deepEqual(diffs, [vscode.ViewColumn.One], 'one diff, still in the first group');
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'no third group');
+    assert.equal(summaryTab()?.group.viewColumn, vscode.ViewColumn.Two);
+    assert.equal(summaryTab()?.isActive, true, 'the summary is shown in its group');
+  });
+
   it('applies after the modal confirmation, is cancelled, resumes from the palette to the end; planning again finds no changes', async () => {
     const planned = await run<Planned>('acg.config.plan', file);
     assert.ok(planned);

@@ -115,7 +115,16 @@ async function showDiff(ctx: CommandContext, target: ConfigTarget, sides: Planne
   const formatted = planToText(sides.desired as Record<string, unknown>);
   const desiredUri = formatted === target.text ? target.uri : ctx.host.documents.holdText(['plan', targetName, `${stem}.file`], formatted);
   const title = `${fileName}: ${targetName} (live) ↔ ${desiredUri === target.uri ? 'file' : 'file, laid out as the engine writes it'}`;
-  await vscode.commands.executeCommand('vscode.diff', liveUri, desiredUri, title, { preview: true });
+  await vscode.commands.executeCommand('vscode.diff', liveUri, desiredUri, title, { preview: true, viewColumn: diffColumn(liveUri, desiredUri) });
+}
+
+/** Where the diff goes: where this file's last diff is, so a re-plan replaces it; else beside a webview that has focus
+ * (Plan Again in the summary), which it would otherwise cover; else the active group. */
+function diffColumn(liveUri: vscode.Uri, desiredUri: vscode.Uri): vscode.ViewColumn | undefined {
+  const isThisDiff = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.toString() === liveUri.toString() && tab.input.modified.toString() === desiredUri.toString();
+  const shown = vscode.window.tabGroups.all.find((group) => group.tabs.some(isThisDiff));
+  if (shown) return shown.viewColumn;
+  return vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview ? vscode.ViewColumn.Beside : undefined;
 }
 
 export function showSummary(ctx: CommandContext, file: PlannedFile, outcome?: ApplyOutcomeView): Promise<void> {

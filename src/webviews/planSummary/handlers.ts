@@ -16,7 +16,20 @@ export class PlanSummaryHandlers {
     deps: PlanSummaryDeps,
     commands: PlanSummaryCommands,
     private current: PlanSummaryView,
+    /** Gives the panel keyboard focus again (VS Code's modal dialog and the re-plan's diff view take it away). */
+    takeFocus: () => void = () => undefined,
   ) {
+    // A button's command that ended without running anything (a dismissed confirmation, nothing to do, an error shown)
+    // gives focus back to the panel the button is in. A run's outcome is drawn here too, but after a long apply focus
+    // stays wherever the person has put it meanwhile.
+    const run = async (id: string, arg: object, always: boolean): Promise<void> => {
+      let ran: unknown;
+      try {
+        ran = await deps.executeCommand(id, arg);
+      } finally {
+        if (always || ran === undefined) takeFocus();
+      }
+    };
     this.actions = new ErrorActions(deps.present, (id) => deps.executeCommand(id));
     this.handlers = {
       load: () => Promise.resolve(this.current),
@@ -24,16 +37,17 @@ export class PlanSummaryHandlers {
         const view = this.current;
         if (!view.hasChanges) throw new AcgError({ kind: 'badRequest', message: `Nothing to apply: ${view.fileName} matches ${view.gateway}.` });
         if (view.outcome?.state === 'running') throw new AcgError({ kind: 'conflict', message: `${view.fileName} is being applied: wait for it to finish (or cancel it from its progress notification).` });
-        await deps.executeCommand(commands.apply, { desiredUri: view.desiredUri });
+        await run(commands.apply, { desiredUri: view.desiredUri }, false);
       },
       resume: async () => {
         const outcome = this.current.outcome;
         if (!outcome?.canResume || outcome.journal === undefined || outcome.state === 'running') throw new AcgError({ kind: 'badRequest', message: 'Nothing to resume: the last apply of this plan has nothing left to do.' });
-        await deps.executeCommand(commands.resume, { journal: outcome.journal });
+        await run(commands.resume, { journal: outcome.journal }, false);
       },
       replan: async () => {
         if (this.current.outcome?.state === 'running') throw new AcgError({ kind: 'conflict', message: `${this.current.fileName} is being applied: plan again once it has finished.` });
-        await deps.executeCommand(commands.plan, { desiredUri: this.current.desiredUri });
+        // Pressed here: a keyboard user stays in the panel rather than in the diff view the plan reopened.
+        await run(commands.plan, { desiredUri: this.current.desiredUri }, true);
       },
       runAction: ({ id }) => this.actions.run(id),
     };

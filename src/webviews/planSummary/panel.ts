@@ -44,7 +44,9 @@ export class PlanSummaryPanels implements vscode.Disposable {
       enableFindWidget: true,
       retainContextWhenHidden: RETAINS_CONTEXT,
     });
-    const handlers = new PlanSummaryHandlers(this.deps, this.commands, view);
+    const handlers = new PlanSummaryHandlers(this.deps, this.commands, view, () => {
+      if (this.open.get(view.desiredUri)?.panel === panel) panel.reveal(undefined, false);
+    });
     const rpc = connectWebviewRpc(panel, { protocol: planSummaryProtocol, handlers: handlers.handlers, log: this.deps.log, present: handlers.actions.present, retainsContext: RETAINS_CONTEXT });
     this.open.set(view.desiredUri, { panel, handlers, rpc });
     panel.onDidDispose(() => {

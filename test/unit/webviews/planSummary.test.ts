@@ -14,15 +14,23 @@ const VIEW = PLAN_VIEW;
 
 describe('plan summary panel handlers', () => {
   let executed: unknown[][];
+  /** What the fake command answers: a result when it ran, undefined when it ended without running (a dismissed modal). */
+  let answer: unknown;
   let handlers: PlanSummaryHandlers;
   let pair: Pair<PlanSummaryProtocol>;
 
   beforeEach(async () => {
     executed = [];
+    answer = { applied: 1 };
     handlers = new PlanSummaryHandlers(
-      { log: new RecordingLog(), present: (error) => ({ message: error instanceof Error ? error.message : String(error), actions: [] }), executeCommand: (id, ...args) => Promise.resolve(executed.push([id, ...args])) },
+      { log: new RecordingLog(), present: (error) => ({ message: error instanceof Error ? error.message : String(error), actions: [] }), executeCommand: (id, ...args) => {
+          executed.push([id, ...args]);
+          return Promise.resolve(answer);
+        },
+      },
       COMMANDS,
       VIEW,
+      () => executed.push(['takeFocus']),
     );
     pair = connect(planSummaryProtocol, handlers.handlers, handlers.actions.present);
     pair.client.start();
@@ -66,9 +74,18 @@ describe('plan summary panel handlers', () => {
     assert.deepEqual(executed, [[COMMANDS.resume, { journal: '/s/plan-journals/x.journal.jsonl' }]]);
   });
 
-  it('Plan Again runs the plan command on this file', async () => {
+  it('Apply… and Resume whose confirmation was dismissed give the panel focus back; a run that went ahead does not take it', async () => {
+    await pair.client.request('apply', {});
+    answer = undefined;
+    await pair.client.request('apply', {});
+    handlers.update({ ...VIEW, outcome: { state: 'cancelled', headline: '', done: 0, attempted: 2, problems: [], moreProblems: 0, notStarted: 2, inFlight: 0, journal: '/j', canResume: true } });
+    await pair.client.request('resume', {});
+    assert.deepEqual(executed, [[COMMANDS.apply, { desiredUri: VIEW.desiredUri }], [COMMANDS.apply, { desiredUri: VIEW.desiredUri }], ['takeFocus'], [COMMANDS.resume, { journal: '/j' }], ['takeFocus']]);
+  });
+
+  it('Plan Again runs the plan command on this file, then gives the panel focus back from the diff it reopened', async () => {
     await pair.client.request('replan', {});
-    assert.deepEqual(executed, [[COMMANDS.plan, { desiredUri: VIEW.desiredUri }]]);
+    assert.deepEqual(executed, [[COMMANDS.plan, { desiredUri: VIEW.desiredUri }], ['takeFocus']]);
   });
 
   it('refuses malformed messages before any handler runs: extra params, a journal or file smuggled in, unknown methods, foreign actions', async () => {

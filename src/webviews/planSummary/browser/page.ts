@@ -14,6 +14,9 @@ const OUTCOME_ICON = { running: 'sync', done: 'pass', failed: 'error', drift: 'w
 
 export class PlanSummaryPage {
   private readonly error = h('div', { attrs: { 'aria-live': 'assertive' } });
+  private shown: PlanSummaryView | undefined;
+  /** A button's request is with the host (its modal may be open): no second one until it answers. */
+  private asking = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -32,6 +35,7 @@ export class PlanSummaryPage {
 
   /** Draws the view; the button that had focus keeps it, or the heading takes it while both buttons are disabled. */
   render(view: PlanSummaryView): void {
+    this.shown = view;
     redrawKeepingFocus(this.root, () => this.draw(view), () => this.root.querySelector<HTMLElement>('#plan-actions vscode-button:not([disabled])') ?? this.root.querySelector<HTMLElement>('h1'));
   }
 
@@ -42,7 +46,7 @@ export class PlanSummaryPage {
       h('div', { class: 'progress', attrs: { 'aria-hidden': 'true' } }),
       this.header(view),
       this.error,
-      ...(view.outcome ? [outcomeBox(view.outcome, () => void this.ask('resume'))] : []),
+      ...(view.outcome ? [outcomeBox(view.outcome, this.asking, () => void this.ask('resume'))] : []),
       counts(view),
       ...(view.hasChanges ? [h('p', { class: 'estimate' }, codicon('watch'), ` Estimated apply time: ${view.estimate} `, h('span', { class: 'muted' }, `(${view.estimateDetail})`))] : []),
       h('p', { class: 'muted' }, view.prune ? 'prune is on: numbers and accounts the file does not list are deleted.' : 'prune is off: nothing is deleted.'),
@@ -51,13 +55,13 @@ export class PlanSummaryPage {
   }
 
   private header(view: PlanSummaryView): HTMLElement {
-    const running = view.outcome?.state === 'running';
+    const busy = view.outcome?.state === 'running' || this.asking;
     const apply = button('Apply…', { appearance: 'primary', icon: 'play', title: 'Apply this plan (asks first)', onClick: () => void this.ask('apply') });
     const replan = button('Plan Again', { icon: 'refresh', title: 'Read the live state again and plan', onClick: () => void this.ask('replan') });
     apply.id = 'apply';
     replan.id = 'plan-again';
-    if (!view.hasChanges || running) apply.setAttribute('disabled', '');
-    if (running) replan.setAttribute('disabled', '');
+    if (!view.hasChanges || busy) apply.setAttribute('disabled', '');
+    if (busy) replan.setAttribute('disabled', '');
     return h(
       'header',
       { class: 'page-header' },
@@ -69,12 +73,28 @@ export class PlanSummaryPage {
   }
 
   private async ask(method: 'apply' | 'resume' | 'replan'): Promise<void> {
+    if (this.asking) return;
     this.error.replaceChildren();
+    const pressed = document.activeElement instanceof HTMLElement && this.root.contains(document.activeElement) ? document.activeElement.id : '';
+    this.asking = true;
+    this.redrawShown();
+    let failure: { readonly error: unknown } | undefined;
     try {
       await this.rpc.request(method, {});
     } catch (error) {
-      this.showError(error);
+      failure = { error };
     }
+    this.asking = false;
+    // Disabling the pressed button parked focus on the heading: a keyboard user who left it there gets the button back.
+    const parked = !document.activeElement || document.activeElement === document.body || document.activeElement.tagName === 'H1';
+    this.redrawShown();
+    const again = pressed ? this.root.querySelector<HTMLElement>(`#${CSS.escape(pressed)}:not([disabled])`) : null;
+    if (parked && again) again.focus();
+    if (failure) this.showError(failure.error);
+  }
+
+  private redrawShown(): void {
+    if (this.shown) this.render(this.shown);
   }
 
   private showError(error: unknown): void {
@@ -126,8 +146,12 @@ function group(view: ChangeGroupView): HTMLElement {
   );
 }
 
-function outcomeBox(outcome: ApplyOutcomeView, resume: () => void): HTMLElement {
+function outcomeBox(outcome: ApplyOutcomeView, asking: boolean, resume: () => void): HTMLElement {
   const resumeButton = outcome.canResume && outcome.state !== 'running' ? button('Resume', { appearance: 'primary', icon: 'debug-continue', title: 'Continue this apply from its journal', onClick: resume }) : null;
+  if (resumeButton) {
+    resumeButton.id = 'resume';
+    if (asking) resumeButton.setAttribute('disabled', '');
+  }
   return h(
     'section',
     { class: `outcome ${outcome.state}`, attrs: { role: 'status', 'aria-live': 'polite' } },
