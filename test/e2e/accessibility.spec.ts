@@ -18,15 +18,20 @@ import { clearNotifications, sandboxSettings, useTreesWorkbench } from './trees'
 
 const PLAN = 'fabrikam-pilot.acg-plan.json';
 
-/**
- * Escape on VS Code's modal dialog (the host's confirmations). VS Code gives focus back to its editor group, not into
- * the webview; Ctrl+<group> puts it back in the panel, where the control that opened the dialog still has it.
- */
-async function escapeDialog(page: Page, frame: FrameLocator, group: number): Promise<void> {
+/** Waits for VS Code's modal dialog (the host's confirmations) and dismisses it with Escape. */
+async function dismissDialog(page: Page): Promise<void> {
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
+}
+
+/**
+ * Escape on VS Code's modal dialog. VS Code gives focus back to its editor group, not into the webview; Ctrl+<group>
+ * puts it back in the panel, where the control that opened the dialog still has it.
+ */
+async function escapeDialog(page: Page, frame: FrameLocator, group: number): Promise<void> {
+  await dismissDialog(page);
   if ((await focusOf(frame)).where === 'outside') {
     modalFocus.push(group);
     await focusPanelKeys(page, frame, group);
@@ -261,10 +266,7 @@ describe('accessibility: every panel from the keyboard alone', function () {
     await audit(page, frame, 'planSummary', /^Apply…$/, 2);
 
     await page.keyboard.press('Enter');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    await dismissDialog(page);
     // No Ctrl+2 here: the host gives the panel focus back when the dismissed command returns, before it answers the
     // page, which then enables Apply… again.
     await frame.locator('#apply:not([disabled])').waitFor();

@@ -23,7 +23,10 @@ describe('plan summary panel handlers', () => {
     executed = [];
     answer = { applied: 1 };
     handlers = new PlanSummaryHandlers(
-      { log: new RecordingLog(), present: (error) => ({ message: error instanceof Error ? error.message : String(error), actions: [] }), executeCommand: (id, ...args) => {
+      {
+        log: new RecordingLog(),
+        present: (error) => ({ message: error instanceof Error ? error.message : String(error), actions: [] }),
+        executeCommand: (id, ...args) => {
           executed.push([id, ...args]);
           return Promise.resolve(answer);
         },
